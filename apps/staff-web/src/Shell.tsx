@@ -1,0 +1,139 @@
+import { useEffect } from 'react';
+import { useQuery } from 'urql';
+import { MeQuery } from './api/operations';
+import { ErrorAlert } from './components/ErrorAlert';
+import { canEditAccreditation, canOpen, screensFor, SCREENS, type ScreenId } from './nav/roles';
+import { navigate, useRoute } from './nav/route';
+import { GatePage } from './gate/GatePage';
+import { ArrivalPage } from './arrival/ArrivalPage';
+import { PeoplePage } from './accreditation/PeoplePage';
+import { PersonPage } from './accreditation/PersonPage';
+import { RegisterPage } from './accreditation/RegisterPage';
+import { ImportPage } from './accreditation/ImportPage';
+import { OrganisationPage } from './accreditation/OrganisationPage';
+import { HealthPage } from './health/HealthPage';
+import { TracingPage } from './tracing/TracingPage';
+import { LiveBoard } from './live/LiveBoard';
+import type { Role } from './gql/graphql';
+
+function screenOf(path: string): ScreenId | null {
+  const first = path.split('/')[1] ?? '';
+  switch (first) {
+    case 'gate':
+    case 'arrival':
+    case 'people':
+    case 'health':
+    case 'tracing':
+    case 'live':
+      return first;
+    case 'person':
+    case 'register':
+    case 'import':
+    case 'organisations':
+      return 'people';
+    default:
+      return null;
+  }
+}
+
+function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
+  const [, first, second] = path.split('/');
+  const editable = canEditAccreditation(roles);
+  switch (first) {
+    case 'gate':
+      return <GatePage />;
+    case 'arrival':
+      return <ArrivalPage />;
+    case 'people':
+      return <PeoplePage editable={editable} />;
+    case 'person':
+      return <PersonPage id={decodeURIComponent(second ?? '')} editable={editable} />;
+    case 'register':
+      return editable ? <RegisterPage /> : <NotAllowed />;
+    case 'import':
+      return editable ? <ImportPage /> : <NotAllowed />;
+    case 'organisations':
+      return editable ? <OrganisationPage /> : <NotAllowed />;
+    case 'health':
+      return <HealthPage />;
+    case 'tracing':
+      return <TracingPage />;
+    case 'live':
+      return <LiveBoard />;
+    default:
+      return <NotAllowed />;
+  }
+}
+
+function NotAllowed() {
+  return (
+    <p role="alert" className="alert alert-error">
+      This screen is not available to your role.
+    </p>
+  );
+}
+
+/** Header, role-based navigation and the current screen. */
+export function Shell({ onLogout }: { onLogout: () => void }) {
+  const [{ data, error, fetching }] = useQuery({ query: MeQuery });
+  const path = useRoute();
+  const me = data?.me;
+  const roles = me?.roles ?? [];
+  const screens = screensFor(roles);
+  const current = screenOf(path);
+  const allowed =
+    current !== null &&
+    canOpen(
+      roles,
+      SCREENS.find((s) => s.id === current)!,
+    );
+
+  useEffect(() => {
+    if (me && !allowed && screens.length > 0) navigate(screens[0].path);
+  }, [me, allowed, screens]);
+
+  useEffect(() => {
+    if (data && !data.me) onLogout();
+  }, [data, onLogout]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">Games accreditation</span>
+        <nav aria-label="Screens">
+          <ul>
+            {screens.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.path}`} aria-current={current === s.id ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user">
+          {me && (
+            <span>
+              {me.email}
+              <span className="muted"> · {me.roles.join(', ')}</span>
+            </span>
+          )}
+          <button type="button" onClick={onLogout}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {error && <ErrorAlert error={error} />}
+        {fetching && !me && <p role="status">Loading…</p>}
+        {me && screens.length === 0 && (
+          <p role="alert">Your account has no role that opens a screen here.</p>
+        )}
+        {me && allowed && <Page path={path} roles={roles} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,269 @@
+import { useState } from 'react';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import {
+  ApproveMutation,
+  PersonQuery,
+  ReinstateMutation,
+  ReissueMutation,
+  RevokeMutation,
+  SuspendMutation,
+} from '../api/operations';
+import { Dialog } from '../components/Dialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDateTime } from '../components/format';
+import { CardQr } from './CardQr';
+
+type Pending = { kind: 'suspend' } | { kind: 'revoke' } | null;
+
+/** One person: card with QR code, accreditation, history, closed loop, movements, actions. */
+export function PersonPage({ id, editable }: { id: string; editable: boolean }) {
+  const [{ data, error, fetching }, refetch] = useQuery({ query: PersonQuery, variables: { id } });
+  const [approve, doApprove] = useMutation(ApproveMutation);
+  const [suspend, doSuspend] = useMutation(SuspendMutation);
+  const [reinstate, doReinstate] = useMutation(ReinstateMutation);
+  const [revoke, doRevoke] = useMutation(RevokeMutation);
+  const [reissue, doReissue] = useMutation(ReissueMutation);
+  const [pending, setPending] = useState<Pending>(null);
+  const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [actionError, setActionError] = useState<CombinedError | undefined>();
+  const [note, setNote] = useState('');
+
+  const person = data?.person;
+  if (fetching && !person) return <p role="status">Loading…</p>;
+  if (error) return <ErrorAlert error={error} />;
+  if (!person) return <ErrorAlert text="No such person." />;
+
+  const acc = person.accreditation;
+  const busy =
+    approve.fetching ||
+    suspend.fetching ||
+    reinstate.fetching ||
+    revoke.fetching ||
+    reissue.fetching;
+
+  async function run(
+    action: () => Promise<{ error?: CombinedError; data?: unknown }>,
+    done: string,
+  ) {
+    setActionError(undefined);
+    setNote('');
+    const r = await action();
+    if (r.error) {
+      setActionError(r.error);
+    } else {
+      setNote(done);
+      refetch({ requestPolicy: 'network-only' });
+    }
+  }
+
+  async function confirmPending() {
+    if (!pending || !reason.trim()) return;
+    if (pending.kind === 'revoke' && !confirmed) return;
+    const kind = pending.kind;
+    setPending(null);
+    if (kind === 'suspend') {
+      await run(() => doSuspend({ id: acc.id, reason: reason.trim() }), 'Accreditation suspended.');
+    } else {
+      await run(() => doRevoke({ id: acc.id, reason: reason.trim() }), 'Accreditation revoked.');
+    }
+    setReason('');
+    setConfirmed(false);
+  }
+
+  const name = `${person.givenName} ${person.familyName}`;
+  return (
+    <section aria-labelledby="person-title">
+      <p>
+        <a href="#/people">← Back to search</a>
+      </p>
+      <h1 id="person-title">{name}</h1>
+      <div className="columns">
+        <article className="panel card-preview" aria-label="Accreditation card">
+          <p className="card-org">{person.organisation.name}</p>
+          <p className="card-name">{name}</p>
+          <p>
+            {person.function} · category <strong>{acc.category}</strong>
+          </p>
+          <p className="mono">Card {acc.cardNumber}</p>
+          {acc.cardToken ? (
+            <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
+          ) : (
+            <p className="muted">No QR code until the accreditation is approved.</p>
+          )}
+        </article>
+        <div className="panel">
+          <h2>Accreditation</h2>
+          <dl className="details">
+            <dt>Status</dt>
+            <dd>
+              <span className={`badge status-${acc.status.toLowerCase()}`}>{acc.status}</span>
+            </dd>
+            <dt>Valid</dt>
+            <dd>
+              {formatDateTime(acc.validFrom)} – {formatDateTime(acc.validUntil)}
+            </dd>
+            <dt>Venues</dt>
+            <dd>{acc.venues.join(', ')}</dd>
+            <dt>Zones</dt>
+            <dd>{acc.zones.join(', ')}</dd>
+            <dt>Date of birth</dt>
+            <dd>{person.dateOfBirth}</dd>
+            <dt>Nationality</dt>
+            <dd>{person.nationality}</dd>
+            <dt>Document</dt>
+            <dd>{person.documentNumber ?? 'hidden'}</dd>
+          </dl>
+          {editable && (
+            <div className="row actions" aria-label="Accreditation actions" role="group">
+              {acc.status === 'SUBMITTED' && (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(() => doApprove({ id: acc.id }), 'Accreditation approved.')
+                  }
+                >
+                  Approve
+                </button>
+              )}
+              {(acc.status === 'APPROVED' || acc.status === 'ACTIVE') && (
+                <>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => setPending({ kind: 'suspend' })}
+                  >
+                    Suspend…
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void run(() => doReissue({ id: acc.id }), 'New card issued.')}
+                  >
+                    Reissue card
+                  </button>
+                </>
+              )}
+              {acc.status === 'SUSPENDED' && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(() => doReinstate({ id: acc.id }), 'Accreditation reinstated.')
+                  }
+                >
+                  Reinstate
+                </button>
+              )}
+              {acc.status !== 'REVOKED' && (
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={busy}
+                  onClick={() => setPending({ kind: 'revoke' })}
+                >
+                  Revoke…
+                </button>
+              )}
+            </div>
+          )}
+          {note && (
+            <p role="status" className="alert alert-ok">
+              <span aria-hidden="true">✔ </span>
+              {note}
+            </p>
+          )}
+          <ErrorAlert error={actionError} />
+        </div>
+        <div className="panel">
+          <h2>Closed loop</h2>
+          <dl className="details">
+            <dt>State</dt>
+            <dd>{person.closedLoop.status}</dd>
+            <dt>Entered</dt>
+            <dd>{formatDateTime(person.closedLoop.enteredAt)}</dd>
+            <dt>Last negative test</dt>
+            <dd>{formatDateTime(person.closedLoop.lastNegativeTestAt)}</dd>
+            <dt>Test due by</dt>
+            <dd>{formatDateTime(person.closedLoop.testDueBy)}</dd>
+            <dt>Close contact until</dt>
+            <dd>{formatDateTime(person.closedLoop.closeContactUntil)}</dd>
+          </dl>
+        </div>
+      </div>
+      <div className="columns">
+        <section className="panel" aria-labelledby="history-h">
+          <h2 id="history-h">History</h2>
+          <ol className="timeline">
+            {acc.history.map((h, i) => (
+              <li key={i}>
+                <strong>{h.status}</strong> · {formatDateTime(h.at)}
+                {h.by && <> · by {h.by}</>}
+                {h.reason && <> · “{h.reason}”</>}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="panel" aria-labelledby="movements-h">
+          <h2 id="movements-h">Movements ({person.movements.totalCount})</h2>
+          {person.movements.nodes.length === 0 ? (
+            <p className="muted">No movements recorded.</p>
+          ) : (
+            <ol className="timeline">
+              {person.movements.nodes.map((m) => (
+                <li key={m.id}>
+                  <span aria-hidden="true">{m.kind === 'ENTRY' ? '→ ' : '← '}</span>
+                  <strong>{m.kind}</strong> {m.location} · {formatDateTime(m.occurredAt)} ·{' '}
+                  <span className="muted">{m.source}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+      {pending && (
+        <Dialog
+          title={pending.kind === 'suspend' ? `Suspend ${name}` : `Revoke ${name}`}
+          onClose={() => setPending(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setPending(null)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className={pending.kind === 'revoke' ? 'danger' : 'primary'}
+                disabled={!reason.trim() || (pending.kind === 'revoke' && !confirmed)}
+                onClick={() => void confirmPending()}
+              >
+                {pending.kind === 'suspend' ? 'Suspend' : 'Revoke for good'}
+              </button>
+            </>
+          }
+        >
+          <div className="field">
+            <label htmlFor="action-reason">Reason</label>
+            <textarea
+              id="action-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={3}
+            />
+          </div>
+          {pending.kind === 'revoke' && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.target.checked)}
+              />
+              I understand that a revoked accreditation cannot be reinstated.
+            </label>
+          )}
+        </Dialog>
+      )}
+    </section>
+  );
+}

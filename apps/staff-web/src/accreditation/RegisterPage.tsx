@@ -1,0 +1,225 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { OrganisationsQuery, RegisterPersonMutation } from '../api/operations';
+import { errorCodes, fieldErrors } from '../api/errors';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { fromLocalInput, splitCodes } from '../components/format';
+import type { RegisterPersonInput } from '../gql/graphql';
+
+interface FormState {
+  organisationId: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  nationality: string;
+  function: string;
+  documentNumber: string;
+  category: string;
+  venues: string;
+  zones: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+const EMPTY: FormState = {
+  organisationId: '',
+  givenName: '',
+  familyName: '',
+  dateOfBirth: '',
+  nationality: '',
+  function: '',
+  documentNumber: '',
+  category: '',
+  venues: '',
+  zones: '',
+  validFrom: '',
+  validUntil: '',
+};
+
+type Key = keyof FormState;
+
+/** Input paths as the server names them in extensions.fields. */
+const PATH: Record<Key, string> = {
+  organisationId: 'organisationId',
+  givenName: 'givenName',
+  familyName: 'familyName',
+  dateOfBirth: 'dateOfBirth',
+  nationality: 'nationality',
+  function: 'function',
+  documentNumber: 'documentNumber',
+  category: 'accreditation.category',
+  venues: 'accreditation.venues',
+  zones: 'accreditation.zones',
+  validFrom: 'accreditation.validFrom',
+  validUntil: 'accreditation.validUntil',
+};
+
+const LABEL: Record<Key, string> = {
+  organisationId: 'Organisation',
+  givenName: 'Given name',
+  familyName: 'Family name',
+  dateOfBirth: 'Date of birth',
+  nationality: 'Nationality (ISO 3166 alpha-3)',
+  function: 'Function',
+  documentNumber: 'Passport or ID number',
+  category: 'Category',
+  venues: 'Venues',
+  zones: 'Zones',
+  validFrom: 'Valid from',
+  validUntil: 'Valid until',
+};
+
+export function toRegisterInput(f: FormState): RegisterPersonInput {
+  return {
+    organisationId: f.organisationId,
+    givenName: f.givenName.trim(),
+    familyName: f.familyName.trim(),
+    dateOfBirth: f.dateOfBirth,
+    nationality: f.nationality.trim().toUpperCase(),
+    function: f.function.trim(),
+    documentNumber: f.documentNumber.trim(),
+    accreditation: {
+      category: f.category.trim(),
+      venues: splitCodes(f.venues),
+      zones: splitCodes(f.zones),
+      validFrom: fromLocalInput(f.validFrom) || f.validFrom,
+      validUntil: fromLocalInput(f.validUntil) || f.validUntil,
+    },
+  };
+}
+
+/** Registers one person with their accreditation; the server's field problems show by each field. */
+export function RegisterPage() {
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [{ data: orgs }] = useQuery({ query: OrganisationsQuery });
+  const [result, register] = useMutation(RegisterPersonMutation);
+  const [missing, setMissing] = useState<Partial<Record<Key, string>>>({});
+
+  const serverErrors = fieldErrors(result.error);
+  const known = new Set(Object.values(PATH));
+  const otherErrors = Object.entries(serverErrors).filter(([path]) => !known.has(path));
+  const errorFor = (k: Key) => missing[k] ?? serverErrors[PATH[k]];
+
+  function set(k: Key, value: string) {
+    setForm((f) => ({ ...f, [k]: value }));
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const problems: Partial<Record<Key, string>> = {};
+    for (const k of Object.keys(EMPTY) as Key[]) {
+      if (!form[k].trim()) problems[k] = `${LABEL[k]} is required.`;
+    }
+    setMissing(problems);
+    if (Object.keys(problems).length > 0) {
+      document.getElementById(`reg-${Object.keys(problems)[0]}`)?.focus();
+      return;
+    }
+    const r = await register({ input: toRegisterInput(form) });
+    if (r.data) {
+      setForm(EMPTY);
+    } else {
+      const first = (Object.keys(PATH) as Key[]).find((k) => fieldErrors(r.error)[PATH[k]]);
+      if (first) document.getElementById(`reg-${first}`)?.focus();
+    }
+  }
+
+  function input(k: Key, type = 'text', hint?: string) {
+    return (
+      <Field id={`reg-${k}`} label={LABEL[k]} error={errorFor(k)} hint={hint}>
+        {(describedBy, invalid) => (
+          <input
+            id={`reg-${k}`}
+            type={type}
+            value={form[k]}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => set(k, e.target.value)}
+          />
+        )}
+      </Field>
+    );
+  }
+
+  const created = result.data?.registerPerson;
+  const isBadInput = errorCodes(result.error).includes('BAD_USER_INPUT');
+  return (
+    <section aria-labelledby="register-title">
+      <p>
+        <a href="#/people">← Back to search</a>
+      </p>
+      <h1 id="register-title">Register a person</h1>
+      {created && (
+        <p role="status" className="alert alert-ok">
+          <span aria-hidden="true">✔ </span>
+          Registered{' '}
+          <a href={`#/person/${encodeURIComponent(created.id)}`}>
+            {created.givenName} {created.familyName}
+          </a>{' '}
+          with card {created.accreditation.cardNumber} ({created.accreditation.status}).
+        </p>
+      )}
+      {isBadInput ? (
+        <p role="alert" className="alert alert-error">
+          <span aria-hidden="true">⚠ </span>
+          Some fields need correcting: see the messages by each field.
+          {otherErrors.map(([path, message]) => (
+            <span key={path}>
+              {' '}
+              {path}: {message}
+            </span>
+          ))}
+        </p>
+      ) : (
+        <ErrorAlert error={result.error} />
+      )}
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="form-grid">
+        <fieldset>
+          <legend>Person</legend>
+          <Field
+            id="reg-organisationId"
+            label={LABEL.organisationId}
+            error={errorFor('organisationId')}
+          >
+            {(describedBy, invalid) => (
+              <select
+                id="reg-organisationId"
+                value={form.organisationId}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                onChange={(e) => set('organisationId', e.target.value)}
+              >
+                <option value="">Choose an organisation…</option>
+                {orgs?.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name} ({o.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {input('givenName')}
+          {input('familyName')}
+          {input('dateOfBirth', 'date')}
+          {input('nationality', 'text', 'Three letters, e.g. CHN, NOR, USA.')}
+          {input('function', 'text', 'e.g. Athlete, Coach, Journalist, Driver.')}
+          {input('documentNumber')}
+        </fieldset>
+        <fieldset>
+          <legend>Accreditation</legend>
+          {input('category', 'text', 'e.g. Aa, Ao, E, TF.')}
+          {input('venues', 'text', 'Venue codes separated by commas or semicolons; * for all.')}
+          {input('zones', 'text', 'Zone codes separated by commas or semicolons; * for all.')}
+          {input('validFrom', 'datetime-local')}
+          {input('validUntil', 'datetime-local')}
+        </fieldset>
+        <div className="row">
+          <button type="submit" className="primary" disabled={result.fetching}>
+            {result.fetching ? 'Registering…' : 'Register'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type { CombinedError } from 'urql';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export function errorCodes(error: CombinedError | undefined | null): string[] {
+  if (!error) return [];
+  return error.graphQLErrors.map((e) => {
+    const code = e.extensions?.code;
+    return typeof code === 'string' ? code : 'UNKNOWN';
+  });
+}
+
+/** True when the gateway could not be reached at all (offline, refused, timed out). */
+export function isNetworkError(error: CombinedError | undefined | null): boolean {
+  return !!error?.networkError && error.graphQLErrors.length === 0;
+}
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.field === 'string' && typeof v.message === 'string';
+}
+
+/**
+ * The per-field problems of a BAD_USER_INPUT error, keyed by input path
+ * (`givenName`, `accreditation.validUntil`); a leading `input.` is dropped.
+ */
+export function fieldErrors(error: CombinedError | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!error) return out;
+  for (const e of error.graphQLErrors) {
+    const fields = e.extensions?.fields;
+    if (!Array.isArray(fields)) continue;
+    for (const f of fields) {
+      if (!isFieldProblem(f)) continue;
+      const key = f.field.replace(/^input\./, '');
+      out[key] = out[key] ? `${out[key]}; ${f.message}` : f.message;
+    }
+  }
+  return out;
+}
+
+/** A sentence for the person at the desk, whatever went wrong. */
+export function describeError(error: CombinedError | undefined | null): string {
+  if (!error) return '';
+  if (isNetworkError(error))
+    return 'The server cannot be reached. Check the connection and try again.';
+  const first = error.graphQLErrors[0];
+  const code = first?.extensions?.code;
+  const message = first?.message ?? error.message;
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 'Your session has ended. Please sign in again.';
+    case 'FORBIDDEN':
+      return `You are not allowed to do this. (${message})`;
+    case 'NOT_FOUND':
+      return `Not found: ${message}`;
+    case 'CONFLICT':
+      return `Not possible now: ${message}`;
+    case 'BAD_USER_INPUT':
+      return `Please correct the input: ${message}`;
+    default:
+      return message;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Decision, DenialReason } from '../gql/graphql';
+import { reasonText } from '../gate/reasons';
+
+interface Props {
+  title: string;
+  decision: Decision;
+  reasons: readonly DenialReason[];
+  who?: string;
+}
+
+/** A decision with its icon, word and every reason: never colour alone. */
+export function DecisionPanel({ title, decision, reasons, who }: Props) {
+  const admitted = decision === 'ADMITTED';
+  return (
+    <section
+      className={`decision ${admitted ? 'admitted' : 'denied'}`}
+      role="status"
+      aria-label={title}
+    >
+      <p className="decision-word">
+        <span aria-hidden="true">{admitted ? '✔ ' : '✖ '}</span>
+        {decision}
+      </p>
+      {who && <p>{who}</p>}
+      {reasons.length > 0 && (
+        <ul aria-label="Reasons for denial">
+          {reasons.map((r) => (
+            <li key={r}>{reasonText(r)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,439 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useClient } from 'urql';
+import {
+  CheckInMutation,
+  InspectionAreasQuery,
+  OfflineDataQuery,
+  SubmitCheckInsMutation,
+} from '../api/operations';
+import { describeError, isNetworkError } from '../api/errors';
+import { CardNumberInput } from '../components/CardNumberInput';
+import { cardInputState } from '../components/cardInput';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDateTime } from '../components/format';
+import type {
+  CheckInInput,
+  Direction,
+  SubmitCheckInsMutation as SubmitResult,
+} from '../gql/graphql';
+import { useServices } from '../services';
+import { CameraScanner, scanImageFile } from './CameraScanner';
+import { GateResult, type GateOutcome } from './GateResult';
+import { decideOffline, verifyCardToken } from './offline';
+import { reasonText } from './reasons';
+import { deviceId, type CachedArea, type GateStore, type OfflineData } from './store';
+
+type Conflict = SubmitResult['submitCheckIns'][number];
+
+const SETTINGS_KEY = 'staff-web.gate';
+const RETRY_MS = 15_000;
+
+function loadSettings(): { areaCode: string; direction: Direction } {
+  try {
+    const raw = window.localStorage.getItem(SETTINGS_KEY);
+    if (raw) return JSON.parse(raw) as { areaCode: string; direction: Direction };
+  } catch {
+    // fall through to the defaults
+  }
+  return { areaCode: '', direction: 'IN' };
+}
+
+/** The gate: scan or type a card, see ADMITTED or DENIED; works offline from the card's signature. */
+export function GatePage() {
+  const client = useClient();
+  const services = useServices();
+  const [store, setStore] = useState<GateStore | null>(null);
+  const [areas, setAreas] = useState<CachedArea[]>([]);
+  const [offlineData, setOfflineData] = useState<OfflineData | null>(null);
+  const [settings, setSettings] = useState(loadSettings);
+  const [online, setOnline] = useState(true);
+  const [cardText, setCardText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<GateOutcome | null>(null);
+  const [message, setMessage] = useState('');
+  const [queued, setQueued] = useState(0);
+  const [uploading, setUploading] = useState(false);
+  const [uploadNote, setUploadNote] = useState('');
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [camera, setCamera] = useState(false);
+  const lastCode = useRef<{ text: string; at: number } | null>(null);
+  const input = useRef<HTMLDivElement>(null);
+
+  const area = useMemo(
+    () => areas.find((a) => a.code === settings.areaCode) ?? null,
+    [areas, settings.areaCode],
+  );
+
+  useEffect(() => {
+    window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  }, [settings]);
+
+  // Open the store, show what is cached, then refresh the cache from the server.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const s = await services.openGateStore();
+      if (cancelled) return;
+      setStore(s);
+      const [cachedAreas, cachedData, pending] = await Promise.all([
+        s.loadAreas(),
+        s.loadOfflineData(),
+        s.pending(),
+      ]);
+      if (cancelled) return;
+      if (cachedAreas.length) setAreas(cachedAreas);
+      setOfflineData(cachedData);
+      setQueued(pending.length);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [services]);
+
+  const refreshCache = useCallback(async () => {
+    if (!store) return;
+    const [areasResult, dataResult] = await Promise.all([
+      client.query(InspectionAreasQuery, {}, { requestPolicy: 'network-only' }).toPromise(),
+      client.query(OfflineDataQuery, {}, { requestPolicy: 'network-only' }).toPromise(),
+    ]);
+    if (areasResult.data) {
+      const list = areasResult.data.inspectionAreas.map(
+        ({ id, code, name, kind, venueCode, zone, closedLoop }) => ({
+          id,
+          code,
+          name,
+          kind,
+          venueCode,
+          zone,
+          closedLoop,
+        }),
+      );
+      setAreas(list);
+      await store.saveAreas(list);
+    }
+    if (dataResult.data) {
+      const data: OfflineData = {
+        keys: dataResult.data.cardVerificationKeys,
+        denyList: dataResult.data.cardDenyList.map(({ cardNumber, status, tokenVersion }) => ({
+          cardNumber,
+          status,
+          tokenVersion,
+        })),
+        savedAt: new Date().toISOString(),
+      };
+      setOfflineData(data);
+      await store.saveOfflineData(data);
+    }
+    if (isNetworkError(areasResult.error) || isNetworkError(dataResult.error)) setOnline(false);
+    else if (areasResult.data) setOnline(true);
+  }, [client, store]);
+
+  useEffect(() => {
+    void refreshCache();
+    const timer = window.setInterval(() => void refreshCache(), 5 * 60_000);
+    return () => window.clearInterval(timer);
+  }, [refreshCache]);
+
+  const upload = useCallback(async () => {
+    if (!store) return;
+    const pending = await store.pending();
+    setQueued(pending.length);
+    if (pending.length === 0) return;
+    setUploading(true);
+    const result = await client
+      .mutation(SubmitCheckInsMutation, { input: pending.map((p) => p.input) })
+      .toPromise();
+    setUploading(false);
+    if (result.data) {
+      const answered = result.data.submitCheckIns;
+      await store.remove(pending.map((p) => p.id));
+      setQueued((await store.pending()).length);
+      setOnline(true);
+      const found = answered.filter((c) => c.conflict);
+      setConflicts((prev) => [...found, ...prev]);
+      setUploadNote(
+        `${answered.length} queued scan${answered.length === 1 ? '' : 's'} uploaded; ${
+          found.length
+        } conflict${found.length === 1 ? '' : 's'} to review.`,
+      );
+      void refreshCache();
+    } else if (isNetworkError(result.error)) {
+      setOnline(false);
+      setUploadNote('Still offline: the queued scans will be uploaded later.');
+    } else {
+      setUploadNote(`Upload failed: ${describeError(result.error)}`);
+    }
+  }, [client, store, refreshCache]);
+
+  // Retry the queue periodically and as soon as the browser says it is online.
+  useEffect(() => {
+    const onOnline = () => void upload();
+    window.addEventListener('online', onOnline);
+    const timer = window.setInterval(() => {
+      if (queued > 0) void upload();
+    }, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [upload, queued]);
+
+  async function decideLocally(checkIn: CheckInInput, areaName: string) {
+    if (!store || !area) return;
+    if (!checkIn.cardToken) {
+      setMessage(
+        'Offline: a typed card number cannot be checked without the server. Scan the card’s QR code instead.',
+      );
+      return;
+    }
+    const claims = offlineData ? await verifyCardToken(checkIn.cardToken, offlineData.keys) : null;
+    const local = decideOffline({
+      claims,
+      denyList: offlineData?.denyList ?? [],
+      area,
+      direction: checkIn.direction,
+      at: new Date(checkIn.scannedAt ?? Date.now()),
+    });
+    await store.enqueue({
+      id: checkIn.id,
+      input: { ...checkIn, deviceDecision: local.decision },
+      reasons: local.reasons,
+      label: claims ? `${claims.gn} ${claims.fn} (${claims.cn})` : 'Unverified card',
+    });
+    setQueued((await store.pending()).length);
+    setOutcome({
+      decision: local.decision,
+      reasons: local.reasons,
+      direction: checkIn.direction,
+      areaName,
+      offline: true,
+      person: claims
+        ? {
+            name: `${claims.gn} ${claims.fn}`,
+            organisation: claims.org,
+            category: claims.cat,
+            cardNumber: claims.cn,
+          }
+        : null,
+    });
+  }
+
+  async function check(text: string) {
+    setMessage('');
+    if (!area) {
+      setMessage('Choose the inspection area first.');
+      return;
+    }
+    const state = cardInputState(text, true);
+    if (state.kind !== 'valid' && state.kind !== 'token') {
+      setMessage(state.kind === 'empty' ? 'Type a card number or scan a card.' : state.message);
+      return;
+    }
+    const checkIn: CheckInInput = {
+      id: crypto.randomUUID(),
+      areaCode: area.code,
+      direction: settings.direction,
+      scannedAt: new Date().toISOString(),
+      deviceId: deviceId(),
+      ...(state.kind === 'token' ? { cardToken: text.trim() } : { cardNumber: state.cardNumber }),
+    };
+    setBusy(true);
+    try {
+      const result = await client.mutation(CheckInMutation, { input: checkIn }).toPromise();
+      if (result.data) {
+        setOnline(true);
+        const c = result.data.checkIn;
+        setOutcome({
+          decision: c.decision,
+          reasons: c.reasons,
+          direction: c.direction,
+          areaName: c.area.name,
+          offline: false,
+          person: c.person
+            ? {
+                name: `${c.person.givenName} ${c.person.familyName}`,
+                organisation: c.person.organisation.name,
+                category: c.person.accreditation.category,
+                cardNumber: c.person.accreditation.cardNumber,
+              }
+            : null,
+        });
+        setCardText('');
+        if (queued > 0) void upload();
+      } else if (isNetworkError(result.error)) {
+        setOnline(false);
+        await decideLocally(checkIn, area.name);
+        setCardText('');
+      } else {
+        setMessage(describeError(result.error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onCode(text: string) {
+    const now = Date.now();
+    if (busy || outcome) return;
+    if (lastCode.current && lastCode.current.text === text && now - lastCode.current.at < 3000) {
+      return;
+    }
+    lastCode.current = { text, at: now };
+    void check(text);
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void check(cardText);
+  }
+
+  async function onImage(file: File | undefined) {
+    if (!file) return;
+    try {
+      const text = await scanImageFile(file);
+      await check(text);
+    } catch {
+      setMessage('No card QR code was found in that image.');
+    }
+  }
+
+  function dismiss() {
+    setOutcome(null);
+    input.current?.querySelector('input')?.focus();
+  }
+
+  const gateAreas = areas.filter((a) => a.kind !== 'PORT_OF_ENTRY');
+  const selectable = gateAreas.length ? gateAreas : areas;
+
+  return (
+    <section aria-labelledby="gate-title" className="gate">
+      <h1 id="gate-title">Gate</h1>
+      <div className={`connection ${online ? 'online' : 'offline'}`} role="status">
+        <span aria-hidden="true">{online ? '●' : '⚡'} </span>
+        {online ? 'Online' : 'Offline: deciding on this device from the card’s signature'}
+        {' · '}
+        <span>
+          {queued} scan{queued === 1 ? '' : 's'} waiting to upload
+        </span>
+        {offlineData && (
+          <span className="muted"> · offline data from {formatDateTime(offlineData.savedAt)}</span>
+        )}
+      </div>
+
+      <fieldset className="gate-setup">
+        <legend>Where and which way</legend>
+        <div className="field">
+          <label htmlFor="gate-area">Inspection area</label>
+          <select
+            id="gate-area"
+            value={settings.areaCode}
+            onChange={(e) => setSettings((s) => ({ ...s, areaCode: e.target.value }))}
+          >
+            <option value="">Choose an area…</option>
+            {selectable.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name} ({a.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div role="radiogroup" aria-label="Direction" className="segmented">
+          {(['IN', 'OUT'] as const).map((d) => (
+            <label key={d} className={settings.direction === d ? 'checked' : ''}>
+              <input
+                type="radio"
+                name="direction"
+                value={d}
+                checked={settings.direction === d}
+                onChange={() => setSettings((s) => ({ ...s, direction: d }))}
+              />
+              {d === 'IN' ? 'IN (entry)' : 'OUT (exit)'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <form onSubmit={onSubmit} className="gate-form" aria-label="Check a card">
+        <div ref={input}>
+          <CardNumberInput
+            label="Card number or scanned code"
+            value={cardText}
+            allowToken
+            autoFocus
+            onChange={(v) => setCardText(v)}
+          />
+        </div>
+        <div className="row">
+          <button type="submit" className="primary big" disabled={busy}>
+            {busy ? 'Checking…' : 'Check card'}
+          </button>
+          <button type="button" onClick={() => setCamera((c) => !c)} aria-pressed={camera}>
+            {camera ? 'Stop camera' : 'Scan with camera'}
+          </button>
+          <label className="button">
+            Scan from photo
+            <input
+              type="file"
+              accept="image/*"
+              className="visually-hidden"
+              onChange={(e) => void onImage(e.target.files?.[0])}
+            />
+          </label>
+        </div>
+      </form>
+      {camera && <CameraScanner onCode={onCode} onClose={() => setCamera(false)} />}
+      {message && <ErrorAlert text={message} />}
+
+      <section aria-labelledby="queue-title" className="panel">
+        <h2 id="queue-title">Offline queue</h2>
+        <p>
+          {queued === 0
+            ? 'Nothing waiting: every scan has reached the server.'
+            : `${queued} scan${queued === 1 ? '' : 's'} decided offline, waiting to upload.`}
+        </p>
+        <button type="button" onClick={() => void upload()} disabled={uploading || queued === 0}>
+          {uploading ? 'Uploading…' : 'Upload queued scans now'}
+        </button>
+        {uploadNote && <p role="status">{uploadNote}</p>}
+        {conflicts.length > 0 && (
+          <>
+            <h3>Conflicts to review</h3>
+            <table>
+              <caption className="visually-hidden">
+                Scans where the server decided differently
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scanned</th>
+                  <th scope="col">Card</th>
+                  <th scope="col">Area</th>
+                  <th scope="col">This device</th>
+                  <th scope="col">Server</th>
+                  <th scope="col">Server’s reasons</th>
+                </tr>
+              </thead>
+              <tbody>
+                {conflicts.map((c) => (
+                  <tr key={c.id}>
+                    <td>{formatDateTime(c.scannedAt)}</td>
+                    <td>
+                      {c.person
+                        ? `${c.person.givenName} ${c.person.familyName} (${c.person.accreditation.cardNumber})`
+                        : 'Unknown card'}
+                    </td>
+                    <td>{c.area.code}</td>
+                    <td>{c.deviceDecision}</td>
+                    <td>{c.decision}</td>
+                    <td>{c.reasons.map(reasonText).join(' ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      {outcome && <GateResult outcome={outcome} onDismiss={dismiss} />}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import type { Decision, DenialReason, Direction } from '../gql/graphql';
+import { reasonText } from './reasons';
+
+export interface GateOutcome {
+  decision: Decision;
+  reasons: DenialReason[];
+  direction: Direction;
+  areaName: string;
+  person: {
+    name: string;
+    organisation: string;
+    category: string;
+    cardNumber: string;
+  } | null;
+  /** Decided by this device alone, while the server could not be reached. */
+  offline: boolean;
+}
+
+interface Props {
+  outcome: GateOutcome;
+  onDismiss: () => void;
+}
+
+/** The answer at the gate, readable at a glance: word, icon, reasons, who. */
+export function GateResult({ outcome, onDismiss }: Props) {
+  const admitted = outcome.decision === 'ADMITTED';
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => button.current?.focus(), []);
+  return (
+    <div
+      className={`gate-result ${admitted ? 'admitted' : 'denied'}`}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="gate-result-title"
+      aria-describedby="gate-result-details"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDismiss();
+      }}
+    >
+      <div className="gate-result-inner">
+        <p className="gate-icon" aria-hidden="true">
+          {admitted ? '✔' : '✖'}
+        </p>
+        <h2 id="gate-result-title" className="gate-word">
+          {outcome.decision}
+        </h2>
+        <div id="gate-result-details">
+          <p className="gate-direction">
+            {outcome.direction === 'IN' ? 'Entry' : 'Exit'} at {outcome.areaName}
+          </p>
+          {outcome.person ? (
+            <dl className="gate-person">
+              <dt>Name</dt>
+              <dd>{outcome.person.name}</dd>
+              <dt>Organisation</dt>
+              <dd>{outcome.person.organisation}</dd>
+              <dt>Category</dt>
+              <dd>{outcome.person.category}</dd>
+              <dt>Card</dt>
+              <dd>{outcome.person.cardNumber}</dd>
+            </dl>
+          ) : (
+            <p>No person could be identified from this card.</p>
+          )}
+          {outcome.reasons.length > 0 && (
+            <>
+              <h3>{outcome.reasons.length === 1 ? 'Reason' : 'Reasons'}</h3>
+              <ul className="gate-reasons" aria-label="Reasons for denial">
+                {outcome.reasons.map((r) => (
+                  <li key={r}>{reasonText(r)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {outcome.offline && (
+            <p className="gate-offline">
+              <span aria-hidden="true">⚡ </span>
+              Decided offline on this device; it will be uploaded when the connection returns.
+            </p>
+          )}
+        </div>
+        <button ref={button} type="button" className="big" onClick={onDismiss}>
+          Next scan
+        </button>
+      </div>
+    </div>
+  );
+}

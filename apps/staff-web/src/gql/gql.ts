@@ -1,0 +1,190 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n": typeof types.InspectionAreasDocument,
+    "\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n": typeof types.OfflineDataDocument,
+    "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      replayed\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n        }\n      }\n    }\n  }\n": typeof types.CheckInDocument,
+    "\n  mutation SubmitCheckIns($input: [CheckInInput!]!) {\n    submitCheckIns(input: $input) {\n      id\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      area {\n        code\n      }\n      person {\n        id\n        givenName\n        familyName\n        accreditation {\n          id\n          cardNumber\n        }\n      }\n    }\n  }\n": typeof types.SubmitCheckInsDocument,
+    "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n": typeof types.ProcessArrivalDocument,
+    "\n  mutation ProcessDeparture($input: DepartureInput!) {\n    processDeparture(input: $input) {\n      status\n      enteredAt\n    }\n  }\n": typeof types.ProcessDepartureDocument,
+    "\n  query Organisations {\n    organisations {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n": typeof types.OrganisationsDocument,
+    "\n  query People($filter: PeopleFilter, $first: Int, $after: String) {\n    people(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        givenName\n        familyName\n        function\n        organisation {\n          id\n          code\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n        closedLoop {\n          status\n          testDueBy\n        }\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      nationality\n      function\n      documentNumber\n      organisation {\n        id\n        code\n        name\n      }\n      accreditation {\n        id\n        cardNumber\n        category\n        status\n        validFrom\n        validUntil\n        venues\n        zones\n        cardToken\n        history {\n          status\n          reason\n          at\n          by\n        }\n      }\n      closedLoop {\n        status\n        enteredAt\n        lastNegativeTestAt\n        testDueBy\n        closeContactUntil\n      }\n      movements(first: 100) {\n        totalCount\n        nodes {\n          id\n          location\n          kind\n          occurredAt\n          source\n        }\n      }\n    }\n  }\n": typeof types.PersonDocument,
+    "\n  mutation RegisterPerson($input: RegisterPersonInput!) {\n    registerPerson(input: $input) {\n      id\n      givenName\n      familyName\n      accreditation {\n        id\n        cardNumber\n        status\n      }\n    }\n  }\n": typeof types.RegisterPersonDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n": typeof types.CreateOrganisationDocument,
+    "\n  mutation ImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      created\n      dryRun\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n": typeof types.ImportPeopleDocument,
+    "\n  mutation ApproveAccreditation($id: ID!) {\n    approveAccreditation(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": typeof types.ApproveAccreditationDocument,
+    "\n  mutation SuspendAccreditation($id: ID!, $reason: String!) {\n    suspendAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.SuspendAccreditationDocument,
+    "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReinstateAccreditationDocument,
+    "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeAccreditationDocument,
+    "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": typeof types.ReissueCardDocument,
+    "\n  mutation RecordTestResult($input: TestResultInput!) {\n    recordTestResult(input: $input) {\n      status\n      lastNegativeTestAt\n      testDueBy\n    }\n  }\n": typeof types.RecordTestResultDocument,
+    "\n  mutation ReleaseFromIsolation($personId: ID!, $reason: String!) {\n    releaseFromIsolation(personId: $personId, reason: $reason) {\n      status\n    }\n  }\n": typeof types.ReleaseFromIsolationDocument,
+    "\n  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {\n    stays(personId: $personId, from: $from, to: $to) {\n      location\n      from\n      until\n    }\n    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        closedLoop {\n          status\n        }\n      }\n      encounters {\n        location\n        from\n        until\n        minutes\n      }\n    }\n  }\n": typeof types.TraceDocument,
+    "\n  mutation DesignateCloseContacts(\n    $personId: ID!\n    $from: DateTime!\n    $to: DateTime!\n    $minMinutes: Int\n  ) {\n    designateCloseContacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        closedLoop {\n          status\n          closeContactUntil\n        }\n      }\n    }\n  }\n": typeof types.DesignateCloseContactsDocument,
+    "\n  query DenialCount($areaCode: String!, $from: DateTime!) {\n    checkIns(areaCode: $areaCode, decision: DENIED, from: $from, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.DenialCountDocument,
+    "\n  subscription CheckInRecorded {\n    checkInRecorded {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      recordedAt\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CheckInRecordedDocument,
+};
+const documents: Documents = {
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n": types.InspectionAreasDocument,
+    "\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n": types.OfflineDataDocument,
+    "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      replayed\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n        }\n      }\n    }\n  }\n": types.CheckInDocument,
+    "\n  mutation SubmitCheckIns($input: [CheckInInput!]!) {\n    submitCheckIns(input: $input) {\n      id\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      area {\n        code\n      }\n      person {\n        id\n        givenName\n        familyName\n        accreditation {\n          id\n          cardNumber\n        }\n      }\n    }\n  }\n": types.SubmitCheckInsDocument,
+    "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n": types.ProcessArrivalDocument,
+    "\n  mutation ProcessDeparture($input: DepartureInput!) {\n    processDeparture(input: $input) {\n      status\n      enteredAt\n    }\n  }\n": types.ProcessDepartureDocument,
+    "\n  query Organisations {\n    organisations {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n": types.OrganisationsDocument,
+    "\n  query People($filter: PeopleFilter, $first: Int, $after: String) {\n    people(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        givenName\n        familyName\n        function\n        organisation {\n          id\n          code\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n        closedLoop {\n          status\n          testDueBy\n        }\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      nationality\n      function\n      documentNumber\n      organisation {\n        id\n        code\n        name\n      }\n      accreditation {\n        id\n        cardNumber\n        category\n        status\n        validFrom\n        validUntil\n        venues\n        zones\n        cardToken\n        history {\n          status\n          reason\n          at\n          by\n        }\n      }\n      closedLoop {\n        status\n        enteredAt\n        lastNegativeTestAt\n        testDueBy\n        closeContactUntil\n      }\n      movements(first: 100) {\n        totalCount\n        nodes {\n          id\n          location\n          kind\n          occurredAt\n          source\n        }\n      }\n    }\n  }\n": types.PersonDocument,
+    "\n  mutation RegisterPerson($input: RegisterPersonInput!) {\n    registerPerson(input: $input) {\n      id\n      givenName\n      familyName\n      accreditation {\n        id\n        cardNumber\n        status\n      }\n    }\n  }\n": types.RegisterPersonDocument,
+    "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n": types.CreateOrganisationDocument,
+    "\n  mutation ImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      created\n      dryRun\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n": types.ImportPeopleDocument,
+    "\n  mutation ApproveAccreditation($id: ID!) {\n    approveAccreditation(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": types.ApproveAccreditationDocument,
+    "\n  mutation SuspendAccreditation($id: ID!, $reason: String!) {\n    suspendAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.SuspendAccreditationDocument,
+    "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReinstateAccreditationDocument,
+    "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeAccreditationDocument,
+    "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": types.ReissueCardDocument,
+    "\n  mutation RecordTestResult($input: TestResultInput!) {\n    recordTestResult(input: $input) {\n      status\n      lastNegativeTestAt\n      testDueBy\n    }\n  }\n": types.RecordTestResultDocument,
+    "\n  mutation ReleaseFromIsolation($personId: ID!, $reason: String!) {\n    releaseFromIsolation(personId: $personId, reason: $reason) {\n      status\n    }\n  }\n": types.ReleaseFromIsolationDocument,
+    "\n  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {\n    stays(personId: $personId, from: $from, to: $to) {\n      location\n      from\n      until\n    }\n    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        closedLoop {\n          status\n        }\n      }\n      encounters {\n        location\n        from\n        until\n        minutes\n      }\n    }\n  }\n": types.TraceDocument,
+    "\n  mutation DesignateCloseContacts(\n    $personId: ID!\n    $from: DateTime!\n    $to: DateTime!\n    $minMinutes: Int\n  ) {\n    designateCloseContacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        closedLoop {\n          status\n          closeContactUntil\n        }\n      }\n    }\n  }\n": types.DesignateCloseContactsDocument,
+    "\n  query DenialCount($areaCode: String!, $from: DateTime!) {\n    checkIns(areaCode: $areaCode, decision: DENIED, from: $from, first: 1) {\n      totalCount\n    }\n  }\n": types.DenialCountDocument,
+    "\n  subscription CheckInRecorded {\n    checkInRecorded {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      recordedAt\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CheckInRecordedDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n"): (typeof documents)["\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n"): (typeof documents)["\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      replayed\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      replayed\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitCheckIns($input: [CheckInInput!]!) {\n    submitCheckIns(input: $input) {\n      id\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      area {\n        code\n      }\n      person {\n        id\n        givenName\n        familyName\n        accreditation {\n          id\n          cardNumber\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitCheckIns($input: [CheckInInput!]!) {\n    submitCheckIns(input: $input) {\n      id\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      area {\n        code\n      }\n      person {\n        id\n        givenName\n        familyName\n        accreditation {\n          id\n          cardNumber\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProcessDeparture($input: DepartureInput!) {\n    processDeparture(input: $input) {\n      status\n      enteredAt\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessDeparture($input: DepartureInput!) {\n    processDeparture(input: $input) {\n      status\n      enteredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organisations {\n    organisations {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n"): (typeof documents)["\n  query Organisations {\n    organisations {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People($filter: PeopleFilter, $first: Int, $after: String) {\n    people(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        givenName\n        familyName\n        function\n        organisation {\n          id\n          code\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n        closedLoop {\n          status\n          testDueBy\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query People($filter: PeopleFilter, $first: Int, $after: String) {\n    people(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        givenName\n        familyName\n        function\n        organisation {\n          id\n          code\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n        closedLoop {\n          status\n          testDueBy\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      nationality\n      function\n      documentNumber\n      organisation {\n        id\n        code\n        name\n      }\n      accreditation {\n        id\n        cardNumber\n        category\n        status\n        validFrom\n        validUntil\n        venues\n        zones\n        cardToken\n        history {\n          status\n          reason\n          at\n          by\n        }\n      }\n      closedLoop {\n        status\n        enteredAt\n        lastNegativeTestAt\n        testDueBy\n        closeContactUntil\n      }\n      movements(first: 100) {\n        totalCount\n        nodes {\n          id\n          location\n          kind\n          occurredAt\n          source\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      dateOfBirth\n      nationality\n      function\n      documentNumber\n      organisation {\n        id\n        code\n        name\n      }\n      accreditation {\n        id\n        cardNumber\n        category\n        status\n        validFrom\n        validUntil\n        venues\n        zones\n        cardToken\n        history {\n          status\n          reason\n          at\n          by\n        }\n      }\n      closedLoop {\n        status\n        enteredAt\n        lastNegativeTestAt\n        testDueBy\n        closeContactUntil\n      }\n      movements(first: 100) {\n        totalCount\n        nodes {\n          id\n          location\n          kind\n          occurredAt\n          source\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPerson($input: RegisterPersonInput!) {\n    registerPerson(input: $input) {\n      id\n      givenName\n      familyName\n      accreditation {\n        id\n        cardNumber\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterPerson($input: RegisterPersonInput!) {\n    registerPerson(input: $input) {\n      id\n      givenName\n      familyName\n      accreditation {\n        id\n        cardNumber\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      id\n      code\n      name\n      type\n      country\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      created\n      dryRun\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      created\n      dryRun\n      errors {\n        line\n        field\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveAccreditation($id: ID!) {\n    approveAccreditation(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveAccreditation($id: ID!) {\n    approveAccreditation(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendAccreditation($id: ID!, $reason: String!) {\n    suspendAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SuspendAccreditation($id: ID!, $reason: String!) {\n    suspendAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n"): (typeof documents)["\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordTestResult($input: TestResultInput!) {\n    recordTestResult(input: $input) {\n      status\n      lastNegativeTestAt\n      testDueBy\n    }\n  }\n"): (typeof documents)["\n  mutation RecordTestResult($input: TestResultInput!) {\n    recordTestResult(input: $input) {\n      status\n      lastNegativeTestAt\n      testDueBy\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseFromIsolation($personId: ID!, $reason: String!) {\n    releaseFromIsolation(personId: $personId, reason: $reason) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReleaseFromIsolation($personId: ID!, $reason: String!) {\n    releaseFromIsolation(personId: $personId, reason: $reason) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {\n    stays(personId: $personId, from: $from, to: $to) {\n      location\n      from\n      until\n    }\n    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        closedLoop {\n          status\n        }\n      }\n      encounters {\n        location\n        from\n        until\n        minutes\n      }\n    }\n  }\n"): (typeof documents)["\n  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {\n    stays(personId: $personId, from: $from, to: $to) {\n      location\n      from\n      until\n    }\n    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        closedLoop {\n          status\n        }\n      }\n      encounters {\n        location\n        from\n        until\n        minutes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DesignateCloseContacts(\n    $personId: ID!\n    $from: DateTime!\n    $to: DateTime!\n    $minMinutes: Int\n  ) {\n    designateCloseContacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        closedLoop {\n          status\n          closeContactUntil\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DesignateCloseContacts(\n    $personId: ID!\n    $from: DateTime!\n    $to: DateTime!\n    $minMinutes: Int\n  ) {\n    designateCloseContacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        closedLoop {\n          status\n          closeContactUntil\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DenialCount($areaCode: String!, $from: DateTime!) {\n    checkIns(areaCode: $areaCode, decision: DENIED, from: $from, first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query DenialCount($areaCode: String!, $from: DateTime!) {\n    checkIns(areaCode: $areaCode, decision: DENIED, from: $from, first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CheckInRecorded {\n    checkInRecorded {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      recordedAt\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CheckInRecorded {\n    checkInRecorded {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      recordedAt\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,46 @@
+import type { Role } from '../gql/graphql';
+
+export type ScreenId = 'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live';
+
+export interface Screen {
+  id: ScreenId;
+  label: string;
+  path: string;
+  /** Roles that open the screen; ADMIN opens every screen. */
+  roles: readonly Role[];
+}
+
+const ALL_STAFF: readonly Role[] = [
+  'ACCREDITATION_OFFICER',
+  'INSPECTION_OFFICER',
+  'HEALTH_OFFICER',
+  'TRACER',
+  'VIEWER',
+];
+
+export const SCREENS: readonly Screen[] = [
+  { id: 'gate', label: 'Gate', path: '/gate', roles: ['INSPECTION_OFFICER'] },
+  { id: 'arrival', label: 'Arrival desk', path: '/arrival', roles: ['INSPECTION_OFFICER'] },
+  {
+    id: 'people',
+    label: 'Accreditation',
+    path: '/people',
+    roles: ['ACCREDITATION_OFFICER', 'VIEWER'],
+  },
+  { id: 'health', label: 'Health desk', path: '/health', roles: ['HEALTH_OFFICER'] },
+  { id: 'tracing', label: 'Tracing', path: '/tracing', roles: ['TRACER'] },
+  { id: 'live', label: 'Live board', path: '/live', roles: ALL_STAFF },
+];
+
+export function canOpen(roles: readonly Role[], screen: Screen): boolean {
+  return roles.includes('ADMIN') || screen.roles.some((r) => roles.includes(r));
+}
+
+export function screensFor(roles: readonly Role[]): Screen[] {
+  return SCREENS.filter((s) => canOpen(roles, s));
+}
+
+/** Accreditation officers (and admins) change records; viewers only read them. */
+export function canEditAccreditation(roles: readonly Role[]): boolean {
+  return roles.includes('ADMIN') || roles.includes('ACCREDITATION_OFFICER');
+}
