@@ -1,0 +1,72 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoreModule } from '#libs/common/core.module.js';
+import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
+import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
+import { AccreditationLoaderFactory } from '#apps/accreditation/accreditation.loaders.js';
+import { AccreditationEventEntity } from '#apps/accreditation/accreditations/accreditation-event.entity.js';
+import { AccreditationEntity } from '#apps/accreditation/accreditations/accreditation.entity.js';
+import { AccreditationsResolver } from '#apps/accreditation/accreditations/accreditations.resolver.js';
+import { AccreditationsService } from '#apps/accreditation/accreditations/accreditations.service.js';
+import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
+import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
+import { ApiKeyResolver, IdentityResolver } from '#apps/accreditation/identity/identity.resolver.js';
+import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
+import { UserEntity } from '#apps/accreditation/identity/user.entity.js';
+import { OrganisationEntity } from '#apps/accreditation/organisations/organisation.entity.js';
+import { OrganisationsResolver } from '#apps/accreditation/organisations/organisations.resolver.js';
+import { OrganisationsService } from '#apps/accreditation/organisations/organisations.service.js';
+import { PersonEntity } from '#apps/accreditation/people/person.entity.js';
+import {
+  OrganisationPeopleResolver,
+  PeopleResolver,
+} from '#apps/accreditation/people/people.resolver.js';
+import { PeopleService } from '#apps/accreditation/people/people.service.js';
+
+const ENTITIES = [
+  UserEntity,
+  ApiKeyEntity,
+  OrganisationEntity,
+  PersonEntity,
+  AccreditationEntity,
+  AccreditationEventEntity,
+];
+
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  providers: [
+    IdentityResolver,
+    ApiKeyResolver,
+    OrganisationsResolver,
+    PeopleResolver,
+    OrganisationPeopleResolver,
+    AccreditationsResolver,
+    IdentityService,
+    OrganisationsService,
+    PeopleService,
+    AccreditationsService,
+    CardKeysService,
+    AccreditationLoaderFactory,
+  ],
+  exports: [AccreditationLoaderFactory],
+})
+class AccreditationDomainModule {}
+
+/** The accreditation subgraph: identity, organisations, people and their accreditations. */
+@Module({})
+export class AccreditationAppModule {
+  static forRoot(config: AccreditationConfig): DynamicModule {
+    return {
+      module: AccreditationAppModule,
+      imports: [
+        CoreModule.forService('accreditation', config, ENTITIES),
+        AccreditationDomainModule,
+        SubgraphModule.forRoot({
+          loaders: AccreditationLoaderFactory,
+          imports: [AccreditationDomainModule],
+        }),
+      ],
+    };
+  }
+}

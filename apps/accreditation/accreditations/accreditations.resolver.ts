@@ -1,0 +1,78 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Length } from 'class-validator';
+import { ArgsType, Field } from '@nestjs/graphql';
+import type { LifecycleAction } from '#libs/accreditation/lifecycle.js';
+import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
+import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loaders.js';
+import {
+  Accreditation,
+  AccreditationEvent,
+} from '#apps/accreditation/accreditations/accreditation.type.js';
+import { AccreditationsService } from '#apps/accreditation/accreditations/accreditations.service.js';
+import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
+import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
+
+type Ctx = RequestContext<AccreditationLoaders>;
+
+@ArgsType()
+class ReasonedChangeArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  @Length(1, 1000, { message: 'must say why, in at most 1000 characters' })
+  reason!: string;
+}
+
+@Resolver(() => Accreditation)
+export class AccreditationsResolver {
+  constructor(
+    private readonly accreditations: AccreditationsService,
+    private readonly identity: IdentityService,
+    private readonly cardKeys: CardKeysService,
+  ) {}
+
+  @Query(() => String, {
+    description:
+      "The public keys that verify card tokens offline, as a JWK Set (JSON); a token's kid names its key.",
+  })
+  cardVerificationKeys(): Promise<string> {
+    return this.cardKeys.jwks();
+  }
+
+  private async apply(ctx: Ctx, id: string, action: LifecycleAction, reason: string | null = null) {
+    return this.accreditations.apply(id, action, reason, await this.identity.actorName(ctx.principal));
+  }
+
+  @Mutation(() => Accreditation)
+  approveAccreditation(@Args('id', { type: () => ID }) id: string, @CurrentContext() ctx: Ctx) {
+    return this.apply(ctx, id, 'approve');
+  }
+
+  @Mutation(() => Accreditation)
+  suspendAccreditation(@Args() args: ReasonedChangeArgs, @CurrentContext() ctx: Ctx) {
+    return this.apply(ctx, args.id, 'suspend', args.reason);
+  }
+
+  @Mutation(() => Accreditation)
+  reinstateAccreditation(@Args('id', { type: () => ID }) id: string, @CurrentContext() ctx: Ctx) {
+    return this.apply(ctx, id, 'reinstate');
+  }
+
+  @Mutation(() => Accreditation)
+  revokeAccreditation(@Args() args: ReasonedChangeArgs, @CurrentContext() ctx: Ctx) {
+    return this.apply(ctx, args.id, 'revoke', args.reason);
+  }
+
+  @Mutation(() => Accreditation, {
+    description: 'A new card token; earlier tokens of the card are then SUPERSEDED_TOKEN.',
+  })
+  reissueCard(@Args('id', { type: () => ID }) id: string, @CurrentContext() ctx: Ctx) {
+    return this.apply(ctx, id, 'reissue');
+  }
+
+  @ResolveField(() => [AccreditationEvent])
+  history(@Parent() accreditation: Accreditation, @CurrentContext() ctx: Ctx) {
+    return ctx.loaders.history.load(accreditation.id);
+  }
+}

@@ -1,0 +1,66 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Principal } from '#libs/auth/principal.js';
+import { CurrentPrincipal } from '#libs/graphql/context.js';
+import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
+import {
+  ApiKey,
+  ApiKeyWithSecret,
+  CreateApiKeyInput,
+  CreateUserInput,
+  LoginInput,
+  Session,
+  User,
+} from '#apps/accreditation/identity/identity.types.js';
+import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
+import { OrganisationsService } from '#apps/accreditation/organisations/organisations.service.js';
+
+@Resolver(() => User)
+export class IdentityResolver {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  @Query(() => User, { nullable: true })
+  me(@CurrentPrincipal() principal: Principal | null): Promise<User | null> {
+    return this.identity.me(principal);
+  }
+
+  @Mutation(() => Session)
+  login(@Args('input') input: LoginInput): Promise<Session> {
+    return this.identity.login(input);
+  }
+
+  @Mutation(() => User)
+  createUser(@Args('input') input: CreateUserInput): Promise<User> {
+    return this.identity.createUser(input);
+  }
+
+  @Mutation(() => ApiKeyWithSecret)
+  async createApiKey(
+    @Args('input') input: CreateApiKeyInput,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<ApiKeyWithSecret> {
+    return this.identity.createApiKey(input, await this.identity.actorName(principal));
+  }
+
+  @Mutation(() => ApiKey)
+  revokeApiKey(@Args('id', { type: () => ID }) id: string): Promise<ApiKey> {
+    return this.identity.revokeApiKey(id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() user: User): Promise<Organisation | null> {
+    return user.organisationId ? this.organisations.byId(user.organisationId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => ApiKey)
+export class ApiKeyResolver {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @ResolveField(() => Organisation, { nullable: true })
+  organisation(@Parent() key: ApiKey): Promise<Organisation | null> {
+    return key.organisationId ? this.organisations.byId(key.organisationId) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,111 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { maySee } from '#libs/auth/access-policy.js';
+import { organisationScope } from '#libs/auth/principal.js';
+import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { NotFoundError } from '#libs/common/errors.js';
+import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
+import type { Page } from '#libs/graphql/pagination.js';
+import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loaders.js';
+import { Accreditation } from '#apps/accreditation/accreditations/accreditation.type.js';
+import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
+import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
+import {
+  PeopleFilter,
+  Person,
+  PersonConnection,
+  RegisterPersonInput,
+} from '#apps/accreditation/people/person.type.js';
+import { PeopleService } from '#apps/accreditation/people/people.service.js';
+
+type Ctx = RequestContext<AccreditationLoaders>;
+
+/** A scoped API key sees only its own organisation's people: anyone else does not exist for it. */
+function visibleTo(person: Person | null, ctx: Ctx): Person | null {
+  const scope = organisationScope(ctx.principal);
+  return person && (!scope || person.organisationId === scope) ? person : null;
+}
+
+@Resolver(() => Person)
+export class PeopleResolver {
+  constructor(
+    private readonly service: PeopleService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Query(() => Person, { nullable: true })
+  async person(@Args('id', { type: () => ID }) id: string, @CurrentContext() ctx: Ctx) {
+    return visibleTo(await ctx.loaders.person.load(id), ctx);
+  }
+
+  @Query(() => Person, { nullable: true })
+  async personByCard(@Args('cardNumber') cardNumber: string, @CurrentContext() ctx: Ctx) {
+    return visibleTo(await this.service.byCardNumber(normaliseCardNumber(cardNumber)), ctx);
+  }
+
+  @Query(() => PersonConnection)
+  people(
+    @CurrentContext() ctx: Ctx,
+    @Args('filter', { type: () => PeopleFilter, nullable: true }) filter?: PeopleFilter,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<Person>> {
+    return this.service.list({
+      filter: filter ?? {},
+      first,
+      after,
+      organisationScope: organisationScope(ctx.principal),
+    });
+  }
+
+  @Mutation(() => Person)
+  async registerPerson(@Args('input') input: RegisterPersonInput, @CurrentContext() ctx: Ctx) {
+    return this.service.register(input, await this.identity.actorName(ctx.principal));
+  }
+
+  @ResolveReference()
+  resolveReference(@Parent() ref: { id: string }, @CurrentContext() ctx: Ctx) {
+    return ctx.loaders.person.load(ref.id);
+  }
+
+  @ResolveField(() => Organisation)
+  async organisation(@Parent() person: Person, @CurrentContext() ctx: Ctx) {
+    const organisation = await ctx.loaders.organisation.load(person.organisationId);
+    if (!organisation) throw new NotFoundError('Organisation', person.organisationId);
+    return organisation;
+  }
+
+  @ResolveField(() => Accreditation)
+  async accreditation(@Parent() person: Person, @CurrentContext() ctx: Ctx) {
+    const accreditation = await ctx.loaders.accreditationByPerson.load(person.id);
+    if (!accreditation) throw new NotFoundError('Accreditation of person', person.id);
+    return accreditation;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Passport or ID number; null for callers not allowed to see it.',
+  })
+  documentNumber(@Parent() person: Person, @CurrentContext() ctx: Ctx): string | null {
+    return maySee('Person.documentNumber', ctx.principal) ? person.documentNumber : null;
+  }
+}
+
+@Resolver(() => Organisation)
+export class OrganisationPeopleResolver {
+  constructor(private readonly service: PeopleService) {}
+
+  @ResolveField(() => PersonConnection)
+  people(
+    @Parent() organisation: Organisation,
+    @CurrentContext() ctx: Ctx,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<Person>> {
+    return this.service.list({
+      filter: { organisationId: organisation.id },
+      first,
+      after,
+      organisationScope: organisationScope(ctx.principal),
+    });
+  }
+}

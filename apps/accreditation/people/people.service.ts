@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
+import { cardNumberFor } from '#libs/common/card-number.js';
+import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
+import { isUuid } from '#libs/common/ids.js';
+import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import type { PeopleFilter, Person, RegisterPersonInput } from '#apps/accreditation/people/person.type.js';
+
+interface PersonRow {
+  id: string;
+  organisation_id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  nationality: string;
+  function: string;
+  document_number: string;
+}
+
+const PERSON_COLUMNS = `p.id, p.organisation_id, p.given_name, p.family_name,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.nationality, p.function, p.document_number`;
+
+export const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  givenName: r.given_name,
+  familyName: r.family_name,
+  dateOfBirth: r.date_of_birth,
+  nationality: r.nationality,
+  function: r.function,
+  documentNumber: r.document_number,
+});
+
+export interface PeopleQuery {
+  filter: PeopleFilter;
+  first: number;
+  after?: string | null;
+  /** Confines the answer to one organisation (a scoped API key). */
+  organisationScope: string | null;
+}
+
+@Injectable()
+export class PeopleService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async register(input: RegisterPersonInput, by: string | null): Promise<Person> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkReferences(manager, input.organisationId, input.accreditation.category);
+      const inserted: PersonRow[] = await manager.query(
+        `INSERT INTO accreditation.people
+           (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT ON CONSTRAINT people_document_per_organisation DO NOTHING
+         RETURNING ${PERSON_COLUMNS.replaceAll('p.', '')}`,
+        [
+          input.organisationId,
+          input.givenName,
+          input.familyName,
+          input.dateOfBirth,
+          input.nationality,
+          input.function,
+          input.documentNumber,
+        ],
+      );
+      if (inserted.length === 0) {
+        throw new ConflictError(
+          `Document number ${input.documentNumber} is already registered in this organisation`,
+        );
+      }
+      const person = toPerson(inserted[0]);
+      const a = input.accreditation;
+      await manager.query(
+        `WITH acc AS (
+           INSERT INTO accreditation.accreditations
+             (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           RETURNING id)
+         INSERT INTO accreditation.accreditation_events (accreditation_id, status, by)
+         SELECT id, $4, $9 FROM acc`,
+        [
+          person.id,
+          cardNumberFor(await this.nextSerial(manager)),
+          a.category,
+          AccreditationStatus.SUBMITTED,
+          a.validFrom,
+          a.validUntil,
+          a.venues,
+          a.zones,
+          by,
+        ],
+      );
+      return person;
+    });
+  }
+
+  private async nextSerial(manager: EntityManager): Promise<number> {
+    const rows: { serial: string }[] = await manager.query(
+      `SELECT nextval('accreditation.card_serial') AS serial`,
+    );
+    return Number(rows[0].serial);
+  }
+
+  private async checkReferences(manager: EntityManager, organisationId: string, category: string) {
+    const rows: { organisation: boolean; category: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM accreditation.organisations WHERE id = $1) AS organisation,
+              EXISTS (SELECT 1 FROM accreditation.categories WHERE code = $2) AS category`,
+      [organisationId, category],
+    );
+    const problems = [];
+    if (!rows[0].organisation) problems.push({ field: 'organisationId', message: 'no such organisation' });
+    if (!rows[0].category) {
+      problems.push({ field: 'accreditation.category', message: `${category} is not a category of the Games` });
+    }
+    if (problems.length > 0) throw new BadUserInputError(problems);
+  }
+
+  async byIds(ids: readonly string[]): Promise<(Person | null)[]> {
+    const valid = ids.filter(isUuid);
+    const rows: PersonRow[] = valid.length
+      ? await this.dataSource.query(
+          `SELECT ${PERSON_COLUMNS} FROM accreditation.people p WHERE p.id = ANY($1::uuid[])`,
+          [valid],
+        )
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, toPerson(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async byCardNumber(cardNumber: string): Promise<Person | null> {
+    const rows: PersonRow[] = await this.dataSource.query(
+      `SELECT ${PERSON_COLUMNS} FROM accreditation.people p
+       JOIN accreditation.accreditations a ON a.person_id = p.id WHERE a.card_number = $1`,
+      [cardNumber],
+    );
+    return rows[0] ? toPerson(rows[0]) : null;
+  }
+
+  /** A page of people in name order, keyset-paginated on (family name, given name, id). */
+  async list(query: PeopleQuery): Promise<Page<Person>> {
+    const first = checkPageSize(query.first);
+    const after = decodeCursor(query.after, 3);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const { filter } = query;
+    for (const organisationId of [filter.organisationId, query.organisationScope]) {
+      if (organisationId == null) continue;
+      if (!isUuid(organisationId)) return toPage([], first, 0, () => [], toPerson);
+      where.push(`p.organisation_id = ${param(organisationId)}`);
+    }
+    if (filter.status) where.push(`a.status = ${param(filter.status)}`);
+    if (filter.closedLoopStatus) {
+      where.push(`coalesce(cl.status, 'OUTSIDE') = ${param(filter.closedLoopStatus)}`);
+    }
+    if (filter.search?.trim()) {
+      const term = param(`%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(
+        `(lower(p.given_name || ' ' || p.family_name || ' ' || p.document_number) LIKE ${term}
+          OR a.card_number LIKE ${term})`,
+      );
+    }
+    const from = `FROM accreditation.people p
+      JOIN accreditation.accreditations a ON a.person_id = p.id
+      LEFT JOIN inspection.closed_loop cl ON cl.person_id = p.id`;
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+    const keyset = after
+      ? `${filterSql ? 'AND' : 'WHERE'} (p.family_name, p.given_name, p.id) > (${param(after[0])}, ${param(after[1])}, ${param(after[2])}::uuid)`
+      : '';
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${PERSON_COLUMNS} ${from} ${filterSql} ${keyset}
+         ORDER BY p.family_name, p.given_name, p.id LIMIT ${first + 1}`,
+        params,
+      ) as Promise<PersonRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS n ${from} ${filterSql}`, countParams) as Promise<
+        { n: number }[]
+      >,
+    ]);
+    return toPage(rows, first, count[0].n, (r) => [r.family_name, r.given_name, r.id], toPerson);
+  }
+}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ schema: 'accreditation', name: 'people' })
+export class PersonEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'organisation_id' })
+  organisationId!: string;
+
+  @Column('text', { name: 'given_name' })
+  givenName!: string;
+
+  @Column('text', { name: 'family_name' })
+  familyName!: string;
+
+  @Column('date', { name: 'date_of_birth' })
+  dateOfBirth!: string;
+
+  @Column('char', { length: 3 })
+  nationality!: string;
+
+  @Column('text')
+  function!: string;
+
+  @Column('text', { name: 'document_number' })
+  documentNumber!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

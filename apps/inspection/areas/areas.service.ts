@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ConflictError } from '#libs/common/errors.js';
+import type { AreaKind, CreateInspectionAreaInput, InspectionArea } from '#apps/inspection/areas/area.type.js';
+
+interface AreaRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: AreaKind;
+  venue_code: string;
+  zone: string;
+  closed_loop: boolean;
+}
+
+const toArea = (r: AreaRow): InspectionArea => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  kind: r.kind,
+  venueCode: r.venue_code,
+  zone: r.zone,
+  closedLoop: r.closed_loop,
+});
+
+@Injectable()
+export class AreasService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(input: CreateInspectionAreaInput): Promise<InspectionArea> {
+    const rows: AreaRow[] = await this.dataSource.query(
+      `INSERT INTO inspection.areas (code, name, kind, venue_code, zone, closed_loop)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING RETURNING *`,
+      [input.code, input.name, input.kind, input.venueCode, input.zone, input.closedLoop],
+    );
+    if (!rows[0]) throw new ConflictError(`An inspection area with code ${input.code} already exists`);
+    return toArea(rows[0]);
+  }
+
+  async list(): Promise<InspectionArea[]> {
+    const rows: AreaRow[] = await this.dataSource.query(`SELECT * FROM inspection.areas ORDER BY code`);
+    return rows.map(toArea);
+  }
+
+  async byCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<InspectionArea | null> {
+    const rows: AreaRow[] = await manager.query(`SELECT * FROM inspection.areas WHERE code = $1`, [code]);
+    return rows[0] ? toArea(rows[0]) : null;
+  }
+
+  async byCodes(codes: readonly string[]): Promise<(InspectionArea | null)[]> {
+    const rows: AreaRow[] = await this.dataSource.query(
+      `SELECT * FROM inspection.areas WHERE code = ANY($1::text[])`,
+      [codes],
+    );
+    const byCode = new Map(rows.map((r) => [r.code, toArea(r)]));
+    return codes.map((c) => byCode.get(c) ?? null);
+  }
+
+  /** People inside each area now: whose latest movement anywhere is an ENTRY there. */
+  async occupancy(codes: readonly string[]): Promise<number[]> {
+    const rows: { location: string; n: number }[] = await this.dataSource.query(
+      `SELECT e.location, count(*)::int AS n
+       FROM (SELECT DISTINCT ON (person_id) person_id, location, kind
+             FROM movement.events
+             WHERE person_id IN (SELECT DISTINCT person_id FROM movement.events WHERE location = ANY($1::text[]))
+             ORDER BY person_id, occurred_at DESC, recorded_at DESC) e
+       WHERE e.kind = 'ENTRY' AND e.location = ANY($1::text[])
+       GROUP BY e.location`,
+      [codes],
+    );
+    const byCode = new Map(rows.map((r) => [r.location, r.n]));
+    return codes.map((c) => byCode.get(c) ?? 0);
+  }
+}

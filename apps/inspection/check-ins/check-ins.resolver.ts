@@ -1,0 +1,45 @@
+import { Args, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { NotFoundError } from '#libs/common/errors.js';
+import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
+import { InspectionArea } from '#apps/inspection/areas/area.type.js';
+import { CheckIn, CheckInInput } from '#apps/inspection/check-ins/check-in.type.js';
+import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
+import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
+import { Person } from '#apps/inspection/closed-loop/person.type.js';
+import type { InspectionLoaders } from '#apps/inspection/inspection.loaders.js';
+
+type Ctx = RequestContext<InspectionLoaders>;
+
+@Resolver(() => CheckIn)
+export class CheckInsResolver {
+  constructor(
+    private readonly service: CheckInsService,
+    private readonly feed: CheckInFeed,
+  ) {}
+
+  @Mutation(() => CheckIn)
+  checkIn(@Args('input') input: CheckInInput): Promise<CheckIn> {
+    return this.service.checkIn(input);
+  }
+
+  @Subscription(() => CheckIn, {
+    description: 'Every check-in recorded at the area, or at every area when areaCode is null.',
+    filter: (payload: { checkInRecorded: CheckIn }, variables: { areaCode?: string | null }) =>
+      !variables.areaCode || payload.checkInRecorded.areaCode === variables.areaCode,
+  })
+  checkInRecorded(@Args('areaCode', { type: () => String, nullable: true }) _areaCode?: string) {
+    return this.feed.subscribe();
+  }
+
+  @ResolveField(() => InspectionArea)
+  async area(@Parent() checkIn: CheckIn, @CurrentContext() ctx: Ctx) {
+    const area = await ctx.loaders.area.load(checkIn.areaCode);
+    if (!area) throw new NotFoundError('Inspection area', checkIn.areaCode);
+    return area;
+  }
+
+  @ResolveField(() => Person, { nullable: true })
+  person(@Parent() checkIn: CheckIn): Person | null {
+    return checkIn.personId ? { id: checkIn.personId } : null;
+  }
+}

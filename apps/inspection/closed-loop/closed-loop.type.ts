@@ -1,0 +1,23 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
+
+@ObjectType()
+export class ClosedLoopState {
+  @Field(() => ClosedLoopStatus)
+  status!: ClosedLoopStatus;
+
+  @Field(() => Date, { nullable: true })
+  enteredAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  lastNegativeTestAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'A closed-loop area denies entry after this instant until a new negative test.',
+  })
+  testDueBy!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closeContactUntil!: Date | null;
+}

@@ -1,0 +1,28 @@
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ServiceConfig } from '#libs/common/service-config.js';
+
+export class InspectionConfig extends ServiceConfig {
+  /** Hours a negative test keeps a person admissible to closed-loop areas. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 14)
+  TEST_INTERVAL_HOURS: number = 24;
+
+  /** Days a designated close contact stays under closer watch. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  CLOSE_CONTACT_DAYS: number = 7;
+
+  /** Fan-out of the live check-in feed across instances (redis://...); in-memory without it. */
+  @IsOptional()
+  @IsString()
+  REDIS_URL?: string;
+
+  /** Alternative fan-out through NATS (nats://...). */
+  @IsOptional()
+  @IsString()
+  NATS_URL?: string;
+}

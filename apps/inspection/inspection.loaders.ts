@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { LoaderFactory } from '#libs/graphql/subgraph.module.js';
+import { AreasService } from '#apps/inspection/areas/areas.service.js';
+import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
+
+export type InspectionLoaders = ReturnType<InspectionLoaderFactory['create']>;
+
+/** Per-request DataLoaders: one statement per kind of thing a query reaches. */
+@Injectable()
+export class InspectionLoaderFactory implements LoaderFactory {
+  constructor(
+    private readonly areas: AreasService,
+    private readonly closedLoop: ClosedLoopService,
+  ) {}
+
+  create() {
+    return {
+      area: new DataLoader((codes: readonly string[]) => this.areas.byCodes(codes)),
+      occupancy: new DataLoader((codes: readonly string[]) => this.areas.occupancy(codes)),
+      closedLoop: new DataLoader((ids: readonly string[]) => this.closedLoop.byPersonIds(ids)),
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CoreModule } from '#libs/common/core.module.js';
+import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
+import { AreasResolver } from '#apps/inspection/areas/areas.resolver.js';
+import { AreasService } from '#apps/inspection/areas/areas.service.js';
+import { ArrivalsResolver } from '#apps/inspection/arrivals/arrivals.resolver.js';
+import { ArrivalsService } from '#apps/inspection/arrivals/arrivals.service.js';
+import { CardVerifier } from '#apps/inspection/check-ins/card-verifier.service.js';
+import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
+import { CheckInsResolver } from '#apps/inspection/check-ins/check-ins.resolver.js';
+import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
+import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
+import { Person } from '#apps/inspection/closed-loop/person.type.js';
+import { PersonClosedLoopResolver } from '#apps/inspection/closed-loop/person.resolver.js';
+import { InspectionConfig } from '#apps/inspection/inspection.config.js';
+import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js';
+
+@Module({
+  providers: [
+    AreasService,
+    AreasResolver,
+    ArrivalsService,
+    ArrivalsResolver,
+    CardVerifier,
+    CheckInFeed,
+    CheckInsService,
+    CheckInsResolver,
+    ClosedLoopService,
+    PersonClosedLoopResolver,
+    InspectionLoaderFactory,
+  ],
+  exports: [InspectionLoaderFactory],
+})
+class InspectionDomainModule {}
+
+/** The inspection subgraph: designated inspection areas, check-ins, arrivals, closed-loop health. */
+@Module({})
+export class InspectionAppModule {
+  static forRoot(config: InspectionConfig): DynamicModule {
+    return {
+      module: InspectionAppModule,
+      imports: [
+        CoreModule.forService('inspection', config, []),
+        InspectionDomainModule,
+        SubgraphModule.forRoot({
+          loaders: InspectionLoaderFactory,
+          imports: [InspectionDomainModule],
+          orphanedTypes: [Person],
+          subscriptions: true,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { bootstrapFromEnvironment } from '#libs/common/bootstrap.js';
+import { loadConfig } from '#libs/common/config.js';
+import { InspectionConfig } from '#apps/inspection/inspection.config.js';
+import { InspectionAppModule } from '#apps/inspection/inspection.module.js';
+
+const config = loadConfig(InspectionConfig);
+await bootstrapFromEnvironment(InspectionAppModule.forRoot(config), config);

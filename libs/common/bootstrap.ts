@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import type { ServiceConfig } from '#libs/common/service-config.js';
+import { runMigrations } from '#libs/database/migrate.js';
+import { createValidationPipe } from '#libs/graphql/validation.pipe.js';
+
+/**
+ * Creates and starts one service: pending migrations first (safe when several
+ * services start at once), then the Nest application on config.PORT.
+ */
+export async function startService(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rootModule: any,
+  config: ServiceConfig,
+  options: { migrate?: boolean } = {},
+): Promise<INestApplication> {
+  if (options.migrate !== false) await runMigrations(config.DATABASE_URL);
+  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  await app.listen(config.PORT, config.HOST);
+  return app;
+}
+
+/** Exits cleanly on SIGINT and SIGTERM, closing the app (and its pool) first. */
+export function closeOnSignals(app: INestApplication): void {
+  const close = () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+}
+
+/** Entry point of a service's main.ts: start, close on signals, exit with a message on failure. */
+export async function bootstrapFromEnvironment(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rootModule: any,
+  config: ServiceConfig,
+): Promise<void> {
+  try {
+    closeOnSignals(await startService(rootModule, config));
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}

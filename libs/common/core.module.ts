@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { EntitySchema, MixedList } from 'typeorm';
+import { AuthModule } from '#libs/auth/auth.module.js';
+import { HealthController } from '#libs/common/health.controller.js';
+import { createLogger } from '#libs/common/logger.js';
+import { ServiceConfig } from '#libs/common/service-config.js';
+import { DatabaseModule } from '#libs/database/database.module.js';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static with(config: ServiceConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [
+        { provide: ServiceConfig, useValue: config },
+        { provide: config.constructor, useValue: config },
+      ],
+      exports: [ServiceConfig, config.constructor],
+    };
+  }
+}
+
+/**
+ * What every service stands on: its validated configuration, JSON logs with
+ * a request id per operation, its database pool, authentication and /health.
+ */
+@Module({})
+export class CoreModule {
+  static forService(
+    name: string,
+    config: ServiceConfig,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    entities: MixedList<Function | string | EntitySchema>,
+  ): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.with(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: createLogger(name),
+            genReqId: (req) => {
+              const given = req.headers['x-request-id'];
+              return (Array.isArray(given) ? given[0] : given) ?? randomUUID();
+            },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            quietReqLogger: true,
+          },
+        }),
+        DatabaseModule.forService(name, entities),
+        AuthModule,
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of the partner contract, plus the one unexpected failures get. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A domain failure that reaches the client as a GraphQL error with its code. */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, key: string) {
+    super('NOT_FOUND', `${what} ${key} was not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in first: send Authorization: Bearer <token>') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  constructor(fields: FieldProblem[], message?: string) {
+    super(
+      'BAD_USER_INPUT',
+      message ?? `Invalid input: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+      { fields },
+    );
+  }
+}

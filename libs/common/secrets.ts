@@ -1,0 +1,38 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportJWK, generateKeyPair } from 'jose';
+
+export interface Secrets {
+  JWT_SECRET: string;
+  CARD_SIGNING_KEY: string;
+}
+
+/** Fresh secrets: a 256-bit session-signing secret and an Ed25519 card-signing key. */
+export async function generateSecrets(): Promise<Secrets> {
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: `card-${randomUUID().slice(0, 8)}` };
+  return { JWT_SECRET: randomBytes(32).toString('base64url'), CARD_SIGNING_KEY: JSON.stringify(jwk) };
+}
+
+/**
+ * The embedded default keeps its generated secrets with the data (mode 0600),
+ * so sessions and printed cards stay valid across restarts. Values given in
+ * the environment win.
+ */
+export async function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEnv): Promise<Secrets> {
+  const file = path.join(dataDir, 'secrets.json');
+  let stored: Secrets;
+  if (existsSync(file)) {
+    stored = JSON.parse(await readFile(file, 'utf8')) as Secrets;
+  } else {
+    stored = await generateSecrets();
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, JSON.stringify(stored), { mode: 0o600 });
+  }
+  return {
+    JWT_SECRET: env.JWT_SECRET ?? stored.JWT_SECRET,
+    CARD_SIGNING_KEY: env.CARD_SIGNING_KEY ?? stored.CARD_SIGNING_KEY,
+  };
+}

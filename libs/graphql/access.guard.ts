@@ -1,0 +1,28 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
+import { ForbiddenError, UnauthenticatedError } from '#libs/common/errors.js';
+import { requestContextOf } from '#libs/graphql/context.js';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * Checks every root operation against its entry in OPERATION_POLICIES. An
+ * operation without an entry is refused: access is never granted by omission.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+    const typeName = info.parentType.name;
+    if (!ROOT_TYPES.has(typeName)) return true;
+    const policy = OPERATION_POLICIES[`${typeName}.${info.fieldName}`];
+    if (!policy) throw new ForbiddenError(`${info.fieldName} has no access policy`);
+    const { principal } = requestContextOf(context);
+    if (allows(policy, principal)) return true;
+    if (!principal) throw new UnauthenticatedError();
+    throw new ForbiddenError(`You are not allowed to call ${info.fieldName}`);
+  }
+}

@@ -1,0 +1,101 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import type { Request } from 'express';
+import { PinoLogger } from 'nestjs-pino';
+import { Authenticator } from '#libs/auth/authenticator.js';
+import { ServiceConfig } from '#libs/common/service-config.js';
+import { createErrorFormatter } from '#libs/graphql/format-error.js';
+import type { RequestContext } from '#libs/graphql/context.js';
+
+/** Builds the per-request DataLoaders of a service. */
+export interface LoaderFactory<L = unknown> {
+  create(): L;
+}
+
+/**
+ * The Federation 2 version our subgraphs declare. The static composition
+ * (@theguild/federation-composition) accepts up to v2.9.
+ */
+export const FEDERATION_IMPORT_URL = 'https://specs.apollo.dev/federation/v2.9';
+
+export interface SubgraphOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  loaders: Type<LoaderFactory>;
+  /** Module that provides the loader factory. */
+  imports?: DynamicModule['imports'];
+  /** Serve subscriptions over graphql-ws on /graphql (authenticated by connectionParams). */
+  subscriptions?: boolean;
+}
+
+interface WsContext {
+  connectionParams?: Record<string, unknown>;
+  extra?: { request?: Request };
+}
+
+export function clientAddressOf(req: Request): string | null {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket?.remoteAddress || null;
+}
+
+function authorizationOf(ctx: { connectionParams?: Record<string, unknown> }): string | undefined {
+  const params = ctx.connectionParams ?? {};
+  const value = params.authorization ?? params.Authorization;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A code-first Apollo Federation 2 subgraph at /graphql, with our context and error policy. */
+@Module({})
+export class SubgraphModule {
+  static forRoot(options: SubgraphOptions): DynamicModule {
+    return {
+      module: SubgraphModule,
+      imports: [
+        GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          imports: options.imports,
+          inject: [Authenticator, ServiceConfig, PinoLogger, options.loaders],
+          useFactory: (
+            authenticator: Authenticator,
+            config: ServiceConfig,
+            logger: PinoLogger,
+            loaders: LoaderFactory,
+          ) => ({
+            path: '/graphql',
+            autoSchemaFile: { federation: { version: 2, importUrl: FEDERATION_IMPORT_URL } },
+            sortSchema: true,
+            buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+            playground: false,
+            introspection: !config.production,
+            includeStacktraceInErrorResponses: false,
+            formatError: createErrorFormatter(logger.logger),
+            subscriptions: options.subscriptions
+              ? {
+                  'graphql-ws': {
+                    path: '/graphql',
+                    // Refuse the socket itself when its credentials are not valid.
+                    onConnect: async (ctx: { connectionParams?: Record<string, unknown> }) =>
+                      (await authenticator.authenticate(authorizationOf(ctx))) !== null,
+                  },
+                }
+              : undefined,
+            context: async (
+              args: { req?: Request } & WsContext,
+            ): Promise<RequestContext> => {
+              const req = args.req ?? args.extra?.request;
+              const authorization = args.req ? args.req.headers.authorization : authorizationOf(args);
+              return {
+                principal: await authenticator.authenticate(authorization),
+                clientAddress: req ? clientAddressOf(req) : null,
+                requestId: String(req?.id ?? ''),
+                loaders: loaders.create(),
+              };
+            },
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Identity1764300000000 } from './1764300000000-identity.js';
+import { Accreditation1764300000100 } from './1764300000100-accreditation.js';
+import { Inspection1764300000200 } from './1764300000200-inspection.js';
+import { Movement1764300000300 } from './1764300000300-movement.js';
+
+/** Every migration, oldest first. */
+export const MIGRATIONS = [
+  Identity1764300000000,
+  Accreditation1764300000100,
+  Inspection1764300000200,
+  Movement1764300000300,
+];
