@@ -10,6 +10,17 @@ import { useServices } from '../services';
 
 type Report = ImportResult['importPeople'];
 
+/** A file's text (FileReader where Blob.text is missing). */
+function readText(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('cannot read file'));
+    reader.readAsText(file);
+  });
+}
+
 /** Data rows in a CSV: non-empty lines after the header. */
 export function countRows(csv: string): number {
   return Math.max(0, csv.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1);
@@ -33,7 +44,7 @@ export function ImportPage() {
     setReport(null);
     setProblem('');
     if (!f) return setFile(null);
-    setFile({ name: f.name, text: await f.text() });
+    setFile({ name: f.name, text: await readText(f) });
   }
 
   async function send(dryRun: boolean) {
@@ -129,11 +140,13 @@ export function ImportPage() {
       {problem && <ErrorAlert text={problem} />}
       {report && report.errors.length > 0 && (
         <section aria-labelledby="import-errors-h" className="panel">
-          <h2 id="import-errors-h" role="alert">
-            <span aria-hidden="true">✖ </span>
-            {report.errors.length} problem{report.errors.length === 1 ? '' : 's'} found: nothing was
-            imported
-          </h2>
+          <div role="alert">
+            <h2 id="import-errors-h">
+              <span aria-hidden="true">✖ </span>
+              {report.errors.length} problem{report.errors.length === 1 ? '' : 's'} found: nothing
+              was imported
+            </h2>
+          </div>
           <table>
             <caption className="visually-hidden">Problems by line and field</caption>
             <thead>

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Role } from './gql/graphql';
+import { App } from './App';
+import { stubClient } from './test/stubClient';
+
+function me(roles: Role[]) {
+  return {
+    data: {
+      me: {
+        __typename: 'User',
+        id: 'u1',
+        email: 'officer@games.test',
+        roles,
+        organisation: null,
+      },
+    },
+  };
+}
+
+async function navFor(roles: Role[]): Promise<string[]> {
+  window.sessionStorage.setItem('staff-web.token', 'tok');
+  const { client } = stubClient({
+    Me: () => me(roles),
+    InspectionAreas: () => ({ data: { inspectionAreas: [] } }),
+    OfflineData: () => ({ data: { cardVerificationKeys: '{"keys":[]}', cardDenyList: [] } }),
+    People: () => ({
+      data: {
+        people: {
+          __typename: 'PersonConnection',
+          totalCount: 0,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          nodes: [],
+        },
+      },
+    }),
+    Organisations: () => ({ data: { organisations: [] } }),
+  });
+  const view = render(<App makeClient={() => client} />);
+  const nav = await screen.findByRole('navigation', { name: 'Screens' });
+  await within(nav).findAllByRole('link');
+  const names = within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent ?? '');
+  view.unmount();
+  return names;
+}
+
+describe('role-based navigation', () => {
+  it('shows each role only its screens; ADMIN sees them all', async () => {
+    expect(await navFor(['INSPECTION_OFFICER'])).toEqual(['Gate', 'Arrival desk', 'Live board']);
+    expect(await navFor(['VIEWER'])).toEqual(['Accreditation', 'Live board']);
+    expect(await navFor(['HEALTH_OFFICER', 'TRACER'])).toEqual([
+      'Health desk',
+      'Tracing',
+      'Live board',
+    ]);
+    expect(await navFor(['ADMIN'])).toEqual([
+      'Gate',
+      'Arrival desk',
+      'Accreditation',
+      'Health desk',
+      'Tracing',
+      'Live board',
+    ]);
+  });
+
+  it('opens the first allowed screen and refuses a screen the role cannot open', async () => {
+    window.sessionStorage.setItem('staff-web.token', 'tok');
+    window.location.hash = '#/gate';
+    const { client } = stubClient({
+      Me: () => me(['VIEWER']),
+      People: () => ({
+        data: {
+          people: {
+            __typename: 'PersonConnection',
+            totalCount: 0,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            nodes: [],
+          },
+        },
+      }),
+      Organisations: () => ({ data: { organisations: [] } }),
+    });
+    render(<App makeClient={() => client} />);
+    expect(await screen.findByRole('heading', { name: 'Accreditation', level: 1 })).toBeTruthy();
+    expect(window.location.hash).toBe('#/people');
+    expect(screen.queryByRole('link', { name: 'Register a person' })).toBeNull();
+  });
+
+  it('signs in, keeps the token for the tab, and signs out', async () => {
+    const { client, calls } = stubClient({
+      Login: () => ({
+        data: {
+          login: {
+            __typename: 'Session',
+            token: 'secret-token',
+            expiresAt: '2030-01-01T00:00:00Z',
+            user: { __typename: 'User', id: 'u1', email: 'a@b.c', roles: ['TRACER'] },
+          },
+        },
+      }),
+      Me: () => me(['TRACER']),
+    });
+    render(<App makeClient={() => client} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Email' }), 'a@b.c');
+    await userEvent.type(screen.getByLabelText('Password'), 'pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Tracing', level: 1 })).toBeTruthy();
+    expect(window.sessionStorage.getItem('staff-web.token')).toBe('secret-token');
+    expect(calls[0]).toEqual({
+      operation: 'Login',
+      variables: { input: { email: 'a@b.c', password: 'pw' } },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(screen.getByRole('heading', { name: 'Games staff sign in' })).toBeTruthy();
+    expect(window.sessionStorage.getItem('staff-web.token')).toBeNull();
+  });
+
+  it('tells the user when the credentials are wrong', async () => {
+    const { client } = stubClient({
+      Login: () => ({
+        errors: [{ message: 'Invalid credentials', extensions: { code: 'UNAUTHENTICATED' } }],
+      }),
+    });
+    render(<App makeClient={() => client} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Email' }), 'a@b.c');
+    await userEvent.type(screen.getByLabelText('Password'), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Email or password is not correct/,
+    );
+  });
+});
