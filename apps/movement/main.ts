@@ -1,0 +1,7 @@
+import { bootstrapFromEnvironment } from '#libs/common/bootstrap.js';
+import { loadConfig } from '#libs/common/config.js';
+import { MovementConfig } from '#apps/movement/movement.config.js';
+import { MovementAppModule } from '#apps/movement/movement.module.js';
+
+const config = loadConfig(MovementConfig);
+await bootstrapFromEnvironment(MovementAppModule.forRoot(config), config);

@@ -1,0 +1,3 @@
+import { ServiceConfig } from '#libs/common/service-config.js';
+
+export class MovementConfig extends ServiceConfig {}
