@@ -1,35 +1,33 @@
-import { type DynamicModule, Injectable, Module } from '@nestjs/common';
-import { Directive, Field, ID, ObjectType, Parent, Resolver, ResolveReference } from '@nestjs/graphql';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '#libs/common/core.module.js';
-import { SubgraphModule, type LoaderFactory } from '#libs/graphql/subgraph.module.js';
-import type { MovementConfig } from '#apps/movement/movement.config.js';
+import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
+import { MovementConfig } from '#apps/movement/movement.config.js';
+import { MovementLoaderFactory } from '#apps/movement/movement.loaders.js';
+import { Person } from '#apps/movement/movement.types.js';
+import {
+  ContactResolver,
+  MovementsResolver,
+  PersonMovementsResolver,
+  PresenceResolver,
+} from '#apps/movement/movements.resolver.js';
+import { MovementsService } from '#apps/movement/movements.service.js';
+import { PartitionMaintenance } from '#apps/movement/partition-maintenance.js';
 
-@ObjectType()
-@Directive('@key(fields: "id")')
-export class Person {
-  @Field(() => ID)
-  id!: string;
-}
-
-@Resolver(() => Person)
-class PersonMovementsResolver {
-  @ResolveReference()
-  resolveReference(@Parent() ref: { id: string }): Person {
-    return { id: ref.id };
-  }
-}
-
-@Injectable()
-class MovementLoaderFactory implements LoaderFactory {
-  create() {
-    return {};
-  }
-}
-
-@Module({ providers: [PersonMovementsResolver, MovementLoaderFactory], exports: [MovementLoaderFactory] })
+@Module({
+  providers: [
+    MovementsResolver,
+    PresenceResolver,
+    ContactResolver,
+    PersonMovementsResolver,
+    MovementsService,
+    PartitionMaintenance,
+    MovementLoaderFactory,
+  ],
+  exports: [MovementLoaderFactory, MovementsService],
+})
 class MovementDomainModule {}
 
-/** The movement subgraph: the tamper-evident movement log, stays, presence and contacts. */
+/** The movement subgraph: the append-only, hash-chained log, stays, presence and contacts. */
 @Module({})
 export class MovementAppModule {
   static forRoot(config: MovementConfig): DynamicModule {

@@ -1,0 +1,192 @@
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PRINTABLE } from '#libs/common/validators.js';
+import { MovementKind } from '#libs/movement/movement-kind.js';
+import { PageInfo } from '#libs/graphql/pagination.js';
+
+/**
+ * The accreditation service owns Person; the movement log only points at
+ * people and adds their movements to the entity.
+ */
+@ObjectType()
+@Directive('@key(fields: "id")')
+export class Person {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType()
+export class MovementEvent {
+  @Field(() => ID)
+  id!: string;
+
+  personId!: string;
+
+  @Field({ description: "An inspection area's code, or another place such as a vehicle: BUS-0042." })
+  location!: string;
+
+  @Field(() => MovementKind)
+  kind!: MovementKind;
+
+  @Field()
+  occurredAt!: Date;
+
+  @Field()
+  recordedAt!: Date;
+
+  @Field({ description: "Who reported it: a check-in, an arrival, or a partner system's name." })
+  source!: string;
+
+  @Field({ description: 'Hex digest chaining this event to the one recorded before it.' })
+  hash!: string;
+}
+
+@ObjectType()
+export class MovementEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => MovementEvent)
+  node!: MovementEvent;
+}
+
+@ObjectType()
+export class MovementConnection {
+  @Field(() => [MovementEdge])
+  edges!: MovementEdge[];
+
+  @Field(() => [MovementEvent])
+  nodes!: MovementEvent[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType({
+  description:
+    'A stay at one location: from an ENTRY to the EXIT from there, or to the person\'s next ENTRY elsewhere, whichever comes first; until is null while open. Events are ordered by occurredAt, whatever order they were recorded in.',
+})
+export class Stay {
+  @Field()
+  location!: string;
+
+  @Field()
+  from!: Date;
+
+  @Field(() => Date, { nullable: true })
+  until!: Date | null;
+}
+
+@ObjectType()
+export class Presence {
+  personId!: string;
+
+  @Field()
+  location!: string;
+
+  @Field()
+  since!: Date;
+}
+
+@ObjectType()
+export class PresenceEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Presence)
+  node!: Presence;
+}
+
+@ObjectType()
+export class PresenceConnection {
+  @Field(() => [PresenceEdge])
+  edges!: PresenceEdge[];
+
+  @Field(() => [Presence])
+  nodes!: Presence[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType()
+export class Encounter {
+  @Field()
+  location!: string;
+
+  @Field()
+  from!: Date;
+
+  @Field()
+  until!: Date;
+
+  @Field(() => Int)
+  minutes!: number;
+}
+
+@ObjectType()
+export class Contact {
+  personId!: string;
+
+  @Field(() => Int, { description: "Sum of the encounters' minutes." })
+  totalMinutes!: number;
+
+  @Field(() => [Encounter])
+  encounters!: Encounter[];
+}
+
+@ObjectType()
+export class LogVerification {
+  @Field()
+  valid!: boolean;
+
+  @Field(() => Int)
+  eventsChecked!: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The first event whose hash does not match its content and predecessor.',
+  })
+  firstInvalidEventId!: string | null;
+}
+
+const NO_CONTROL = { message: 'must not contain control characters' };
+
+@InputType()
+export class RecordMovementInput {
+  @Field(() => ID, { description: 'Made by the reporting system; makes the call idempotent.' })
+  @IsUUID('all', { message: 'must be a UUID made by the reporting system' })
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Exactly one of personId and cardNumber.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a person id' })
+  personId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  cardNumber?: string | null;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  @Matches(PRINTABLE, NO_CONTROL)
+  @Matches(/\S/, { message: 'must not be blank' })
+  location!: string;
+
+  @Field(() => MovementKind)
+  @IsEnum(MovementKind, { message: 'must be ENTRY or EXIT' })
+  kind!: MovementKind;
+
+  @Field()
+  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  occurredAt!: Date;
+}

@@ -1,0 +1,147 @@
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import type { Principal } from '#libs/auth/principal.js';
+import { CurrentPrincipal } from '#libs/graphql/context.js';
+import type { Page } from '#libs/graphql/pagination.js';
+import {
+  Contact,
+  LogVerification,
+  MovementConnection,
+  MovementEvent,
+  Person,
+  Presence,
+  PresenceConnection,
+  RecordMovementInput,
+  Stay,
+} from '#apps/movement/movement.types.js';
+import { MovementsService } from '#apps/movement/movements.service.js';
+
+const personRef = (id: string): Person & { __typename: 'Person' } => ({ __typename: 'Person', id });
+
+@Resolver(() => MovementEvent)
+export class MovementsResolver {
+  constructor(private readonly service: MovementsService) {}
+
+  @Query(() => MovementConnection)
+  movements(
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('personId', { type: () => ID, nullable: true }) personId?: string,
+    @Args('location', { type: () => String, nullable: true }) location?: string,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<MovementEvent>> {
+    return this.service.list({ personId, location, from, to }, first, after, principal);
+  }
+
+  @Query(() => [Stay])
+  stays(
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
+  ): Promise<Stay[]> {
+    return this.service.stays(personId, from, to, principal);
+  }
+
+  @Query(() => PresenceConnection, { description: 'Who is inside the location now, longest there first.' })
+  presentAt(
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('location') location: string,
+    @Args('first', { type: () => Int, defaultValue: 500 }) first = 500,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<Presence>> {
+    return this.service.presentAt(location, first, after, principal);
+  }
+
+  @Query(() => [Contact], {
+    description:
+      "People whose stays overlapped the person's at the same location for at least minMinutes in total, most minutes first.",
+  })
+  contacts(
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
+    @Args('minMinutes', { type: () => Int, defaultValue: 15 }) minMinutes = 15,
+  ): Promise<Contact[]> {
+    return this.service.contacts(personId, from, to, minMinutes, principal);
+  }
+
+  @Query(() => LogVerification)
+  async verifyMovementLog(): Promise<LogVerification> {
+    const { valid, eventsChecked, firstInvalidEventId } = await this.service.verify();
+    return { valid, eventsChecked, firstInvalidEventId };
+  }
+
+  @Mutation(() => MovementEvent)
+  async recordMovement(
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('input', { type: () => RecordMovementInput }) input: RecordMovementInput,
+  ): Promise<MovementEvent> {
+    const [event] = await this.service.record([input], principal, () => 'input');
+    return event;
+  }
+
+  @Mutation(() => [MovementEvent])
+  recordMovements(
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('input', { type: () => [RecordMovementInput] }) input: RecordMovementInput[],
+  ): Promise<MovementEvent[]> {
+    return this.service.record(input, principal, (i) => `input[${i}]`);
+  }
+
+  @ResolveField(() => Person)
+  person(@Parent() event: MovementEvent) {
+    return personRef(event.personId);
+  }
+}
+
+@Resolver(() => Presence)
+export class PresenceResolver {
+  @ResolveField(() => Person)
+  person(@Parent() presence: Presence) {
+    return personRef(presence.personId);
+  }
+}
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  @ResolveField(() => Person)
+  person(@Parent() contact: Contact) {
+    return personRef(contact.personId);
+  }
+}
+
+/** Person.movements: the movement log's contribution to the accreditation service's entity. */
+@Resolver(() => Person)
+export class PersonMovementsResolver {
+  constructor(private readonly service: MovementsService) {}
+
+  @ResolveReference()
+  resolveReference(@Parent() ref: { id: string }): Person {
+    return { id: ref.id };
+  }
+
+  @ResolveField(() => MovementConnection)
+  movements(
+    @Parent() person: Person,
+    @CurrentPrincipal() principal: Principal | null,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date,
+    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<MovementEvent>> {
+    return this.service.list({ personId: person.id, from, to }, first, after, principal);
+  }
+}

@@ -1,0 +1,410 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
+import { organisationScope, type Principal } from '#libs/auth/principal.js';
+import { normaliseCardNumber } from '#libs/common/card-number.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  type FieldProblem,
+} from '#libs/common/errors.js';
+import { isUuid } from '#libs/common/ids.js';
+import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import { fieldProblems } from '#libs/graphql/validation.pipe.js';
+import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
+import {
+  appendMovementEvents,
+  type NewMovementEvent,
+  type StoredMovementEvent,
+} from '#libs/movement/movement-log.js';
+import { peopleByCardNumbers, peopleByIds, type PersonRef } from '#libs/movement/people.js';
+import { presentAt } from '#libs/movement/presence.js';
+import {
+  deriveStays,
+  staysWithin,
+  STAY_LOOKBACK_MS,
+  type StayInterval,
+} from '#libs/movement/stays.js';
+import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/verify.js';
+import {
+  RecordMovementInput,
+  type MovementEvent,
+  type Presence,
+} from '#apps/movement/movement.types.js';
+
+/** Most events one recordMovements call may carry. */
+export const MAX_BATCH = 5000;
+/** Devices' clocks drift; an event further ahead than this is refused. */
+const MAX_FUTURE_MS = 60 * 60 * 1000;
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest window stays() and contacts() look at, to keep each an index range. */
+export const MAX_STAYS_WINDOW_DAYS = 400;
+export const MAX_CONTACTS_WINDOW_DAYS = 31;
+
+interface EventRow {
+  id: string;
+  person_id: string;
+  location: string;
+  kind: MovementEvent['kind'];
+  occurred_at: Date;
+  recorded_at: Date;
+  source: string;
+  hash: string;
+  occurred_us?: string;
+}
+
+const toView = (e: StoredMovementEvent): MovementEvent => ({
+  id: e.id,
+  personId: e.personId,
+  location: e.location,
+  kind: e.kind,
+  occurredAt: e.occurredAt,
+  recordedAt: e.recordedAt,
+  source: e.source,
+  hash: e.hash,
+});
+
+const rowToView = (r: EventRow): MovementEvent => ({
+  id: r.id,
+  personId: r.person_id,
+  location: r.location,
+  kind: r.kind,
+  occurredAt: r.occurred_at,
+  recordedAt: r.recorded_at,
+  source: r.source,
+  hash: r.hash,
+});
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** Checks a [from, to) window given as query arguments. */
+function checkWindow(from: unknown, to: unknown, maxDays: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!isValidDate(from)) problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
+  if (!isValidDate(to)) problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
+  if (problems.length === 0) {
+    const span = (to as Date).getTime() - (from as Date).getTime();
+    if (span <= 0) problems.push({ field: 'to', message: 'must be after from' });
+    else if (span > maxDays * DAY_MS) {
+      problems.push({ field: 'to', message: `must be at most ${maxDays} days after from` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The movement log's service: partners' recordMovement(s), the tracer's reads
+ * (movements, stays, presence, contacts) and the log's verification.
+ */
+@Injectable()
+export class MovementsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Records events all or nothing: every problem of every row is reported at
+   * once and nothing is written; otherwise one transaction appends them all
+   * with a handful of statements whatever the batch size. A replayed id gives
+   * back the stored event; the same id with other content is a CONFLICT.
+   */
+  async record(
+    inputs: readonly RecordMovementInput[],
+    principal: Principal | null,
+    fieldOf: (index: number) => string,
+  ): Promise<MovementEvent[]> {
+    if (inputs.length > MAX_BATCH) {
+      throw new BadUserInputError([
+        { field: 'input', message: `must hold at most ${MAX_BATCH} events per call` },
+      ]);
+    }
+    if (inputs.length === 0) return [];
+    const checked = inputs.map((raw): RecordMovementInput =>
+      raw instanceof RecordMovementInput ? raw : plainToInstance(RecordMovementInput, raw as object),
+    );
+    const problems = this.checkInputs(checked, fieldOf);
+    if (problems.length > 0) throw new BadUserInputError(problems);
+
+    const people = await this.resolvePeople(checked, principal, fieldOf);
+    const source = await this.actorName(principal);
+    const events: NewMovementEvent[] = checked.map((input, i) => ({
+      id: input.id.toLowerCase(),
+      personId: people[i],
+      location: input.location,
+      kind: input.kind,
+      occurredAt: input.occurredAt,
+      source,
+    }));
+
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const { appended, existingIds } = await appendMovementEvents(manager, events);
+      const byId = new Map(appended.map((e) => [e.id, toView(e)]));
+      if (existingIds.length > 0) {
+        for (const event of await this.eventsByIds(manager, existingIds)) byId.set(event.id, event);
+      }
+      return byId;
+    });
+    return events.map((event, i) => {
+      const found = stored.get(event.id);
+      if (!found) throw new NotFoundError('Movement event', event.id);
+      if (
+        found.personId !== event.personId ||
+        found.location !== event.location ||
+        found.kind !== event.kind ||
+        found.occurredAt.getTime() !== event.occurredAt.getTime()
+      ) {
+        throw new ConflictError(
+          `${fieldOf(i)}.id: ${event.id} was recorded before with other content`,
+        );
+      }
+      return found;
+    });
+  }
+
+  private checkInputs(inputs: RecordMovementInput[], fieldOf: (i: number) => string): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    const now = Date.now();
+    const seen = new Map<string, RecordMovementInput>();
+    inputs.forEach((input, i) => {
+      const prefix = fieldOf(i);
+      problems.push(...fieldProblems(validateSync(input, { forbidUnknownValues: false }), prefix));
+      const hasPerson = input.personId != null;
+      const hasCard = input.cardNumber != null;
+      if (hasPerson === hasCard) {
+        problems.push({
+          field: `${prefix}.${hasPerson ? 'cardNumber' : 'personId'}`,
+          message: 'give exactly one of personId and cardNumber',
+        });
+      }
+      if (isValidDate(input.occurredAt)) {
+        const at = input.occurredAt.getTime();
+        if (at > now + MAX_FUTURE_MS) {
+          problems.push({ field: `${prefix}.occurredAt`, message: 'must not be in the future' });
+        } else if (at < EARLIEST) {
+          problems.push({ field: `${prefix}.occurredAt`, message: 'must be after 2000-01-01' });
+        }
+      }
+      if (isUuid(input.id)) {
+        const twin = seen.get(input.id.toLowerCase());
+        if (
+          twin &&
+          (twin.personId !== input.personId ||
+            twin.cardNumber !== input.cardNumber ||
+            twin.location !== input.location ||
+            twin.kind !== input.kind ||
+            twin.occurredAt?.getTime() !== input.occurredAt?.getTime())
+        ) {
+          problems.push({
+            field: `${prefix}.id`,
+            message: 'is given twice in this call with different content',
+          });
+        }
+        seen.set(input.id.toLowerCase(), input);
+      }
+    });
+    return problems;
+  }
+
+  /** The person of each input; unknown people and cards, and other organisations' people, are named. */
+  private async resolvePeople(
+    inputs: RecordMovementInput[],
+    principal: Principal | null,
+    fieldOf: (i: number) => string,
+  ): Promise<string[]> {
+    const scope = organisationScope(principal);
+    const visible = (ref: PersonRef | undefined) =>
+      ref && (!scope || ref.organisationId === scope) ? ref.personId : null;
+    const [byId, byCard] = await Promise.all([
+      peopleByIds(this.dataSource.manager, inputs.flatMap((i) => (i.personId ? [i.personId] : []))),
+      peopleByCardNumbers(
+        this.dataSource.manager,
+        inputs.flatMap((i) => (i.cardNumber ? [i.cardNumber] : [])),
+      ),
+    ]);
+    const problems: FieldProblem[] = [];
+    const people = inputs.map((input, i) => {
+      if (input.personId) {
+        const id = visible(byId.get(input.personId.toLowerCase()));
+        if (!id) problems.push({ field: `${fieldOf(i)}.personId`, message: 'no person with this id' });
+        return id ?? '';
+      }
+      const id = visible(byCard.get(normaliseCardNumber(input.cardNumber ?? '')));
+      if (!id) problems.push({ field: `${fieldOf(i)}.cardNumber`, message: 'no card with this number' });
+      return id ?? '';
+    });
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    return people;
+  }
+
+  /** Who reports: an API key's name, or a user's email (read from the identity schema). */
+  async actorName(principal: Principal | null): Promise<string> {
+    if (!principal) return 'anonymous';
+    if (principal.kind === 'apiKey') return principal.name;
+    const rows: { email: string }[] = await this.dataSource.query(
+      `SELECT email FROM identity.users WHERE id = $1`,
+      [principal.id],
+    );
+    return rows[0]?.email ?? `user ${principal.id}`;
+  }
+
+  private async eventsByIds(manager: EntityManager, ids: readonly string[]): Promise<MovementEvent[]> {
+    const rows: EventRow[] = await manager.query(
+      `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash
+       FROM movement.event_ids i
+       JOIN movement.events e ON e.id = i.id AND e.occurred_at = i.occurred_at
+       WHERE i.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(rowToView);
+  }
+
+  /** Throws NOT_FOUND for an unknown person and for another organisation's, to a scoped key. */
+  async requireVisiblePerson(personId: string, principal: Principal | null): Promise<string> {
+    const ref = (await peopleByIds(this.dataSource.manager, [personId])).get(personId.toLowerCase());
+    const scope = organisationScope(principal);
+    if (!ref || (scope && ref.organisationId !== scope)) throw new NotFoundError('Person', personId);
+    return ref.personId;
+  }
+
+  /** Events in occurredAt order, filtered, a keyset page at a time. Window is [from, to). */
+  async list(
+    filter: { personId?: string | null; location?: string | null; from?: Date | null; to?: Date | null },
+    first: number,
+    after: string | null | undefined,
+    principal: Principal | null,
+  ): Promise<Page<MovementEvent>> {
+    checkPageSize(first);
+    const problems: FieldProblem[] = [];
+    if (filter.personId != null && !isUuid(filter.personId)) {
+      problems.push({ field: 'personId', message: 'must be a person id' });
+    }
+    if (filter.from != null && !isValidDate(filter.from)) {
+      problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
+    }
+    if (filter.to != null && !isValidDate(filter.to)) {
+      problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
+    }
+    if (filter.location != null && filter.location.length > 100) {
+      problems.push({ field: 'location', message: 'must be at most 100 characters' });
+    }
+    const cursor = decodeCursor(after, 2);
+    if (cursor && (!/^-?\d{1,18}$/.test(String(cursor[0])) || !isUuid(cursor[1]))) {
+      problems.push({ field: 'after', message: 'is not a cursor this list gave out' });
+    }
+    if (problems.length > 0) throw new BadUserInputError(problems);
+
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.personId != null) conditions.push(`e.person_id = ${param(filter.personId)}::uuid`);
+    if (filter.location != null) conditions.push(`e.location = ${param(filter.location)}`);
+    if (filter.from != null) conditions.push(`e.occurred_at >= ${param(filter.from)}::timestamptz`);
+    if (filter.to != null) conditions.push(`e.occurred_at < ${param(filter.to)}::timestamptz`);
+    const scope = organisationScope(principal);
+    if (scope) {
+      conditions.push(
+        `e.person_id IN (SELECT p.id FROM accreditation.people p WHERE p.organisation_id = ${param(scope)}::uuid)`,
+      );
+    }
+    const countConditions = [...conditions];
+    const countParams = [...params];
+    if (cursor) {
+      conditions.push(
+        `(e.occurred_at, e.id) > (timestamptz 'epoch' + ${param(String(cursor[0]))}::bigint * interval '1 microsecond', ${param(cursor[1])}::uuid)`,
+      );
+    }
+    const where = (c: string[]) => (c.length > 0 ? `WHERE ${c.join(' AND ')}` : '');
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash,
+              ((extract(epoch FROM e.occurred_at) * 1000000)::bigint)::text AS occurred_us
+       FROM movement.events e ${where(conditions)}
+       ORDER BY e.occurred_at, e.id
+       LIMIT ${param(first + 1)}`,
+      params,
+    );
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM movement.events e ${where(countConditions)}`,
+      countParams,
+    );
+    return toPage(rows, first, total, (r) => [r.occurred_us ?? '0', r.id], rowToView);
+  }
+
+  /** The person's stays overlapping [from, to), in time order, derived from the log. */
+  async stays(personId: string, from: Date, to: Date, principal: Principal | null): Promise<StayInterval[]> {
+    const problems = checkWindow(from, to, MAX_STAYS_WINDOW_DAYS);
+    if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    const id = await this.requireVisiblePerson(personId, principal);
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT id, location, kind, occurred_at, recorded_at FROM movement.events
+       WHERE person_id = $1 AND occurred_at >= $2::timestamptz - $4::interval
+         AND occurred_at < $3::timestamptz + $4::interval`,
+      [id, from, to, `${STAY_LOOKBACK_MS / 1000} seconds`],
+    );
+    const stays = deriveStays(
+      rows.map((r) => ({
+        id: r.id,
+        location: r.location,
+        kind: r.kind,
+        occurredAt: r.occurred_at,
+        recordedAt: r.recorded_at,
+      })),
+    );
+    return staysWithin(stays, from, to);
+  }
+
+  async presentAt(
+    location: string,
+    first: number,
+    after: string | null | undefined,
+    principal: Principal | null,
+  ): Promise<Page<Presence>> {
+    checkPageSize(first);
+    const cursor = decodeCursor(after, 2);
+    if (cursor && (!/^-?\d{1,18}$/.test(String(cursor[0])) || !isUuid(cursor[1]))) {
+      throw new BadUserInputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+    }
+    if (location.length > 100) {
+      throw new BadUserInputError([{ field: 'location', message: 'must be at most 100 characters' }]);
+    }
+    const { rows, totalCount } = await presentAt(this.dataSource.manager, location, {
+      limit: first + 1,
+      after: cursor ? { sinceMicros: String(cursor[0]), personId: String(cursor[1]) } : null,
+      organisationId: organisationScope(principal),
+    });
+    return toPage(
+      rows,
+      first,
+      totalCount,
+      (r) => [r.sinceMicros, r.personId],
+      (r) => ({ personId: r.personId, location: r.location, since: r.since }),
+    );
+  }
+
+  async contacts(
+    personId: string,
+    from: Date,
+    to: Date,
+    minMinutes: number,
+    principal: Principal | null,
+  ): Promise<ContactRecord[]> {
+    const problems = checkWindow(from, to, MAX_CONTACTS_WINDOW_DAYS);
+    if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
+    if (!Number.isInteger(minMinutes) || minMinutes < 0 || minMinutes > 60 * 24 * MAX_CONTACTS_WINDOW_DAYS) {
+      problems.push({ field: 'minMinutes', message: 'must be a whole number of minutes, 0 or more' });
+    }
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    const id = await this.requireVisiblePerson(personId, principal);
+    return findContacts(this.dataSource.manager, id, from, to, minMinutes);
+  }
+
+  verify(): Promise<LogVerificationResult> {
+    return verifyMovementLog(this.dataSource);
+  }
+}

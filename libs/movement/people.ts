@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { isUuid } from '#libs/common/ids.js';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+/** A person as the movement log needs them: who, and which organisation they belong to. */
+export interface PersonRef {
+  personId: string;
+  organisationId: string;
+}
+
+/**
+ * The accreditation service's read side, in batch: card numbers to people, in
+ * one statement whatever the number of cards (a batch variant of
+ * libs/accreditation/card-lookup.ts findCard). Keys are normalised card numbers.
+ */
+export async function peopleByCardNumbers(
+  manager: Queryable,
+  cardNumbers: readonly string[],
+): Promise<Map<string, PersonRef>> {
+  const wanted = [...new Set(cardNumbers.map(normaliseCardNumber))];
+  if (wanted.length === 0) return new Map();
+  const rows: { card_number: string; person_id: string; organisation_id: string }[] =
+    await manager.query(
+      `SELECT a.card_number, a.person_id, p.organisation_id
+       FROM accreditation.accreditations a JOIN accreditation.people p ON p.id = a.person_id
+       WHERE a.card_number = ANY($1::text[])`,
+      [wanted],
+    );
+  return new Map(
+    rows.map((r) => [r.card_number, { personId: r.person_id, organisationId: r.organisation_id }]),
+  );
+}
+
+/** People by id (ids that are not UUIDs are simply not found). Keys are lower-case ids. */
+export async function peopleByIds(
+  manager: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, PersonRef>> {
+  const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows: { id: string; organisation_id: string }[] = await manager.query(
+    `SELECT id, organisation_id FROM accreditation.people WHERE id = ANY($1::uuid[])`,
+    [wanted],
+  );
+  return new Map(rows.map((r) => [r.id, { personId: r.id, organisationId: r.organisation_id }]));
+}

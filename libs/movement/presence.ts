@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * People inside each location now: those whose latest movement overall (in
+ * occurredAt order) is an ENTRY there. Read from movement.latest, which the
+ * appending transaction keeps; one index range per location. The inspection
+ * service calls this for InspectionArea.occupancy (batched per request).
+ */
+export async function occupancy(
+  manager: Queryable,
+  locations: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(locations.map((l) => [l, 0]));
+  if (locations.length === 0) return counts;
+  const rows: { location: string; inside: number }[] = await manager.query(
+    `SELECT location, count(*)::int AS inside FROM movement.latest
+     WHERE kind = 'ENTRY' AND location = ANY($1::text[]) GROUP BY location`,
+    [[...new Set(locations)]],
+  );
+  for (const row of rows) counts.set(row.location, row.inside);
+  return counts;
+}
+
+export interface PresenceRecord {
+  personId: string;
+  location: string;
+  since: Date;
+  /** Microseconds since the epoch: the exact keyset position, for cursors. */
+  sinceMicros: string;
+}
+
+/**
+ * Who is inside the location now, longest there first, a keyset page after
+ * (sinceMicros, personId); organisationId confines it to that organisation's people.
+ */
+export async function presentAt(
+  manager: Queryable,
+  location: string,
+  options: {
+    limit: number;
+    after?: { sinceMicros: string; personId: string } | null;
+    organisationId?: string | null;
+  },
+): Promise<{ rows: PresenceRecord[]; totalCount: number }> {
+  const org = options.organisationId ?? null;
+  const orgFilter = `($2::uuid IS NULL OR l.person_id IN (
+      SELECT p.id FROM accreditation.people p WHERE p.organisation_id = $2::uuid))`;
+  const rows: { person_id: string; location: string; since: Date; since_us: string }[] =
+    await manager.query(
+      `SELECT l.person_id, l.location, l.occurred_at AS since,
+              ((extract(epoch FROM l.occurred_at) * 1000000)::bigint)::text AS since_us
+       FROM movement.latest l
+       WHERE l.kind = 'ENTRY' AND l.location = $1 AND ${orgFilter}
+         AND ($3::bigint IS NULL OR (l.occurred_at, l.person_id) >
+              (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
+       ORDER BY l.occurred_at, l.person_id
+       LIMIT $5`,
+      [
+        location,
+        org,
+        options.after?.sinceMicros ?? null,
+        options.after?.personId ?? null,
+        options.limit,
+      ],
+    );
+  const [{ total }]: { total: number }[] = await manager.query(
+    `SELECT count(*)::int AS total FROM movement.latest l
+     WHERE l.kind = 'ENTRY' AND l.location = $1 AND ${orgFilter}`,
+    [location, org],
+  );
+  return {
+    rows: rows.map((r) => ({
+      personId: r.person_id,
+      location: r.location,
+      since: r.since,
+      sinceMicros: r.since_us,
+    })),
+    totalCount: total,
+  };
+}
