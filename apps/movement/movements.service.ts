@@ -139,28 +139,28 @@ export class MovementsService {
       source,
     }));
 
-    const stored = await this.dataSource.transaction(async (manager) => {
+    // A replay of an id with other content is a CONFLICT, and rolls the whole call back.
+    return this.dataSource.transaction(async (manager) => {
       const { appended, existingIds } = await appendMovementEvents(manager, events);
-      const byId = new Map(appended.map((e) => [e.id, toView(e)]));
+      const stored = new Map(appended.map((e) => [e.id, toView(e)]));
       if (existingIds.length > 0) {
-        for (const event of await this.eventsByIds(manager, existingIds)) byId.set(event.id, event);
+        for (const event of await this.eventsByIds(manager, existingIds)) stored.set(event.id, event);
       }
-      return byId;
-    });
-    return events.map((event, i) => {
-      const found = stored.get(event.id);
-      if (!found) throw new NotFoundError('Movement event', event.id);
-      if (
-        found.personId !== event.personId ||
-        found.location !== event.location ||
-        found.kind !== event.kind ||
-        found.occurredAt.getTime() !== event.occurredAt.getTime()
-      ) {
-        throw new ConflictError(
-          `${fieldOf(i)}.id: ${event.id} was recorded before with other content`,
-        );
-      }
-      return found;
+      return events.map((event, i) => {
+        const found = stored.get(event.id);
+        if (!found) throw new NotFoundError('Movement event', event.id);
+        if (
+          found.personId !== event.personId ||
+          found.location !== event.location ||
+          found.kind !== event.kind ||
+          found.occurredAt.getTime() !== event.occurredAt.getTime()
+        ) {
+          throw new ConflictError(
+            `${fieldOf(i)}.id: ${event.id} was recorded before with other content`,
+          );
+        }
+        return found;
+      });
     });
   }
 

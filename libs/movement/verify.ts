@@ -34,13 +34,13 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 function fetchBatch(db: Queryable, chain: number, seq: string, limit: number): Promise<ChainRow[]> {
   return db.query(
-    `SELECT id, chain, seq::text AS seq, person_id, location, kind,
-            to_char(occurred_at AT TIME ZONE 'UTC', ${ISO}) AS occurred_at,
-            to_char(recorded_at AT TIME ZONE 'UTC', ${ISO}) AS recorded_at,
-            source, prev_hash, hash
-     FROM movement.events
-     WHERE (chain, seq) > ($1::smallint, $2::bigint)
-     ORDER BY chain, seq
+    `SELECT e.id, e.chain, e.seq::text AS seq, e.person_id, e.location, e.kind,
+            to_char(e.occurred_at AT TIME ZONE 'UTC', ${ISO}) AS occurred_at,
+            to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO}) AS recorded_at,
+            e.source, e.prev_hash, e.hash
+     FROM movement.events e
+     WHERE (e.chain, e.seq) > ($1::smallint, $2::bigint)
+     ORDER BY e.chain, e.seq
      LIMIT $3`,
     [chain, seq, limit],
   );
@@ -65,7 +65,7 @@ export async function verifyMovementLog(
 ): Promise<LogVerificationResult> {
   const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
   const heads: { chain: number; head_hash: string; head_seq: string }[] = await db.query(
-    `SELECT chain, head_hash, head_seq::text AS head_seq FROM movement.chains ORDER BY chain`,
+    `SELECT c.chain, c.head_hash, c.head_seq::text AS head_seq FROM movement.chains c ORDER BY c.chain`,
   );
   const headOf = new Map(heads.map((h) => [h.chain, h]));
   const headSeqOf = new Map(heads.map((h) => [h.chain, BigInt(h.head_seq)]));
