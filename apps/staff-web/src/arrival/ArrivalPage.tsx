@@ -1,3 +1,4 @@
+import { uuid } from '../api/uuid';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ProcessArrivalMutation, ProcessDepartureMutation } from '../api/operations';
@@ -28,7 +29,7 @@ export function ArrivalPage() {
     if (!documentNumber.trim()) return setProblem('Type the passport or ID number.');
     const r = await processArrival({
       input: {
-        id: crypto.randomUUID(),
+        id: uuid(),
         areaCode,
         cardNumber: state.cardNumber!,
         documentNumber: documentNumber.trim(),
@@ -51,7 +52,7 @@ export function ArrivalPage() {
     if (state.kind !== 'valid') return setProblem(`Card number: ${state.message}`);
     const r = await processDeparture({
       input: {
-        id: crypto.randomUUID(),
+        id: uuid(),
         areaCode,
         cardNumber: state.cardNumber!,
         departedAt: new Date().toISOString(),

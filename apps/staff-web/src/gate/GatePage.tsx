@@ -1,3 +1,4 @@
+import { uuid } from '../api/uuid';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
 import {
@@ -180,6 +181,12 @@ export function GatePage() {
 
   async function decideLocally(checkIn: CheckInInput, areaName: string) {
     if (!store || !area) return;
+    if (!globalThis.crypto?.subtle) {
+      setMessage(
+        'Offline, and this browser cannot verify card signatures here: the app must be opened over HTTPS to decide offline.',
+      );
+      return;
+    }
     if (!checkIn.cardToken) {
       setMessage(
         'Offline: a typed card number cannot be checked without the server. Scan the card’s QR code instead.',
@@ -230,7 +237,7 @@ export function GatePage() {
       return;
     }
     const checkIn: CheckInInput = {
-      id: crypto.randomUUID(),
+      id: uuid(),
       areaCode: area.code,
       direction: settings.direction,
       scannedAt: new Date().toISOString(),

@@ -1,3 +1,4 @@
+import { uuid } from '../api/uuid';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CheckInInput, DenialReason } from '../gql/graphql';
 import type { DenyListEntry } from './offline';
@@ -125,7 +126,7 @@ const DEVICE_KEY = 'staff-web.deviceId';
 export function deviceId(): string {
   let id = window.localStorage.getItem(DEVICE_KEY);
   if (!id) {
-    id = `web-${crypto.randomUUID()}`;
+    id = `web-${uuid()}`;
     window.localStorage.setItem(DEVICE_KEY, id);
   }
   return id;

@@ -1,3 +1,4 @@
+import { uuid } from '../api/uuid';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { RecordTestResultMutation, ReleaseMutation } from '../api/operations';
@@ -29,7 +30,7 @@ export function HealthPage() {
     const at = fromLocalInput(sampledAt);
     if (!at) return setProblem('Give the time the sample was taken.');
     const r = await record({
-      input: { id: crypto.randomUUID(), personId: person.id, sampledAt: at, result: testResult },
+      input: { id: uuid(), personId: person.id, sampledAt: at, result: testResult },
     });
     if (r.data) {
       setTestResult('');
