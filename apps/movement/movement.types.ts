@@ -22,7 +22,9 @@ export class MovementEvent {
 
   personId!: string;
 
-  @Field({ description: "An inspection area's code, or another place such as a vehicle: BUS-0042." })
+  @Field({
+    description: "An inspection area's code, or another place such as a vehicle: BUS-0042.",
+  })
   location!: string;
 
   @Field(() => MovementKind)
@@ -67,7 +69,7 @@ export class MovementConnection {
 
 @ObjectType({
   description:
-    'A stay at one location: from an ENTRY to the EXIT from there, or to the person\'s next ENTRY elsewhere, whichever comes first; until is null while open. Events are ordered by occurredAt, whatever order they were recorded in.',
+    "A stay at one location: from an ENTRY to the EXIT from there, or to the person's next ENTRY elsewhere, whichever comes first; until is null while open. Events are ordered by occurredAt, whatever order they were recorded in.",
 })
 export class Stay {
   @Field()

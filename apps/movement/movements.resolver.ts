@@ -54,7 +54,9 @@ export class MovementsResolver {
     return this.service.stays(personId, from, to, principal);
   }
 
-  @Query(() => PresenceConnection, { description: 'Who is inside the location now, longest there first.' })
+  @Query(() => PresenceConnection, {
+    description: 'Who is inside the location now, longest there first.',
+  })
   presentAt(
     @CurrentPrincipal() principal: Principal | null,
     @Args('location') location: string,

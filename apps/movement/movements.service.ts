@@ -85,7 +85,8 @@ function isValidDate(value: unknown): value is Date {
 /** Checks a [from, to) window given as query arguments. */
 function checkWindow(from: unknown, to: unknown, maxDays: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!isValidDate(from)) problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
+  if (!isValidDate(from))
+    problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
   if (!isValidDate(to)) problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
   if (problems.length === 0) {
     const span = (to as Date).getTime() - (from as Date).getTime();
@@ -123,7 +124,9 @@ export class MovementsService {
     }
     if (inputs.length === 0) return [];
     const checked = inputs.map((raw): RecordMovementInput =>
-      raw instanceof RecordMovementInput ? raw : plainToInstance(RecordMovementInput, raw as object),
+      raw instanceof RecordMovementInput
+        ? raw
+        : plainToInstance(RecordMovementInput, raw as object),
     );
     const problems = this.checkInputs(checked, fieldOf);
     if (problems.length > 0) throw new BadUserInputError(problems);
@@ -144,7 +147,8 @@ export class MovementsService {
       const { appended, existingIds } = await appendMovementEvents(manager, events);
       const stored = new Map(appended.map((e) => [e.id, toView(e)]));
       if (existingIds.length > 0) {
-        for (const event of await this.eventsByIds(manager, existingIds)) stored.set(event.id, event);
+        for (const event of await this.eventsByIds(manager, existingIds))
+          stored.set(event.id, event);
       }
       return events.map((event, i) => {
         const found = stored.get(event.id);
@@ -164,7 +168,10 @@ export class MovementsService {
     });
   }
 
-  private checkInputs(inputs: RecordMovementInput[], fieldOf: (i: number) => string): FieldProblem[] {
+  private checkInputs(
+    inputs: RecordMovementInput[],
+    fieldOf: (i: number) => string,
+  ): FieldProblem[] {
     const problems: FieldProblem[] = [];
     const now = Date.now();
     const seen = new Map<string, RecordMovementInput>();
@@ -218,7 +225,10 @@ export class MovementsService {
     const visible = (ref: PersonRef | undefined) =>
       ref && (!scope || ref.organisationId === scope) ? ref.personId : null;
     const [byId, byCard] = await Promise.all([
-      peopleByIds(this.dataSource.manager, inputs.flatMap((i) => (i.personId ? [i.personId] : []))),
+      peopleByIds(
+        this.dataSource.manager,
+        inputs.flatMap((i) => (i.personId ? [i.personId] : [])),
+      ),
       peopleByCardNumbers(
         this.dataSource.manager,
         inputs.flatMap((i) => (i.cardNumber ? [i.cardNumber] : [])),
@@ -228,11 +238,13 @@ export class MovementsService {
     const people = inputs.map((input, i) => {
       if (input.personId) {
         const id = visible(byId.get(input.personId.toLowerCase()));
-        if (!id) problems.push({ field: `${fieldOf(i)}.personId`, message: 'no person with this id' });
+        if (!id)
+          problems.push({ field: `${fieldOf(i)}.personId`, message: 'no person with this id' });
         return id ?? '';
       }
       const id = visible(byCard.get(normaliseCardNumber(input.cardNumber ?? '')));
-      if (!id) problems.push({ field: `${fieldOf(i)}.cardNumber`, message: 'no card with this number' });
+      if (!id)
+        problems.push({ field: `${fieldOf(i)}.cardNumber`, message: 'no card with this number' });
       return id ?? '';
     });
     if (problems.length > 0) throw new BadUserInputError(problems);
@@ -250,7 +262,10 @@ export class MovementsService {
     return rows[0]?.email ?? `user ${principal.id}`;
   }
 
-  private async eventsByIds(manager: EntityManager, ids: readonly string[]): Promise<MovementEvent[]> {
+  private async eventsByIds(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<MovementEvent[]> {
     const rows: EventRow[] = await manager.query(
       `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash
        FROM movement.event_ids i
@@ -263,15 +278,23 @@ export class MovementsService {
 
   /** Throws NOT_FOUND for an unknown person and for another organisation's, to a scoped key. */
   async requireVisiblePerson(personId: string, principal: Principal | null): Promise<string> {
-    const ref = (await peopleByIds(this.dataSource.manager, [personId])).get(personId.toLowerCase());
+    const ref = (await peopleByIds(this.dataSource.manager, [personId])).get(
+      personId.toLowerCase(),
+    );
     const scope = organisationScope(principal);
-    if (!ref || (scope && ref.organisationId !== scope)) throw new NotFoundError('Person', personId);
+    if (!ref || (scope && ref.organisationId !== scope))
+      throw new NotFoundError('Person', personId);
     return ref.personId;
   }
 
   /** Events in occurredAt order, filtered, a keyset page at a time. Window is [from, to). */
   async list(
-    filter: { personId?: string | null; location?: string | null; from?: Date | null; to?: Date | null },
+    filter: {
+      personId?: string | null;
+      location?: string | null;
+      from?: Date | null;
+      to?: Date | null;
+    },
     first: number,
     after: string | null | undefined,
     principal: Principal | null,
@@ -336,7 +359,12 @@ export class MovementsService {
   }
 
   /** The person's stays overlapping [from, to), in time order, derived from the log. */
-  async stays(personId: string, from: Date, to: Date, principal: Principal | null): Promise<StayInterval[]> {
+  async stays(
+    personId: string,
+    from: Date,
+    to: Date,
+    principal: Principal | null,
+  ): Promise<StayInterval[]> {
     const problems = checkWindow(from, to, MAX_STAYS_WINDOW_DAYS);
     if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
     if (problems.length > 0) throw new BadUserInputError(problems);
@@ -368,10 +396,14 @@ export class MovementsService {
     checkPageSize(first);
     const cursor = decodeCursor(after, 2);
     if (cursor && (!/^-?\d{1,18}$/.test(String(cursor[0])) || !isUuid(cursor[1]))) {
-      throw new BadUserInputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+      throw new BadUserInputError([
+        { field: 'after', message: 'is not a cursor this list gave out' },
+      ]);
     }
     if (location.length > 100) {
-      throw new BadUserInputError([{ field: 'location', message: 'must be at most 100 characters' }]);
+      throw new BadUserInputError([
+        { field: 'location', message: 'must be at most 100 characters' },
+      ]);
     }
     const { rows, totalCount } = await presentAt(this.dataSource.manager, location, {
       limit: first + 1,
@@ -396,8 +428,15 @@ export class MovementsService {
   ): Promise<ContactRecord[]> {
     const problems = checkWindow(from, to, MAX_CONTACTS_WINDOW_DAYS);
     if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
-    if (!Number.isInteger(minMinutes) || minMinutes < 0 || minMinutes > 60 * 24 * MAX_CONTACTS_WINDOW_DAYS) {
-      problems.push({ field: 'minMinutes', message: 'must be a whole number of minutes, 0 or more' });
+    if (
+      !Number.isInteger(minMinutes) ||
+      minMinutes < 0 ||
+      minMinutes > 60 * 24 * MAX_CONTACTS_WINDOW_DAYS
+    ) {
+      problems.push({
+        field: 'minMinutes',
+        message: 'must be a whole number of minutes, 0 or more',
+      });
     }
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);

@@ -58,7 +58,11 @@ export async function appendMovementEvents(
 ): Promise<{ appended: StoredMovementEvent[]; existingIds: string[] }> {
   if (events.length === 0) return { appended: [], existingIds: [] };
   // Stored as uuid, hashed as text: hash the form the database gives back.
-  events = events.map((e) => ({ ...e, id: e.id.toLowerCase(), personId: e.personId.toLowerCase() }));
+  events = events.map((e) => ({
+    ...e,
+    id: e.id.toLowerCase(),
+    personId: e.personId.toLowerCase(),
+  }));
   const claimed: { id: string }[] = await manager.query(
     `INSERT INTO movement.event_ids (id, occurred_at)
      SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
@@ -80,11 +84,12 @@ export async function appendMovementEvents(
     else byChain.set(chain, [event]);
   }
   const chains = [...byChain.keys()].sort((a, b) => a - b);
-  const heads: { chain: number; head_hash: string; head_seq: string; now: Date }[] = await manager.query(
-    `SELECT chain, head_hash, head_seq, clock_timestamp() AS now FROM movement.chains
+  const heads: { chain: number; head_hash: string; head_seq: string; now: Date }[] =
+    await manager.query(
+      `SELECT chain, head_hash, head_seq, clock_timestamp() AS now FROM movement.chains
      WHERE chain = ANY($1::smallint[]) ORDER BY chain FOR UPDATE`,
-    [chains],
-  );
+      [chains],
+    );
   const appended: StoredMovementEvent[] = [];
   const headUpdates: { chain: number; hash: string; seq: number }[] = [];
   for (const head of heads) {
@@ -135,7 +140,11 @@ export async function appendMovementEvents(
     `UPDATE movement.chains c SET head_hash = u.hash, head_seq = u.seq
      FROM unnest($1::smallint[], $2::text[], $3::bigint[]) AS u(chain, hash, seq)
      WHERE c.chain = u.chain`,
-    [headUpdates.map((h) => h.chain), headUpdates.map((h) => h.hash), headUpdates.map((h) => h.seq)],
+    [
+      headUpdates.map((h) => h.chain),
+      headUpdates.map((h) => h.hash),
+      headUpdates.map((h) => h.seq),
+    ],
   );
   await updateLatest(manager, appended);
   return { appended, existingIds };
@@ -147,7 +156,10 @@ export async function appendMovementEvents(
  * the stored one changes nothing. Rows go in person order, so two concurrent
  * appends lock the same people in the same order and never deadlock.
  */
-async function updateLatest(manager: EntityManager, appended: StoredMovementEvent[]): Promise<void> {
+async function updateLatest(
+  manager: EntityManager,
+  appended: StoredMovementEvent[],
+): Promise<void> {
   if (appended.length === 0) return;
   await manager.query(
     `INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at)

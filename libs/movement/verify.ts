@@ -135,7 +135,13 @@ export async function verifyMovementLog(
   }
   closeChain();
   for (const head of headOf.values()) {
-    if (head.head_seq !== '0') flag(null, `chain ${head.chain}: head row names events that are gone`);
+    if (head.head_seq !== '0')
+      flag(null, `chain ${head.chain}: head row names events that are gone`);
   }
-  return { valid: problem === null, eventsChecked: checked, firstInvalidEventId: firstInvalid, problem };
+  return {
+    valid: problem === null,
+    eventsChecked: checked,
+    firstInvalidEventId: firstInvalid,
+    problem,
+  };
 }

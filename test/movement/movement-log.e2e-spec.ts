@@ -27,14 +27,16 @@ function apiKey(organisationId: string | null = null, name = 'Beijing Bus Co'): 
 const at = (iso: string) => new Date(iso);
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
-function input(fields: Partial<RecordMovementInput> & { personId?: string | null }): RecordMovementInput {
-  return {
+function input(
+  fields: Partial<RecordMovementInput> & { personId?: string | null },
+): RecordMovementInput {
+  const made: RecordMovementInput = {
     id: randomUUID(),
     location: 'BUS-0042',
     kind: ENTRY,
     occurredAt: minutesAgo(10),
-    ...fields,
-  } as RecordMovementInput;
+  };
+  return Object.assign(made, fields);
 }
 
 async function rejects(promise: Promise<unknown>): Promise<GraphQLError> {
@@ -49,7 +51,7 @@ async function rejects(promise: Promise<unknown>): Promise<GraphQLError> {
 const fieldsOf = (error: GraphQLError) =>
   (error.extensions.fields as { field: string; message: string }[]).map((f) => f.field);
 
-describe('movement log', () => {
+void describe('movement log', () => {
   let db: MovementTestDatabase;
   let service: MovementsService;
   let org: string;
@@ -59,8 +61,12 @@ describe('movement log', () => {
   const partner = apiKey();
   const single = () => 'input';
   const batch = (i: number) => `input[${i}]`;
-  const count = async () =>
-    Number(((await db.dataSource.query(`SELECT count(*) AS n FROM movement.events`)) as { n: string }[])[0].n);
+  const count = async () => {
+    const rows: { n: string }[] = await db.dataSource.query(
+      `SELECT count(*) AS n FROM movement.events`,
+    );
+    return Number(rows[0].n);
+  };
 
   before(async () => {
     db = await movementTestDatabase('movement_log');
@@ -74,7 +80,7 @@ describe('movement log', () => {
     await db?.close();
   });
 
-  it('records by person id or by card number, with the caller as source and a chained hash', async () => {
+  void it('records by person id or by card number, with the caller as source and a chained hash', async () => {
     const [byId] = await service.record([input({ personId: people[0].id })], partner, single);
     assert.equal(byId.personId, people[0].id);
     assert.equal(byId.source, 'Beijing Bus Co');
@@ -94,7 +100,7 @@ describe('movement log', () => {
     assert.equal(byUser.source, 'tracer@games.test');
   });
 
-  it('is idempotent by id: a replay returns the stored event and writes nothing', async () => {
+  void it('is idempotent by id: a replay returns the stored event and writes nothing', async () => {
     const event = input({ personId: people[3].id });
     const [first] = await service.record([event], partner, single);
     const before = await count();
@@ -113,7 +119,7 @@ describe('movement log', () => {
     assert.equal(conflict.extensions.code, 'CONFLICT');
   });
 
-  it('wants exactly one of personId and cardNumber, and names every bad field', async () => {
+  void it('wants exactly one of personId and cardNumber, and names every bad field', async () => {
     const error = await rejects(
       service.record(
         [
@@ -141,7 +147,7 @@ describe('movement log', () => {
     }
   });
 
-  it('writes a batch all or nothing: one unknown card and nothing is written', async () => {
+  void it('writes a batch all or nothing: one unknown card and nothing is written', async () => {
     const before = await count();
     const rows = people.map((p) => input({ personId: p.id, location: 'DINING-1' }));
     rows.push(input({ cardNumber: '99999994' }));
@@ -151,12 +157,16 @@ describe('movement log', () => {
     assert.deepEqual(fieldsOf(error), [`input[20].cardNumber`, `input[21].personId`]);
     assert.equal(await count(), before);
     const tooMany = await rejects(
-      service.record(Array.from({ length: 5001 }, () => input({ personId: people[0].id })), partner, batch),
+      service.record(
+        Array.from({ length: 5001 }, () => input({ personId: people[0].id })),
+        partner,
+        batch,
+      ),
     );
     assert.equal(tooMany.extensions.code, 'BAD_USER_INPUT');
   });
 
-  it('records 5,000 events in one call', async () => {
+  void it('records 5,000 events in one call', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) =>
       input({
         personId: people[i % people.length].id,
@@ -175,7 +185,7 @@ describe('movement log', () => {
     assert.equal(await count(), before + 5000);
   });
 
-  it('confines a key bound to an organisation to its own people', async () => {
+  void it('confines a key bound to an organisation to its own people', async () => {
     const noc = apiKey(org, 'NOC tool');
     const error = await rejects(service.record([input({ personId: stranger.id })], noc, single));
     assert.equal(error.extensions.code, 'BAD_USER_INPUT');
@@ -191,14 +201,23 @@ describe('movement log', () => {
     assert.equal(notFound.extensions.code, 'NOT_FOUND');
   });
 
-  it('derives stays in occurredAt order, whatever order events arrived in', async () => {
+  void it('derives stays in occurredAt order, whatever order events arrived in', async () => {
     const p = people[5].id;
     const record = (location: string, kind: MovementKind, iso: string) =>
-      service.record([input({ personId: p, location, kind, occurredAt: at(iso) })], partner, single);
+      service.record(
+        [input({ personId: p, location, kind, occurredAt: at(iso) })],
+        partner,
+        single,
+      );
     await record('HOTEL-1', EXIT, '2022-02-02T08:00:00Z');
     await record('VENUE-A', ENTRY, '2022-02-02T09:00:00Z');
     await record('HOTEL-1', ENTRY, '2022-02-01T20:00:00Z');
-    let stays = await service.stays(p, at('2022-02-01T00:00:00Z'), at('2022-02-03T00:00:00Z'), partner);
+    let stays = await service.stays(
+      p,
+      at('2022-02-01T00:00:00Z'),
+      at('2022-02-03T00:00:00Z'),
+      partner,
+    );
     assert.deepEqual(
       stays.map((s) => [s.location, s.from.toISOString(), s.until?.toISOString() ?? null]),
       [
@@ -218,11 +237,13 @@ describe('movement log', () => {
         ['BUS-7', '2022-02-02T12:30:00.000Z'],
       ],
     );
-    const bad = await rejects(service.stays(p, at('2022-02-03T00:00:00Z'), at('2022-02-01T00:00:00Z'), partner));
+    const bad = await rejects(
+      service.stays(p, at('2022-02-03T00:00:00Z'), at('2022-02-01T00:00:00Z'), partner),
+    );
     assert.equal(bad.extensions.code, 'BAD_USER_INPUT');
   });
 
-  it('lists movements filtered, in time order, a keyset page at a time', async () => {
+  void it('lists movements filtered, in time order, a keyset page at a time', async () => {
     const p = people[6].id;
     const rows = Array.from({ length: 7 }, (_, i) =>
       input({ personId: p, location: 'PAGE-1', occurredAt: at(`2022-02-05T10:0${i}:00.123Z`) }),
@@ -237,7 +258,10 @@ describe('movement log', () => {
       if (!page.pageInfo.hasNextPage) break;
       cursor = page.pageInfo.endCursor;
     }
-    assert.deepEqual(seen, rows.map((r) => r.id));
+    assert.deepEqual(
+      seen,
+      rows.map((r) => r.id),
+    );
     const window = await service.list(
       { personId: p, from: at('2022-02-05T10:02:00Z'), to: at('2022-02-05T10:04:00Z') },
       10,
@@ -251,7 +275,7 @@ describe('movement log', () => {
     assert.equal(badPerson.extensions.code, 'BAD_USER_INPUT');
   });
 
-  it('knows who is inside a place now, longest there first, and counts occupancy', async () => {
+  void it('knows who is inside a place now, longest there first, and counts occupancy', async () => {
     const [a, b, c] = people.slice(7, 10).map((p) => p.id);
     await service.record(
       [
@@ -271,26 +295,48 @@ describe('movement log', () => {
       single,
     );
     let page = await service.presentAt('VILLAGE-1', 10, null, partner);
-    assert.deepEqual(page.nodes.map((n) => n.personId), [a]);
+    assert.deepEqual(
+      page.nodes.map((n) => n.personId),
+      [a],
+    );
     await service.record(
       [input({ personId: b, location: 'VILLAGE-1', occurredAt: minutesAgo(5) })],
       partner,
       single,
     );
     page = await service.presentAt('VILLAGE-1', 1, null, partner);
-    assert.deepEqual(page.nodes.map((n) => n.personId), [a]);
+    assert.deepEqual(
+      page.nodes.map((n) => n.personId),
+      [a],
+    );
     assert.equal(page.totalCount, 2);
     const next = await service.presentAt('VILLAGE-1', 1, page.pageInfo.endCursor, partner);
-    assert.deepEqual(next.nodes.map((n) => n.personId), [b]);
+    assert.deepEqual(
+      next.nodes.map((n) => n.personId),
+      [b],
+    );
     assert.equal(next.pageInfo.hasNextPage, false);
     const counts = await occupancy(db.dataSource.manager, ['VILLAGE-1', 'VENUE-Z', 'NOWHERE']);
-    assert.deepEqual([...counts], [['VILLAGE-1', 2], ['VENUE-Z', 0], ['NOWHERE', 0]]);
+    assert.deepEqual(
+      [...counts],
+      [
+        ['VILLAGE-1', 2],
+        ['VENUE-Z', 0],
+        ['NOWHERE', 0],
+      ],
+    );
   });
 
-  it('never forks a chain under concurrent writers', async () => {
+  void it('never forks a chain under concurrent writers', async () => {
     const writes = Array.from({ length: 60 }, (_, i) =>
       service.record(
-        [input({ personId: people[i % people.length].id, location: 'GATE-CONCURRENT', occurredAt: minutesAgo(i) })],
+        [
+          input({
+            personId: people[i % people.length].id,
+            location: 'GATE-CONCURRENT',
+            occurredAt: minutesAgo(i),
+          }),
+        ],
         partner,
         single,
       ),
@@ -312,7 +358,7 @@ describe('movement log', () => {
     assert.equal(verification.eventsChecked, await count());
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE of events in the database itself', async () => {
+  void it('refuses UPDATE, DELETE and TRUNCATE of events in the database itself', async () => {
     for (const sql of [
       `UPDATE movement.events SET location = 'ELSEWHERE'`,
       `DELETE FROM movement.events`,
@@ -323,11 +369,21 @@ describe('movement log', () => {
     }
   });
 
-  it('creates monthly partitions ahead, and events land in theirs', async () => {
-    const created = await ensurePartitions(db.dataSource.manager, new Date(Date.now() + 200 * 86_400_000));
+  void it('creates monthly partitions ahead, and events land in theirs', async () => {
+    const created = await ensurePartitions(
+      db.dataSource.manager,
+      new Date(Date.now() + 200 * 86_400_000),
+    );
     assert.ok(created >= 3, `created ${created}`);
-    assert.equal(await ensurePartitions(db.dataSource.manager, new Date(Date.now() + 200 * 86_400_000)), 0);
-    const [event] = await service.record([input({ personId: people[0].id, occurredAt: minutesAgo(1) })], partner, single);
+    assert.equal(
+      await ensurePartitions(db.dataSource.manager, new Date(Date.now() + 200 * 86_400_000)),
+      0,
+    );
+    const [event] = await service.record(
+      [input({ personId: people[0].id, occurredAt: minutesAgo(1) })],
+      partner,
+      single,
+    );
     const [row]: { partition: string }[] = await db.dataSource.query(
       `SELECT tableoid::regclass::text AS partition FROM movement.events WHERE id = $1`,
       [event.id],
@@ -337,17 +393,16 @@ describe('movement log', () => {
     assert.equal(row.partition, `movement.events_${month}`);
   });
 
-  it('names the first event whose stored content was changed behind the application', async () => {
+  void it('names the first event whose stored content was changed behind the application', async () => {
     assert.equal((await verifyMovementLog(db.dataSource)).valid, true);
     const [victim]: { id: string }[] = await db.dataSource.query(
       `SELECT id FROM movement.events WHERE location = 'GATE-CONCURRENT' ORDER BY seq OFFSET 10 LIMIT 1`,
     );
     await db.dataSource.transaction(async (m) => {
       await m.query(`ALTER TABLE movement.events DISABLE TRIGGER events_append_only`);
-      await m.query(
-        `UPDATE movement.events SET location = 'GATE-FORGED' WHERE id = $1`,
-        [victim.id],
-      );
+      await m.query(`UPDATE movement.events SET location = 'GATE-FORGED' WHERE id = $1`, [
+        victim.id,
+      ]);
       await m.query(`ALTER TABLE movement.events ENABLE TRIGGER events_append_only`);
     });
     const verification = await verifyMovementLog(db.dataSource, { batchSize: 100 });
