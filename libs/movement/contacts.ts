@@ -106,6 +106,7 @@ meetings AS (
   SELECT d.person_id, d.location, greatest(d.start, p.a) AS f, least(d.until, p.b) AS u
   FROM ended d
   JOIN subject_pieces p ON p.location = d.location AND p.a < d.until AND p.b > d.start
+  WHERE d.start < d.until
 ),
 islands AS (
   SELECT m.*, count(*) FILTER (WHERE prev_u IS NULL OR f > prev_u) OVER (
