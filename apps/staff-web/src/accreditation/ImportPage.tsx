@@ -76,7 +76,7 @@ export function ImportPage() {
         <a href="#/people">← Back to search</a>
       </p>
       <h1 id="import-title">Import people from CSV</h1>
-      <p className="hint">
+      <p className="hint intro">
         Header row naming the columns givenName, familyName, dateOfBirth, nationality, function,
         documentNumber, category, venues, zones, validFrom, validUntil (venues and zones separated
         by ;). Either every row is imported or none is.
