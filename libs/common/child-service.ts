@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface ChildService {
+  name: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one built app (`node dist/apps/<name>/main.js`) as a child process
+ * with the given environment. Its output goes to ours, or nowhere when
+ * `quiet` (test runs keep the terminal for the test report).
+ */
+export function spawnService(
+  name: string,
+  mainFile: string,
+  env: Record<string, string | undefined>,
+  quiet = false,
+): ChildService {
+  const child = spawn(process.execPath, ['--enable-source-maps', mainFile], {
+    env: { ...process.env, ...env },
+    stdio: quiet ? ['ignore', 'ignore', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.once('exit', (code, signal) => {
+    if (code && code !== 0 && quiet) process.stderr.write(`${name} exited with ${code ?? signal}:\n${stderr}\n`);
+  });
+  return {
+    name,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resolves when GET url answers 200; rejects after the timeout or when the process dies. */
+export async function waitForHealthy(url: string, service: ChildService | null, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service && service.process.exitCode !== null) {
+      throw new Error(`${service.name} exited with code ${service.process.exitCode} before it was ready`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await res.body?.cancel();
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} was not healthy within ${timeoutMs} ms`);
+}

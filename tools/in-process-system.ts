@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
+import { loadConfig } from '#libs/common/config.js';
+import { freePort } from '#libs/common/net.js';
+import { REPO_ROOT } from '#tools/paths.js';
+import { generateSecrets } from '#libs/common/secrets.js';
+import { runMigrations } from '#libs/database/migrate.js';
+import { GatewayConfig } from '#apps/gateway/gateway.config.js';
+import { startGateway, type RunningGateway } from '#apps/gateway/gateway.server.js';
+import { createTestDatabase } from '#test/support/database.js';
+import { GraphQLClient } from '#test/support/graphql-client.js';
+
+export type SubgraphUrls = { accreditation: string; inspection: string; movement: string };
+
+export const ADMIN_EMAIL = 'admin@games.test';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface RunningSystem {
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  gatewayPort: number;
+  subgraphUrls: SubgraphUrls;
+  databaseUrl: string;
+  /** A client signed in as the first ADMIN. */
+  admin: GraphQLClient;
+  /** A client with no credentials. */
+  anonymous: GraphQLClient;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface SystemOptions {
+  /** Label of the test file, for its database's name. */
+  label: string;
+  /** Extra environment for the services (e.g. TEST_INTERVAL_HOURS). */
+  env?: Record<string, string>;
+  /** Use this database instead of creating a fresh one. */
+  databaseUrl?: string;
+  /** Path of the supergraph to serve (a freshly composed one, say). */
+  supergraphPath?: string;
+}
+
+
+/**
+ * The three subgraphs, each in a process of its own as in production (the
+ * code-first schema metadata of NestJS is process-global, so two subgraphs
+ * cannot share a process), against an already migrated database.
+ */
+export async function startSubgraphs(
+  env: Record<string, string>,
+): Promise<{ urls: SubgraphUrls; close(): Promise<void> }> {
+  const names = ['accreditation', 'inspection', 'movement'] as const;
+  const ports = await Promise.all(names.map(() => freePort()));
+  const services = names.map((name, i) =>
+    spawnService(name, path.join(REPO_ROOT, `dist/apps/${name}/main.js`), { ...env, PORT: String(ports[i]) }, true),
+  );
+  const close = async () => {
+    await Promise.all(services.map((s) => s.stop()));
+  };
+  try {
+    await Promise.all(
+      services.map((s, i) => waitForHealthy(`http://127.0.0.1:${ports[i]}/health`, s)),
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
+  return { urls: { accreditation: url(0), inspection: url(1), movement: url(2) }, close };
+}
+
+/** Environment for in-process services on the given database, with fresh secrets. */
+export async function serviceEnvironment(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  return {
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    NODE_ENV: 'test',
+    DB_POOL_SIZE: '10',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    ...(await generateSecrets()),
+    ...extra,
+  };
+}
+
+/**
+ * The whole system in this process, on a database of its own: migrations,
+ * the three subgraphs and the gateway, each on a free port; the first ADMIN
+ * signed in. Tests talk to it only through the gateway.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase(options.label);
+  process.env.LOG_LEVEL ??= 'error';
+  const env = await serviceEnvironment(database.url, options.env);
+  let subgraphs: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
+  let gateway: RunningGateway | undefined;
+  try {
+    await runMigrations(database.url);
+    subgraphs = await startSubgraphs(env);
+    const subgraphUrls = subgraphs.urls;
+    gateway = await startGateway(
+      loadConfig(GatewayConfig, {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        NODE_ENV: env.NODE_ENV,
+        ACCREDITATION_URL: subgraphUrls.accreditation,
+        INSPECTION_URL: subgraphUrls.inspection,
+        MOVEMENT_URL: subgraphUrls.movement,
+        ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
+      }),
+    );
+    const url = `http://127.0.0.1:${gateway.port}/graphql`;
+    const anonymous = new GraphQLClient(url);
+    const admin = await anonymous.login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const running = gateway;
+    const runningSubgraphs = subgraphs;
+    return {
+      url,
+      gatewayPort: gateway.port,
+      subgraphUrls,
+      databaseUrl: database.url,
+      admin,
+      anonymous,
+      env,
+      stop: async () => {
+        await running.close();
+        await runningSubgraphs.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await gateway?.close();
+    await subgraphs?.close();
+    await database.drop();
+    throw error;
+  }
+}
