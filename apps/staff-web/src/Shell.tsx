@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { MeQuery } from './api/operations';
 import { ErrorAlert } from './components/ErrorAlert';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { canEditAccreditation, canOpen, screensFor, SCREENS, type ScreenId } from './nav/roles';
 import { navigate, useRoute } from './nav/route';
 import { GatePage } from './gate/GatePage';
@@ -132,7 +133,11 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
         {me && screens.length === 0 && (
           <p role="alert">Your account has no role that opens a screen here.</p>
         )}
-        {me && allowed && <Page path={path} roles={roles} />}
+        {me && allowed && (
+          <ErrorBoundary resetKey={path}>
+            <Page path={path} roles={roles} />
+          </ErrorBoundary>
+        )}
       </main>
     </div>
   );

@@ -304,8 +304,9 @@ export function GatePage() {
     }
   }
 
-  function dismiss() {
+  function dismiss(typed?: string) {
     setOutcome(null);
+    if (typed) setCardText(typed);
     input.current?.querySelector('input')?.focus();
   }
 

@@ -64,6 +64,8 @@ describe('GateResult', () => {
     expect(document.activeElement).toBe(next);
     await userEvent.keyboard('{Enter}');
     expect(onDismiss).toHaveBeenCalledTimes(1);
+    await userEvent.keyboard('7');
+    expect(onDismiss).toHaveBeenLastCalledWith('7');
   });
 
   it('says so when no person could be identified', () => {

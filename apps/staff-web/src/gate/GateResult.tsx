@@ -19,7 +19,8 @@ export interface GateOutcome {
 
 interface Props {
   outcome: GateOutcome;
-  onDismiss: () => void;
+  /** Called with the first character when the next card is typed or scanned straight away. */
+  onDismiss: (typed?: string) => void;
 }
 
 /** The answer at the gate, readable at a glance: word, icon, reasons, who. */
@@ -35,7 +36,13 @@ export function GateResult({ outcome, onDismiss }: Props) {
       aria-labelledby="gate-result-title"
       aria-describedby="gate-result-details"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onDismiss();
+        if (e.key === 'Escape') {
+          onDismiss();
+        } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key !== ' ') {
+          // A handheld scanner (or the officer) starts on the next card: keep what is typed.
+          e.preventDefault();
+          onDismiss(e.key);
+        }
       }}
     >
       <div className="gate-result-inner">
@@ -80,7 +87,7 @@ export function GateResult({ outcome, onDismiss }: Props) {
             </p>
           )}
         </div>
-        <button ref={button} type="button" className="big" onClick={onDismiss}>
+        <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
           Next scan
         </button>
       </div>
