@@ -46,7 +46,7 @@ export class PeopleResolver {
   people(
     @CurrentContext() ctx: Ctx,
     @Args('filter', { type: () => PeopleFilter, nullable: true }) filter?: PeopleFilter,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<Person>> {
     return this.service.list({
@@ -98,7 +98,7 @@ export class OrganisationPeopleResolver {
   people(
     @Parent() organisation: Organisation,
     @CurrentContext() ctx: Ctx,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<Person>> {
     return this.service.list({

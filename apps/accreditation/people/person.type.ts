@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -69,7 +69,7 @@ export class PersonConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field()
+  @Field(() => Int)
   totalCount!: number;
 }
 
@@ -115,12 +115,12 @@ export class AccreditationInput {
   zones!: string[];
 
   @Field()
-  @IsDate()
+  @IsDate({ message: 'must be a date and time, e.g. 2022-02-01T08:30:00Z' })
   @IsBefore('validUntil', { message: 'must be before validUntil' })
   validFrom!: Date;
 
   @Field()
-  @IsDate()
+  @IsDate({ message: 'must be a date and time, e.g. 2022-02-01T08:30:00Z' })
   validUntil!: Date;
 }
 

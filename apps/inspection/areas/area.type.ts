@@ -63,7 +63,7 @@ export class CreateInspectionAreaInput {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, { message: 'must be a zone code like 1 or FOP' })
   zone!: string;
 
-  @Field(() => Boolean, { defaultValue: true })
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
   @IsOptional()
   @IsBoolean()
   closedLoop: boolean = true;
