@@ -2,6 +2,7 @@ import { Identity1764300000000 } from './1764300000000-identity.js';
 import { Accreditation1764300000100 } from './1764300000100-accreditation.js';
 import { Inspection1764300000200 } from './1764300000200-inspection.js';
 import { Movement1764300000300 } from './1764300000300-movement.js';
+import { InspectionHistory1764300000400 } from './1764300000400-inspection-history.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Accreditation1764300000100,
   Inspection1764300000200,
   Movement1764300000300,
+  InspectionHistory1764300000400,
 ];

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '#libs/common/service-config.js';
 
 export class InspectionConfig extends ServiceConfig {
@@ -25,4 +25,9 @@ export class InspectionConfig extends ServiceConfig {
   @IsOptional()
   @IsString()
   NATS_URL?: string;
+
+  /** Prefix of the feed's channel; instances that serve one system share it. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be letters, digits, dashes or underscores' })
+  FEED_CHANNEL_PREFIX: string = 'games';
 }

@@ -12,6 +12,8 @@ import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
 import { PersonClosedLoopResolver } from '#apps/inspection/closed-loop/person.resolver.js';
+import { HealthResolver } from '#apps/inspection/health/health.resolver.js';
+import { HealthService } from '#apps/inspection/health/health.service.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js';
 
@@ -27,6 +29,8 @@ import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js'
     CheckInsResolver,
     ClosedLoopService,
     PersonClosedLoopResolver,
+    HealthService,
+    HealthResolver,
     InspectionLoaderFactory,
   ],
   exports: [InspectionLoaderFactory],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError } from '#libs/common/errors.js';
+import { occupancy } from '#libs/movement/presence.js';
 import type { AreaKind, CreateInspectionAreaInput, InspectionArea } from '#apps/inspection/areas/area.type.js';
 
 interface AreaRow {
@@ -56,19 +57,9 @@ export class AreasService {
     return codes.map((c) => byCode.get(c) ?? null);
   }
 
-  /** People inside each area now: whose latest movement anywhere is an ENTRY there. */
+  /** People inside each area now: whose latest movement anywhere is an ENTRY there (the movement log's read side). */
   async occupancy(codes: readonly string[]): Promise<number[]> {
-    const rows: { location: string; n: number }[] = await this.dataSource.query(
-      `SELECT e.location, count(*)::int AS n
-       FROM (SELECT DISTINCT ON (person_id) person_id, location, kind
-             FROM movement.events
-             WHERE person_id IN (SELECT DISTINCT person_id FROM movement.events WHERE location = ANY($1::text[]))
-             ORDER BY person_id, occurred_at DESC, recorded_at DESC) e
-       WHERE e.kind = 'ENTRY' AND e.location = ANY($1::text[])
-       GROUP BY e.location`,
-      [codes],
-    );
-    const byCode = new Map(rows.map((r) => [r.location, r.n]));
-    return codes.map((c) => byCode.get(c) ?? 0);
+    const counts = await occupancy(this.dataSource, codes);
+    return codes.map((c) => counts.get(c) ?? 0);
   }
 }

@@ -90,6 +90,7 @@ export class ArrivalsService {
           status: state.status === ClosedLoopStatus.ISOLATED ? state.status : ClosedLoopStatus.IN_LOOP,
           enteredAt: arrivedAt,
           // The arrival swab counts as a test.
+          lastSampledAt: arrivedAt,
           testDueBy: new Date(arrivedAt.getTime() + this.config.TEST_INTERVAL_HOURS * HOUR_MS),
         });
         await appendMovementEvents(manager, [

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsDate, IsEnum, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageInfo } from '#libs/graphql/pagination.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
@@ -145,4 +145,52 @@ export class CheckInInput {
   @IsOptional()
   @IsEnum(Decision)
   deviceDecision?: Decision | null;
+}
+
+@ArgsType()
+export class CheckInsArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 40)
+  areaCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  personId?: string | null;
+
+  @Field(() => Decision, { nullable: true })
+  @IsOptional()
+  @IsEnum(Decision)
+  decision?: Decision | null;
+
+  @Field(() => Date, { nullable: true, description: 'Scanned at or after this instant.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Scanned before this instant.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only offline decisions the server decided otherwise, for review; false: only the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  conflict?: boolean | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
 }

@@ -1,22 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findCard } from '#libs/accreditation/card-lookup.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
+import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '#libs/common/errors.js';
+import { isUuid } from '#libs/common/ids.js';
+import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import { fieldProblems } from '#libs/graphql/validation.pipe.js';
 import { appendMovementEvents, lastMovementAt } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
 import { CardVerifier } from '#apps/inspection/check-ins/card-verifier.service.js';
 import {
+  CheckInInput,
   Decision,
   Direction,
   type CheckIn,
-  type CheckInInput,
+  type CheckInsArgs,
   type DenialReason,
 } from '#apps/inspection/check-ins/check-in.type.js';
 import { decide, type GateFacts } from '#apps/inspection/check-ins/decision.js';
 import { ClosedLoopService, OUTSIDE } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
+
+/** Most scans one offline device may submit per call. */
+export const MAX_BATCH = 1000;
+
+const VALIDATE = { whitelist: true, forbidUnknownValues: false, validationError: { target: false, value: false } };
 
 interface CheckInRow {
   id: string;
@@ -80,6 +91,110 @@ export class CheckInsService {
     const result = await this.dataSource.transaction((manager) => this.record(manager, input));
     if (!result.replayed) this.feed.publish(result);
     return result;
+  }
+
+  /**
+   * An offline device's scans: every problem of every scan is reported at
+   * once and nothing is written; ids recorded before with other content are
+   * CONFLICT before anything is written. Then each scan is decided and
+   * recorded in scannedAt order (input order among equal times), each in a
+   * transaction of its own, so a batch never holds one person's lock while
+   * another gate waits for it; a retried batch replays what was recorded.
+   * Answers come back in input order.
+   */
+  async submit(raw: readonly unknown[]): Promise<CheckIn[]> {
+    if (raw.length > MAX_BATCH) {
+      throw new BadUserInputError([{ field: 'input', message: `must hold at most ${MAX_BATCH} scans per call` }]);
+    }
+    const inputs = raw.map((r) => (r instanceof CheckInInput ? r : plainToInstance(CheckInInput, r as object)));
+    const problems: FieldProblem[] = [];
+    const seen = new Map<string, number>();
+    for (const [i, input] of inputs.entries()) {
+      problems.push(...fieldProblems(validateSync(input, VALIDATE), `input[${i}]`));
+      if (!input.cardToken === !input.cardNumber) {
+        problems.push({ field: `input[${i}].cardNumber`, message: 'give exactly one of cardToken and cardNumber' });
+      }
+      const id = String(input.id).toLowerCase();
+      const first = seen.get(id);
+      if (first !== undefined && fingerprintOf(inputs[first]) !== fingerprintOf(input)) {
+        problems.push({ field: `input[${i}].id`, message: `repeats input[${first}].id with other content` });
+      }
+      if (first === undefined) seen.set(id, i);
+    }
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    if (inputs.length === 0) return [];
+
+    const areaCodes = [...new Set(inputs.map((i) => i.areaCode))];
+    const areas = await this.areas.byCodes(areaCodes);
+    const missing = areaCodes.filter((_, i) => !areas[i]);
+    if (missing.length > 0) throw new NotFoundError('Inspection area', missing.join(', '));
+    const stored: { id: string; fingerprint: string }[] = await this.dataSource.query(
+      `SELECT id, fingerprint FROM inspection.check_ins WHERE id = ANY($1::uuid[])`,
+      [[...seen.keys()]],
+    );
+    const conflicting = stored.filter((row) => row.fingerprint !== fingerprintOf(inputs[seen.get(row.id) as number]));
+    if (conflicting.length > 0) {
+      throw new ConflictError(
+        `Check-ins ${conflicting.map((c) => c.id).join(', ')} were already recorded with other content`,
+      );
+    }
+
+    const now = new Date();
+    const order = inputs
+      .map((input, index) => ({ input, index, at: (input.scannedAt ?? now).getTime() }))
+      .sort((a, b) => a.at - b.at || a.index - b.index);
+    const results: CheckIn[] = new Array<CheckIn>(inputs.length);
+    for (const { input, index } of order) {
+      const result = await this.dataSource.transaction((manager) => this.record(manager, input));
+      if (!result.replayed) this.feed.publish(result);
+      results[index] = result;
+    }
+    return results;
+  }
+
+  /** Check-ins newest first, a keyset page on (scanned_at, id) descending. */
+  async list(args: CheckInsArgs): Promise<Page<CheckIn>> {
+    const first = checkPageSize(args.first ?? 50);
+    const after = decodeCursor(args.after, 2);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (args.areaCode) add('area_code = ?', args.areaCode);
+    if (args.personId) {
+      if (!isUuid(args.personId)) return toPage([], first, 0, () => [], (r: CheckInRow) => toCheckIn(r));
+      add('person_id = ?', args.personId);
+    }
+    if (args.decision) add('decision = ?', args.decision);
+    if (args.conflict != null) add('conflict = ?', args.conflict);
+    if (args.from) add('scanned_at >= ?', args.from);
+    if (args.to) add('scanned_at < ?', args.to);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+    let keyset = '';
+    if (after) {
+      const [micros, id] = after;
+      if (typeof micros !== 'string' || !/^-?\d{1,20}$/.test(micros) || !isUuid(id)) {
+        throw new BadUserInputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+      }
+      params.push(micros, id);
+      keyset = `${where.length ? 'AND' : 'WHERE'} (scanned_at, id) <
+        ('epoch'::timestamptz + ($${params.length - 1}::bigint * interval '1 microsecond'), $${params.length}::uuid)`;
+    }
+    params.push(first + 1);
+    const rows: (CheckInRow & { micros: string })[] = await this.dataSource.query(
+      `SELECT *, (extract(epoch FROM scanned_at) * 1000000)::bigint::text AS micros
+       FROM inspection.check_ins ${filter} ${keyset}
+       ORDER BY scanned_at DESC, id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM inspection.check_ins ${filter}`,
+      countParams,
+    );
+    return toPage(rows, first, n, (r) => [r.micros, r.id], (r) => toCheckIn(r));
   }
 
   /**

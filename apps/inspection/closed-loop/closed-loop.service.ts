@@ -9,23 +9,31 @@ interface LoopRow {
   status: ClosedLoopStatus;
   entered_at: Date | null;
   last_negative_test_at: Date | null;
+  last_sampled_at: Date | null;
   test_due_by: Date | null;
   close_contact_until: Date | null;
 }
 
+/** The stored state: what clients see, plus when the latest sample was taken (older results change nothing). */
+export interface LoopState extends ClosedLoopState {
+  lastSampledAt: Date | null;
+}
+
 /** Someone with no row has not arrived yet. */
-export const OUTSIDE: ClosedLoopState = {
+export const OUTSIDE: LoopState = {
   status: ClosedLoopStatus.OUTSIDE,
   enteredAt: null,
   lastNegativeTestAt: null,
+  lastSampledAt: null,
   testDueBy: null,
   closeContactUntil: null,
 };
 
-const toState = (r: LoopRow): ClosedLoopState => ({
+const toState = (r: LoopRow): LoopState => ({
   status: r.status,
   enteredAt: r.entered_at,
   lastNegativeTestAt: r.last_negative_test_at,
+  lastSampledAt: r.last_sampled_at,
   testDueBy: r.test_due_by,
   closeContactUntil: r.close_contact_until,
 });
@@ -34,8 +42,11 @@ const toState = (r: LoopRow): ClosedLoopState => ({
 export class ClosedLoopService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async byPersonIds(ids: readonly string[]): Promise<ClosedLoopState[]> {
-    const rows: LoopRow[] = await this.dataSource.query(
+  async byPersonIds(
+    ids: readonly string[],
+    manager: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<LoopState[]> {
+    const rows: LoopRow[] = await manager.query(
       `SELECT * FROM inspection.closed_loop WHERE person_id = ANY($1::uuid[])`,
       [ids.filter(isUuid)],
     );
@@ -47,7 +58,7 @@ export class ClosedLoopService {
    * Serialises everything that happens to one person (scans at any gate,
    * arrival, tests) for the rest of the transaction, then reads their state.
    */
-  async lockAndRead(manager: EntityManager, personId: string): Promise<ClosedLoopState> {
+  async lockAndRead(manager: EntityManager, personId: string): Promise<LoopState> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [personId]);
     const state: LoopRow[] = await manager.query(
       `SELECT * FROM inspection.closed_loop WHERE person_id = $1`,
@@ -56,18 +67,20 @@ export class ClosedLoopService {
     return state[0] ? toState(state[0]) : OUTSIDE;
   }
 
-  async save(manager: EntityManager, personId: string, state: ClosedLoopState): Promise<void> {
+  async save(manager: EntityManager, personId: string, state: ClosedLoopState & { lastSampledAt?: Date | null }): Promise<void> {
     await manager.query(
       `INSERT INTO inspection.closed_loop
-         (person_id, status, entered_at, last_negative_test_at, test_due_by, close_contact_until, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now())
+         (person_id, status, entered_at, last_negative_test_at, last_sampled_at, test_due_by,
+          close_contact_until, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        ON CONFLICT (person_id) DO UPDATE SET status = $2, entered_at = $3, last_negative_test_at = $4,
-         test_due_by = $5, close_contact_until = $6, updated_at = now()`,
+         last_sampled_at = $5, test_due_by = $6, close_contact_until = $7, updated_at = now()`,
       [
         personId,
         state.status,
         state.enteredAt,
         state.lastNegativeTestAt,
+        state.lastSampledAt ?? null,
         state.testDueBy,
         state.closeContactUntil,
       ],

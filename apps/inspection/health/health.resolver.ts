@@ -1,0 +1,41 @@
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import type { Principal } from '#libs/auth/principal.js';
+import { CurrentPrincipal } from '#libs/graphql/context.js';
+import { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
+import { Contact, TestResultInput } from '#apps/inspection/health/health.type.js';
+import { HealthService } from '#apps/inspection/health/health.service.js';
+
+@Resolver()
+export class HealthResolver {
+  constructor(private readonly service: HealthService) {}
+
+  @Mutation(() => ClosedLoopState)
+  recordTestResult(
+    @Args('input') input: TestResultInput,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<ClosedLoopState> {
+    return this.service.recordTestResult(input, principal);
+  }
+
+  @Mutation(() => ClosedLoopState)
+  releaseFromIsolation(
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<ClosedLoopState> {
+    return this.service.releaseFromIsolation(personId, reason, principal);
+  }
+
+  @Mutation(() => [Contact], {
+    description: 'Marks every contact of the person (as contacts() finds them) CLOSE_CONTACT; returns them.',
+  })
+  designateCloseContacts(
+    @Args('personId', { type: () => ID }) personId: string,
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 }) minMinutes: number | null,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<Contact[]> {
+    return this.service.designateCloseContacts(personId, from, to, minMinutes ?? 15, principal);
+  }
+}
