@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from '#libs/common/service-config.js';
 import { runMigrations } from '#libs/database/migrate.js';
 import { createValidationPipe } from '#libs/graphql/validation.pipe.js';
+
+export const SUBGRAPH_BODY_LIMIT = '20mb';
 
 /**
  * Creates and starts one service: pending migrations first (safe when several
@@ -17,7 +20,9 @@ export async function startService(
   options: { migrate?: boolean } = {},
 ): Promise<INestApplication> {
   if (options.migrate !== false) await runMigrations(config.DATABASE_URL);
-  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
+  // The gateway enforces the public request limits; a CSV import reaches a subgraph at ~15 MB.
+  app.useBodyParser('json', { limit: SUBGRAPH_BODY_LIMIT });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   await app.listen(config.PORT, config.HOST);
