@@ -3,6 +3,7 @@ import { Accreditation1764300000100 } from './1764300000100-accreditation.js';
 import { Inspection1764300000200 } from './1764300000200-inspection.js';
 import { Movement1764300000300 } from './1764300000300-movement.js';
 import { InspectionHistory1764300000400 } from './1764300000400-inspection-history.js';
+import { AccreditationSearch1764300000500 } from './1764300000500-accreditation-search.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Inspection1764300000200,
   Movement1764300000300,
   InspectionHistory1764300000400,
+  AccreditationSearch1764300000500,
 ];

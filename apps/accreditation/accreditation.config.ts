@@ -1,4 +1,4 @@
-import { IsEmail, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '#libs/common/service-config.js';
 
 export class AccreditationConfig extends ServiceConfig {
@@ -20,7 +20,34 @@ export class AccreditationConfig extends ServiceConfig {
   @Max(72)
   SESSION_TTL_HOURS: number = 12;
 
-  /** The Ed25519 private key that signs card tokens, as a JWK (JSON) with a kid. */
+  /**
+   * The Ed25519 private key that signs card tokens, as a JWK (JSON) with a kid.
+   * A secret: never logged (see toJSON). To rotate, give a new key with a new
+   * kid: the previous public key stays published, so cards printed before keep
+   * verifying until their key is retired.
+   */
   @IsString()
   CARD_SIGNING_KEY!: string;
+
+  /**
+   * kids of card-signing keys to retire at start (comma-separated): their
+   * public keys leave the JWK Set and tokens they signed stop verifying.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w.:-]+(,[\w.:-]+)*$/, { message: 'must be kids separated by commas' })
+  CARD_RETIRED_KEY_IDS?: string;
+
+  get retiredCardKeyIds(): string[] {
+    return (this.CARD_RETIRED_KEY_IDS ?? '').split(',').filter((kid) => kid !== '');
+  }
+
+  /** What a log line or an error report may show of this configuration: no secret. */
+  toJSON(): object {
+    return { ...this, CARD_SIGNING_KEY: '[redacted]', JWT_SECRET: '[redacted]', DATABASE_URL: '[redacted]' };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): object {
+    return this.toJSON();
+  }
 }

@@ -13,6 +13,8 @@ import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
 import { ApiKeyResolver, IdentityResolver } from '#apps/accreditation/identity/identity.resolver.js';
 import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
 import { UserEntity } from '#apps/accreditation/identity/user.entity.js';
+import { PeopleImportResolver } from '#apps/accreditation/imports/people-import.resolver.js';
+import { PeopleImportService } from '#apps/accreditation/imports/people-import.service.js';
 import { OrganisationEntity } from '#apps/accreditation/organisations/organisation.entity.js';
 import { OrganisationsResolver } from '#apps/accreditation/organisations/organisations.resolver.js';
 import { OrganisationsService } from '#apps/accreditation/organisations/organisations.service.js';
@@ -42,9 +44,11 @@ const ENTITIES = [
     PeopleResolver,
     OrganisationPeopleResolver,
     AccreditationsResolver,
+    PeopleImportResolver,
     IdentityService,
     OrganisationsService,
     PeopleService,
+    PeopleImportService,
     AccreditationsService,
     CardKeysService,
     AccreditationLoaderFactory,

@@ -68,8 +68,14 @@ export async function verifyCardToken(
 
 /** Parses CARD_SIGNING_KEY: an Ed25519 private JWK with its kid. */
 export function parseSigningKey(json: string): SigningKey {
-  const jwk = JSON.parse(json) as JWK;
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x || !jwk.kid) {
+  let jwk: JWK;
+  try {
+    jwk = JSON.parse(json) as JWK;
+  } catch {
+    // Not the parser's message: it quotes the text, and the text is the private key.
+    throw new Error('CARD_SIGNING_KEY is not JSON: it must be an Ed25519 private JWK with a kid');
+  }
+  if (typeof jwk !== 'object' || jwk === null ||jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x || !jwk.kid) {
     throw new Error('CARD_SIGNING_KEY must be an Ed25519 private JWK with a kid');
   }
   return { kid: jwk.kid, privateJwk: jwk };

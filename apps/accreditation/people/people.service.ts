@@ -32,6 +32,20 @@ export const toPerson = (r: PersonRow): Person => ({
   documentNumber: r.document_number,
 });
 
+/**
+ * People whose names or document number, or whose card number, contain the
+ * LIKE pattern: each arm is answered by its own trigram index
+ * (people_search_idx, accreditations_card_number_trgm_idx), which an OR
+ * across the join could not use.
+ */
+export function searchCondition(pattern: string): string {
+  return `p.id IN (
+    SELECT s.id FROM accreditation.people s
+    WHERE lower(s.given_name || ' ' || s.family_name || ' ' || s.document_number) LIKE ${pattern}
+    UNION ALL
+    SELECT sa.person_id FROM accreditation.accreditations sa WHERE sa.card_number LIKE ${pattern})`;
+}
+
 export interface PeopleQuery {
   filter: PeopleFilter;
   first: number;
@@ -158,10 +172,7 @@ export class PeopleService {
     }
     if (filter.search?.trim()) {
       const term = param(`%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(
-        `(lower(p.given_name || ' ' || p.family_name || ' ' || p.document_number) LIKE ${term}
-          OR a.card_number LIKE ${term})`,
-      );
+      where.push(searchCondition(term));
     }
     const from = `FROM accreditation.people p
       JOIN accreditation.accreditations a ON a.person_id = p.id

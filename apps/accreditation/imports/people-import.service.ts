@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
+import { cardNumberFor } from '#libs/common/card-number.js';
+import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
+import type { ImportReport, ImportRowError } from '#apps/accreditation/imports/import.types.js';
+import { parsePeopleCsv, type ImportRow } from '#apps/accreditation/imports/people-csv.js';
+
+/** The largest CSV one call takes: 100,000 people fit with room to spare. */
+export const MAX_IMPORT_CSV_BYTES = 16 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 100_000;
+/** Rows per INSERT ... SELECT FROM unnest(...): large enough to amortise, small enough for memory. */
+const CHUNK = 10_000;
+
+export interface ImportRequest {
+  organisationId: string;
+  csv: string;
+  dryRun: boolean;
+  by: string | null;
+}
+
+/**
+ * Imports a delegation's people from a CSV, all or nothing: every row is
+ * validated first (the rules of registerPerson, then the Games' categories and
+ * the organisation's existing document numbers), and only when no row is
+ * invalid are they written, in one transaction, with set-based INSERTs in
+ * chunks, card numbers taken from the sequence in bulk and one SUBMITTED
+ * history event per accreditation.
+ */
+@Injectable()
+export class PeopleImportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async import(request: ImportRequest): Promise<ImportReport> {
+    const { organisationId, csv, dryRun } = request;
+    if (Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_CSV_BYTES) {
+      throw new BadUserInputError([
+        {
+          field: 'csv',
+          message: `is larger than ${MAX_IMPORT_CSV_BYTES / 1024 / 1024} MB; split it into several imports`,
+        },
+      ]);
+    }
+    const parsed = parsePeopleCsv(csv, organisationId);
+    const rowCount = parsed.rows.length + new Set(parsed.errors.filter((e) => e.line > 1).map((e) => e.line)).size;
+    if (rowCount > MAX_IMPORT_ROWS) {
+      throw new BadUserInputError([
+        { field: 'csv', message: `has ${rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}` },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const errors = [...parsed.errors, ...(await this.checkAgainstDatabase(manager, organisationId, parsed.rows))];
+      if (errors.length > 0 || dryRun) {
+        errors.sort((a, b) => a.line - b.line);
+        return { created: 0, errors, dryRun };
+      }
+      await this.write(manager, organisationId, parsed.rows, request.by);
+      return { created: parsed.rows.length, errors: [], dryRun };
+    });
+  }
+
+  /** What only the database knows: the organisation, the categories, the document numbers it holds. */
+  private async checkAgainstDatabase(
+    manager: EntityManager,
+    organisationId: string,
+    rows: ImportRow[],
+  ): Promise<ImportRowError[]> {
+    // Locks the organisation so two imports into it cannot both pass the duplicate check.
+    const organisation: unknown[] = await manager.query(
+      `SELECT 1 FROM accreditation.organisations WHERE id = $1 FOR UPDATE`,
+      [organisationId],
+    );
+    if (organisation.length === 0) {
+      throw new BadUserInputError([{ field: 'organisationId', message: 'no such organisation' }]);
+    }
+    const categories = new Set(
+      ((await manager.query(`SELECT code FROM accreditation.categories`)) as { code: string }[]).map((r) => r.code),
+    );
+    const existing = new Set(
+      (
+        (await manager.query(
+          `SELECT document_number FROM accreditation.people
+           WHERE organisation_id = $1 AND document_number = ANY($2::text[])`,
+          [organisationId, rows.map((r) => r.input.documentNumber)],
+        )) as { document_number: string }[]
+      ).map((r) => r.document_number),
+    );
+    const errors: ImportRowError[] = [];
+    for (const { line, input } of rows) {
+      if (!categories.has(input.accreditation.category)) {
+        errors.push({
+          line,
+          field: 'category',
+          message: `${input.accreditation.category} is not a category of the Games`,
+        });
+      }
+      if (existing.has(input.documentNumber)) {
+        errors.push({
+          line,
+          field: 'documentNumber',
+          message: `${input.documentNumber} is already registered in this organisation`,
+        });
+      }
+    }
+    return errors;
+  }
+
+  private async write(manager: EntityManager, organisationId: string, rows: ImportRow[], by: string | null) {
+    const serials: { serial: string }[] = await manager.query(
+      `SELECT nextval('accreditation.card_serial') AS serial FROM generate_series(1, $1::int)`,
+      [rows.length],
+    );
+    try {
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const chunk = rows.slice(start, start + CHUNK).map(({ input }, i) => ({
+          input,
+          personId: randomUUID(),
+          accreditationId: randomUUID(),
+          cardNumber: cardNumberFor(Number(serials[start + i].serial)),
+        }));
+        const column = <T>(pick: (row: (typeof chunk)[number]) => T) => chunk.map(pick);
+        await manager.query(
+          `INSERT INTO accreditation.people
+             (id, organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+           SELECT t.id, $1, t.given_name, t.family_name, t.date_of_birth, t.nationality, t.function, t.document_number
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
+             AS t(id, given_name, family_name, date_of_birth, nationality, function, document_number)`,
+          [
+            organisationId,
+            column((r) => r.personId),
+            column((r) => r.input.givenName),
+            column((r) => r.input.familyName),
+            column((r) => r.input.dateOfBirth),
+            column((r) => r.input.nationality),
+            column((r) => r.input.function),
+            column((r) => r.input.documentNumber),
+          ],
+        );
+        await manager.query(
+          `INSERT INTO accreditation.accreditations
+             (id, person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+           SELECT t.id, t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
+                  string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                       $8::text[], $9::text[])
+             AS t(id, person_id, card_number, category, valid_from, valid_until, venues, zones)`,
+          [
+            AccreditationStatus.SUBMITTED,
+            column((r) => r.accreditationId),
+            column((r) => r.personId),
+            column((r) => r.cardNumber),
+            column((r) => r.input.accreditation.category),
+            column((r) => r.input.accreditation.validFrom.toISOString()),
+            column((r) => r.input.accreditation.validUntil.toISOString()),
+            column((r) => r.input.accreditation.venues.join(';')),
+            column((r) => r.input.accreditation.zones.join(';')),
+          ],
+        );
+        await manager.query(
+          `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
+           SELECT id, $1, 'imported', $2 FROM unnest($3::uuid[]) AS id`,
+          [AccreditationStatus.SUBMITTED, by, column((r) => r.accreditationId)],
+        );
+      }
+    } catch (error) {
+      // Another import or registration took one of these document numbers meanwhile.
+      if ((error as { code?: string }).code === '23505') {
+        throw new ConflictError('A document number of this import was registered meanwhile; nothing was imported');
+      }
+      throw error;
+    }
+  }
+}
