@@ -37,7 +37,9 @@ export class Accreditation1764300000100 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         CONSTRAINT people_document_per_organisation UNIQUE (organisation_id, document_number)
       )`);
-    await q.query(`CREATE INDEX people_order_idx ON accreditation.people (family_name, given_name, id)`);
+    await q.query(
+      `CREATE INDEX people_order_idx ON accreditation.people (family_name, given_name, id)`,
+    );
     await q.query(
       `CREATE INDEX people_organisation_order_idx ON accreditation.people (organisation_id, family_name, given_name, id)`,
     );
@@ -62,7 +64,9 @@ export class Accreditation1764300000100 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT accreditations_validity CHECK (valid_from < valid_until)
       )`);
-    await q.query(`CREATE INDEX accreditations_status_idx ON accreditation.accreditations (status)`);
+    await q.query(
+      `CREATE INDEX accreditations_status_idx ON accreditation.accreditations (status)`,
+    );
     await q.query(`
       CREATE TABLE accreditation.accreditation_events (
         id bigserial PRIMARY KEY,

@@ -45,7 +45,9 @@ export class Inspection1764300000200 implements MigrationInterface {
         conflict boolean NOT NULL DEFAULT false,
         fingerprint text NOT NULL
       )`);
-    await q.query(`CREATE INDEX check_ins_time_idx ON inspection.check_ins (scanned_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX check_ins_time_idx ON inspection.check_ins (scanned_at DESC, id DESC)`,
+    );
     await q.query(
       `CREATE INDEX check_ins_area_time_idx ON inspection.check_ins (area_code, scanned_at DESC, id DESC)`,
     );

@@ -18,7 +18,7 @@ import { REPO_ROOT } from '#tools/paths.js';
 process.env.LOG_LEVEL ??= 'error';
 const tmp = process.env.DATABASE_URL ? null : await mkdtemp(path.join(os.tmpdir(), 'compose-'));
 const pg = tmp ? await startEmbeddedPostgres(tmp) : null;
-const databaseUrl = process.env.DATABASE_URL ?? (pg?.url as string);
+const databaseUrl = process.env.DATABASE_URL ?? pg?.url ?? '';
 try {
   await runMigrations(databaseUrl);
   const subgraphs = await startSubgraphs(await serviceEnvironment(databaseUrl));

@@ -32,7 +32,9 @@ export async function composeSupergraph(
   );
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl) {
-    throw new Error(`Composition failed:\n${(result.errors ?? []).map((e) => e.message).join('\n')}`);
+    throw new Error(
+      `Composition failed:\n${(result.errors ?? []).map((e) => e.message).join('\n')}`,
+    );
   }
   return { supergraphSdl: result.supergraphSdl, publicSdl: result.publicSdl };
 }

@@ -40,7 +40,6 @@ export interface SystemOptions {
   supergraphPath?: string;
 }
 
-
 /**
  * The three subgraphs, each in a process of its own as in production (the
  * code-first schema metadata of NestJS is process-global, so two subgraphs
@@ -52,7 +51,12 @@ export async function startSubgraphs(
   const names = ['accreditation', 'inspection', 'movement'] as const;
   const ports = await Promise.all(names.map(() => freePort()));
   const services = names.map((name, i) =>
-    spawnService(name, path.join(REPO_ROOT, `dist/apps/${name}/main.js`), { ...env, PORT: String(ports[i]) }, true),
+    spawnService(
+      name,
+      path.join(REPO_ROOT, `dist/apps/${name}/main.js`),
+      { ...env, PORT: String(ports[i]) },
+      true,
+    ),
   );
   const close = async () => {
     await Promise.all(services.map((s) => s.stop()));
@@ -94,7 +98,7 @@ export async function serviceEnvironment(
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const database = options.databaseUrl
-    ? { url: options.databaseUrl, drop: async () => undefined }
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
     : await createTestDatabase(options.label);
   process.env.LOG_LEVEL ??= 'error';
   const env = await serviceEnvironment(database.url, options.env);

@@ -23,7 +23,9 @@ async function testFiles(dir: string): Promise<string[]> {
 }
 
 const only = process.argv.slice(2);
-const files = only.length ? only.map((f) => path.resolve(f)) : await testFiles(path.join(REPO_ROOT, 'dist'));
+const files = only.length
+  ? only.map((f) => path.resolve(f))
+  : await testFiles(path.join(REPO_ROOT, 'dist'));
 let tmp: string | null = null;
 let pg: RunningPostgres | null = null;
 if (!process.env.TEST_DATABASE_URL) {
@@ -33,10 +35,19 @@ if (!process.env.TEST_DATABASE_URL) {
 const code = await new Promise<number>((resolve) => {
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '--test', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 3}`, ...files],
+    [
+      '--enable-source-maps',
+      '--test',
+      `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 3}`,
+      ...files,
+    ],
     {
       stdio: 'inherit',
-      env: { ...process.env, TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? pg?.url, LOG_LEVEL: 'error' },
+      env: {
+        ...process.env,
+        TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? pg?.url,
+        LOG_LEVEL: 'error',
+      },
     },
   );
   child.on('exit', (exitCode) => resolve(exitCode ?? 1));

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import {
+  createGatewayRuntime,
+  getGraphQLWSOptions,
+  type GatewayRuntime,
+} from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
 import { getDistDirectory, renderAltair } from 'altair-static';
@@ -37,7 +41,10 @@ function headerOf(value: string | string[] | undefined | null): string | undefin
  * an offline GraphQL IDE at /ide outside production, and the staff web
  * client at /.
  */
-export async function startGateway(config: GatewayConfig, logger: Logger = createLogger('gateway')): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger('gateway'),
+): Promise<RunningGateway> {
   const subgraphUrls = [config.ACCREDITATION_URL, config.INSPECTION_URL, config.MOVEMENT_URL];
   const supergraph = await loadSupergraph(config.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH, {
     accreditation: config.ACCREDITATION_URL,

@@ -15,7 +15,8 @@ import { runMigrations } from '#libs/database/migrate.js';
 const APPS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
 const gatewayPort = process.env.PORT ?? '4000';
-const log = (message: string) => process.stdout.write(`${JSON.stringify({ name: 'launcher', msg: message })}\n`);
+const log = (message: string) =>
+  process.stdout.write(`${JSON.stringify({ name: 'launcher', msg: message })}\n`);
 
 let postgres: RunningPostgres | null = null;
 const children: ChildService[] = [];
@@ -57,10 +58,14 @@ try {
   };
   const common = { ...secrets, DATABASE_URL: databaseUrl, HOST: '127.0.0.1' };
   for (const [name, port] of Object.entries(ports)) {
-    children.push(spawnService(name, path.join(APPS_DIR, name, 'main.js'), { ...common, PORT: port }));
+    children.push(
+      spawnService(name, path.join(APPS_DIR, name, 'main.js'), { ...common, PORT: port }),
+    );
   }
   await Promise.all(
-    children.map((child) => waitForHealthy(`http://127.0.0.1:${ports[child.name as keyof typeof ports]}/health`, child)),
+    children.map((child) =>
+      waitForHealthy(`http://127.0.0.1:${ports[child.name as keyof typeof ports]}/health`, child),
+    ),
   );
   const url = (port: string) => `http://127.0.0.1:${port}/graphql`;
   const gateway = spawnService('gateway', path.join(APPS_DIR, 'gateway', 'main.js'), {

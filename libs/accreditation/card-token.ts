@@ -75,7 +75,15 @@ export function parseSigningKey(json: string): SigningKey {
     // Not the parser's message: it quotes the text, and the text is the private key.
     throw new Error('CARD_SIGNING_KEY is not JSON: it must be an Ed25519 private JWK with a kid');
   }
-  if (typeof jwk !== 'object' || jwk === null ||jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.d || !jwk.x || !jwk.kid) {
+  if (
+    typeof jwk !== 'object' ||
+    jwk === null ||
+    jwk.kty !== 'OKP' ||
+    jwk.crv !== 'Ed25519' ||
+    !jwk.d ||
+    !jwk.x ||
+    !jwk.kid
+  ) {
     throw new Error('CARD_SIGNING_KEY must be an Ed25519 private JWK with a kid');
   }
   return { kid: jwk.kid, privateJwk: jwk };

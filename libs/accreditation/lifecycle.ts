@@ -1,7 +1,8 @@
 import { AccreditationStatus as S } from '#libs/accreditation/accreditation-status.js';
 import { ConflictError } from '#libs/common/errors.js';
 
-export type LifecycleAction = 'approve' | 'activate' | 'suspend' | 'reinstate' | 'revoke' | 'reissue';
+export type LifecycleAction =
+  'approve' | 'activate' | 'suspend' | 'reinstate' | 'revoke' | 'reissue';
 
 export interface LifecycleState {
   status: S;
@@ -21,7 +22,9 @@ export function transition(state: LifecycleState, action: LifecycleAction): Life
   };
   switch (action) {
     case 'approve':
-      return status === S.SUBMITTED ? { status: S.APPROVED, statusBeforeSuspension: null } : refuse();
+      return status === S.SUBMITTED
+        ? { status: S.APPROVED, statusBeforeSuspension: null }
+        : refuse();
     case 'activate':
       return status === S.APPROVED || status === S.ACTIVE
         ? { status: S.ACTIVE, statusBeforeSuspension: null }
@@ -37,6 +40,8 @@ export function transition(state: LifecycleState, action: LifecycleAction): Life
     case 'revoke':
       return status !== S.REVOKED ? { status: S.REVOKED, statusBeforeSuspension: null } : refuse();
     case 'reissue':
-      return status === S.APPROVED || status === S.ACTIVE || status === S.SUSPENDED ? state : refuse();
+      return status === S.APPROVED || status === S.ACTIVE || status === S.SUSPENDED
+        ? state
+        : refuse();
   }
 }

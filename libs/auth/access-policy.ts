@@ -17,7 +17,13 @@ export interface AccessPolicy {
 
 const R = Role;
 const S = ApiScope;
-const ANY_STAFF = [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER, R.HEALTH_OFFICER, R.TRACER, R.VIEWER];
+const ANY_STAFF = [
+  R.ACCREDITATION_OFFICER,
+  R.INSPECTION_OFFICER,
+  R.HEALTH_OFFICER,
+  R.TRACER,
+  R.VIEWER,
+];
 const HEALTH_READERS = [R.HEALTH_OFFICER, R.INSPECTION_OFFICER, R.TRACER];
 
 export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
@@ -46,7 +52,10 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   // inspection
   'Query.inspectionAreas': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
   'Query.inspectionArea': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
-  'Query.checkIns': { roles: [R.INSPECTION_OFFICER, R.TRACER, R.VIEWER], scopes: [S.CHECKIN_WRITE] },
+  'Query.checkIns': {
+    roles: [R.INSPECTION_OFFICER, R.TRACER, R.VIEWER],
+    scopes: [S.CHECKIN_WRITE],
+  },
   'Mutation.createInspectionArea': { roles: [] },
   'Mutation.checkIn': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
   'Mutation.submitCheckIns': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
@@ -89,7 +98,10 @@ export function allows(policy: AccessPolicy, principal: Principal | null): boole
 }
 
 /** True when the caller may read the sensitive field (e.g. 'Person.documentNumber'). */
-export function maySee(field: keyof typeof SENSITIVE_FIELD_POLICIES, principal: Principal | null): boolean {
+export function maySee(
+  field: keyof typeof SENSITIVE_FIELD_POLICIES,
+  principal: Principal | null,
+): boolean {
   const policy = SENSITIVE_FIELD_POLICIES[field];
   return policy !== undefined && allows(policy, principal);
 }

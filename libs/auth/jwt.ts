@@ -28,7 +28,10 @@ export async function signSessionToken(
 }
 
 /** The user a session token names, or null when it is forged, malformed or expired. */
-export async function verifySessionToken(token: string, secret: string): Promise<UserPrincipal | null> {
+export async function verifySessionToken(
+  token: string,
+  secret: string,
+): Promise<UserPrincipal | null> {
   try {
     const { payload } = await jwtVerify(token, keyFrom(secret), {
       issuer: ISSUER,

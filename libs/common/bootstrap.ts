@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -14,13 +14,14 @@ export const SUBGRAPH_BODY_LIMIT = '20mb';
  * services start at once), then the Nest application on config.PORT.
  */
 export async function startService(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  rootModule: any,
+  rootModule: DynamicModule,
   config: ServiceConfig,
   options: { migrate?: boolean } = {},
 ): Promise<INestApplication> {
   if (options.migrate !== false) await runMigrations(config.DATABASE_URL);
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    bufferLogs: true,
+  });
   // The gateway enforces the public request limits; a CSV import reaches a subgraph at ~15 MB.
   app.useBodyParser('json', { limit: SUBGRAPH_BODY_LIMIT });
   app.useLogger(app.get(Logger));
@@ -43,8 +44,7 @@ export function closeOnSignals(app: INestApplication): void {
 
 /** Entry point of a service's main.ts: start, close on signals, exit with a message on failure. */
 export async function bootstrapFromEnvironment(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  rootModule: any,
+  rootModule: DynamicModule,
   config: ServiceConfig,
 ): Promise<void> {
   try {

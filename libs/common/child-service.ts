@@ -27,7 +27,8 @@ export function spawnService(
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   child.once('exit', (code, signal) => {
-    if (code && code !== 0 && quiet) process.stderr.write(`${name} exited with ${code ?? signal}:\n${stderr}\n`);
+    if (code && code !== 0 && quiet)
+      process.stderr.write(`${name} exited with ${code ?? signal}:\n${stderr}\n`);
   });
   return {
     name,
@@ -44,11 +45,17 @@ export function spawnService(
 }
 
 /** Resolves when GET url answers 200; rejects after the timeout or when the process dies. */
-export async function waitForHealthy(url: string, service: ChildService | null, timeoutMs = 60_000): Promise<void> {
+export async function waitForHealthy(
+  url: string,
+  service: ChildService | null,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service && service.process.exitCode !== null) {
-      throw new Error(`${service.name} exited with code ${service.process.exitCode} before it was ready`);
+      throw new Error(
+        `${service.name} exited with code ${service.process.exitCode} before it was ready`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });

@@ -13,7 +13,10 @@ export interface Secrets {
 export async function generateSecrets(): Promise<Secrets> {
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: `card-${randomUUID().slice(0, 8)}` };
-  return { JWT_SECRET: randomBytes(32).toString('base64url'), CARD_SIGNING_KEY: JSON.stringify(jwk) };
+  return {
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    CARD_SIGNING_KEY: JSON.stringify(jwk),
+  };
 }
 
 /**
@@ -21,7 +24,10 @@ export async function generateSecrets(): Promise<Secrets> {
  * so sessions and printed cards stay valid across restarts. Values given in
  * the environment win.
  */
-export async function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEnv): Promise<Secrets> {
+export async function loadOrCreateSecrets(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Secrets> {
   const file = path.join(dataDir, 'secrets.json');
   let stored: Secrets;
   if (existsSync(file)) {

@@ -14,7 +14,10 @@ export interface RunningPostgres {
  * its cluster in `dataDir` (created on first use, reused after), on a free
  * port so it never collides with a server already holding 5432.
  */
-export async function startEmbeddedPostgres(dataDir: string, database = 'games'): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  database = 'games',
+): Promise<RunningPostgres> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   await mkdir(path.dirname(databaseDir), { recursive: true });
   // Run as root, the package starts PostgreSQL as a system user that must reach this folder.

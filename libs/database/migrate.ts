@@ -9,7 +9,12 @@ const MIGRATION_LOCK_KEY = 7_202_202;
  * others wait and then find nothing left to do.
  */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = createDataSource({ url, applicationName: 'migrate', entities: [], poolSize: 2 });
+  const dataSource = createDataSource({
+    url,
+    applicationName: 'migrate',
+    entities: [],
+    poolSize: 2,
+  });
   await dataSource.initialize();
   try {
     const runner = dataSource.createQueryRunner();

@@ -21,6 +21,6 @@ export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, context: ExecutionContext) => requestContextOf(context).principal,
 );
 
-export const CurrentContext = createParamDecorator(
-  (_data: unknown, context: ExecutionContext) => requestContextOf(context),
+export const CurrentContext = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  requestContextOf(context),
 );

@@ -31,7 +31,10 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions };
     }
     const errorId = randomUUID();
-    logger.error({ err: unwrapResolverError(error), errorId, path: formatted.path }, 'unexpected error');
+    logger.error(
+      { err: unwrapResolverError(error), errorId, path: formatted.path },
+      'unexpected error',
+    );
     return {
       message: `Internal error (id ${errorId})`,
       path: formatted.path,

@@ -29,7 +29,10 @@ export function encodeCursor(key: readonly (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number | null)[] | null {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  arity: number,
+): (string | number | null)[] | null {
   if (cursor == null) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -61,7 +64,10 @@ export function toPage<R, T>(
   toNode: (row: R) => T,
 ): Page<T> {
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(cursorKey(row)), node: toNode(row) }));
+  const edges = pageRows.map((row) => ({
+    cursor: encodeCursor(cursorKey(row)),
+    node: toNode(row),
+  }));
   return {
     edges,
     nodes: edges.map((e) => e.node),

@@ -81,7 +81,11 @@ export class SubgraphModule {
           ) => ({
             path: '/graphql',
             autoSchemaFile: {
-              federation: { version: 2, importUrl: FEDERATION_IMPORT_URL, directives: FEDERATION_DIRECTIVES },
+              federation: {
+                version: 2,
+                importUrl: FEDERATION_IMPORT_URL,
+                directives: FEDERATION_DIRECTIVES,
+              },
             },
             sortSchema: true,
             buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
@@ -101,15 +105,15 @@ export class SubgraphModule {
                   },
                 }
               : undefined,
-            context: async (
-              args: { req?: Request } & WsContext,
-            ): Promise<RequestContext> => {
+            context: async (args: { req?: Request } & WsContext): Promise<RequestContext> => {
               const req = args.req ?? args.extra?.request;
-              const authorization = args.req ? args.req.headers.authorization : authorizationOf(args);
+              const authorization = args.req
+                ? args.req.headers.authorization
+                : authorizationOf(args);
               return {
                 principal: await authenticator.authenticate(authorization),
                 clientAddress: req ? clientAddressOf(req) : null,
-                requestId: String(req?.id ?? ''),
+                requestId: typeof req?.id === 'string' ? req.id : '',
                 loaders: loaders.create(),
               };
             },

@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildSchema, findBreakingChanges, getIntrospectionQuery, buildClientSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildSchema,
+  findBreakingChanges,
+  getIntrospectionQuery,
+  buildClientSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import { composeSupergraph } from '#tools/composition.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { REPO_ROOT } from '#tools/paths.js';
@@ -11,7 +17,10 @@ import { REPO_ROOT } from '#tools/paths.js';
 /** The shared contract when it is beside the checkout, else the copy committed with the code. */
 async function contractSdl(): Promise<string> {
   const shared = path.resolve(REPO_ROOT, '../shared/contract/partner-api.graphql');
-  return readFile(existsSync(shared) ? shared : path.join(REPO_ROOT, 'schema/partner-contract.graphql'), 'utf8');
+  return readFile(
+    existsSync(shared) ? shared : path.join(REPO_ROOT, 'schema/partner-contract.graphql'),
+    'utf8',
+  );
 }
 
 describe('the gateway schema', () => {
@@ -26,7 +35,11 @@ describe('the gateway schema', () => {
       Object.entries(system.subgraphUrls).map(([name, url]) => ({ name, url })),
     );
     const committed = await readFile(path.join(REPO_ROOT, 'schema/supergraph.graphql'), 'utf8');
-    assert.equal(composed.supergraphSdl, committed, 'schema/supergraph.graphql is stale: run `npm run compose`');
+    assert.equal(
+      composed.supergraphSdl,
+      committed,
+      'schema/supergraph.graphql is stale: run `npm run compose`',
+    );
     const api = await readFile(path.join(REPO_ROOT, 'schema/api.graphql'), 'utf8');
     assert.equal(composed.publicSdl, api, 'schema/api.graphql is stale: run `npm run compose`');
   });
@@ -34,8 +47,12 @@ describe('the gateway schema', () => {
   it('breaks nothing of the partner contract but the listed pending items, and lists none it no longer needs', async () => {
     const introspection = await system.admin.query<IntrospectionQuery>(getIntrospectionQuery());
     const gateway = buildClientSchema(introspection);
-    const breaking = findBreakingChanges(buildSchema(await contractSdl()), gateway).map((c) => c.description);
-    const { pending } = JSON.parse(await readFile(path.join(REPO_ROOT, 'test/contract/pending.json'), 'utf8')) as {
+    const breaking = findBreakingChanges(buildSchema(await contractSdl()), gateway).map(
+      (c) => c.description,
+    );
+    const { pending } = JSON.parse(
+      await readFile(path.join(REPO_ROOT, 'test/contract/pending.json'), 'utf8'),
+    ) as {
       pending: string[];
     };
     assert.deepEqual(

@@ -61,7 +61,11 @@ describe('the walking skeleton, through the gateway', () => {
         { input: { id, areaCode: gate.code, direction, cardNumber: person.cardNumber } },
       );
     const entry = randomUUID();
-    assert.deepEqual((await scan('IN', entry)).checkIn, { decision: 'ADMITTED', reasons: [], replayed: false });
+    assert.deepEqual((await scan('IN', entry)).checkIn, {
+      decision: 'ADMITTED',
+      reasons: [],
+      replayed: false,
+    });
     assert.deepEqual((await scan('IN', entry)).checkIn.replayed, true);
     assert.deepEqual((await scan('IN')).checkIn.reasons, ['ALREADY_INSIDE']);
     assert.equal((await scan('OUT')).checkIn.decision, 'ADMITTED');

@@ -15,7 +15,9 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** A database of its own for one test file, so files can run in parallel. */
-export async function createTestDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const server = testServerUrl();
   const name = `e2e_${label.replace(/\W+/g, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });

@@ -30,7 +30,15 @@ export function given(system: RunningSystem, as: GraphQLClient = system.admin) {
     async organisation(extra: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
       const data = await as.query<{ createOrganisation: { id: string; code: string } }>(
         `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id code } }`,
-        { input: { code: `NOC-${unique()}`, name: 'Test delegation', type: 'NOC', country: 'CHN', ...extra } },
+        {
+          input: {
+            code: `NOC-${unique()}`,
+            name: 'Test delegation',
+            type: 'NOC',
+            country: 'CHN',
+            ...extra,
+          },
+        },
       );
       return data.createOrganisation;
     },

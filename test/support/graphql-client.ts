@@ -1,7 +1,11 @@
 export interface GraphQLErrorShape {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; fields?: { field: string; message: string }[]; [key: string]: unknown };
+  extensions?: {
+    code?: string;
+    fields?: { field: string; message: string }[];
+    [key: string]: unknown;
+  };
 }
 
 export interface GraphQLResponse<T> {
@@ -41,7 +45,10 @@ export class GraphQLClient {
   }
 
   /** The data; throws with the errors when there are any. */
-  async query<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async query<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
     const result = await this.request<T>(query, variables);
     if (result.errors?.length || !result.data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result)}`);
@@ -50,9 +57,13 @@ export class GraphQLClient {
   }
 
   /** The errors of a call expected to fail (throws when it succeeds). */
-  async errors(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLErrorShape[]> {
+  async errors(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLErrorShape[]> {
     const result = await this.request(query, variables);
-    if (!result.errors?.length) throw new Error(`expected errors, got ${JSON.stringify(result.data)}`);
+    if (!result.errors?.length)
+      throw new Error(`expected errors, got ${JSON.stringify(result.data)}`);
     return result.errors;
   }
 

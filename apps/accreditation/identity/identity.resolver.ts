@@ -51,7 +51,9 @@ export class IdentityResolver {
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() user: User): Promise<Organisation | null> {
-    return user.organisationId ? this.organisations.byId(user.organisationId) : Promise.resolve(null);
+    return user.organisationId
+      ? this.organisations.byId(user.organisationId)
+      : Promise.resolve(null);
   }
 }
 

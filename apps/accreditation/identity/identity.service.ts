@@ -128,7 +128,10 @@ export class IdentityService implements OnApplicationBootstrap {
     return user?.email ?? null;
   }
 
-  async createApiKey(input: CreateApiKeyInput, createdBy: string | null): Promise<ApiKeyWithSecret> {
+  async createApiKey(
+    input: CreateApiKeyInput,
+    createdBy: string | null,
+  ): Promise<ApiKeyWithSecret> {
     const secret = generateApiKeySecret();
     const saved = await this.apiKeys.save(
       this.apiKeys.create({

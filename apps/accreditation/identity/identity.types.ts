@@ -1,5 +1,13 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayUnique, IsEmail, IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import {
+  ArrayUnique,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Length,
+  MaxLength,
+} from 'class-validator';
 import { ApiScope, Role } from '#libs/auth/roles.js';
 import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
 
