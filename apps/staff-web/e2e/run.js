@@ -470,18 +470,39 @@ async function run(browser, s) {
     await shot(page, 'gate-offline');
     await result.getByRole('button', { name: 'Next scan' }).click();
     await page.getByText('1 scan waiting to upload').waitFor();
+    // Back online: the app uploads the queue by itself.
     await gate.context.setOffline(false);
-    await page.getByRole('button', { name: 'Upload queued scans now' }).click();
     await page.getByText(/1 queued scan uploaded/).waitFor();
     await page.getByText('0 scans waiting to upload').waitFor();
     await shot(page, 'gate-uploaded');
+
+    // The browser is online but the gateway cannot be reached: same decision
+    // on the device; the queue goes up with the button once it is back.
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.getByRole('radio', { name: 'OUT (exit)' }).check();
+    await field.fill(s.offline.cardToken);
+    await page.getByRole('button', { name: 'Check card' }).click();
+    const exit = page.getByRole('alertdialog', { name: 'ADMITTED' });
+    await exit.getByText(/Decided offline on this device/).waitFor();
+    await exit.getByRole('button', { name: 'Next scan' }).click();
+    await page.getByText('1 scan waiting to upload').waitFor();
+    await page.getByRole('button', { name: 'Upload queued scans now' }).click();
+    await page.getByText(/Still offline/).waitFor();
+    await page.unroute('**/graphql');
+    // (The periodic retry may get there first.)
+    await page
+      .getByRole('button', { name: 'Upload queued scans now' })
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+    await page.getByText('0 scans waiting to upload').waitFor();
+    await page.getByRole('radio', { name: 'IN (entry)' }).check();
     const data = await gql(
-      'query($p: ID) { checkIns(personId: $p) { nodes { decision deviceDecision conflict } } }',
+      'query($p: ID) { checkIns(personId: $p) { nodes { direction decision deviceDecision conflict } } }',
       { p: s.offline.id },
       s.admin,
     );
-    const uploaded = data.checkIns.nodes.find((c) => c.deviceDecision === 'ADMITTED');
-    expect(uploaded, `no uploaded check-in with deviceDecision: ${JSON.stringify(data)}`);
+    const uploaded = data.checkIns.nodes.filter((c) => c.deviceDecision === 'ADMITTED');
+    expect(uploaded.length === 2, `uploaded check-ins: ${JSON.stringify(data)}`);
   });
 
   await test('gate works at 768px wide', async () => {
