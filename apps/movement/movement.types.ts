@@ -117,7 +117,9 @@ export class PresenceConnection {
   totalCount!: number;
 }
 
+/** Value types the inspection service declares identically (designateCloseContacts returns them). */
 @ObjectType()
+@Directive('@shareable')
 export class Encounter {
   @Field()
   location!: string;
@@ -133,6 +135,7 @@ export class Encounter {
 }
 
 @ObjectType()
+@Directive('@shareable')
 export class Contact {
   personId!: string;
 

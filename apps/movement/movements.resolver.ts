@@ -38,10 +38,10 @@ export class MovementsResolver {
     @Args('location', { type: () => String, nullable: true }) location?: string,
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<MovementEvent>> {
-    return this.service.list({ personId, location, from, to }, first, after, principal);
+    return this.service.list({ personId, location, from, to }, first ?? 100, after, principal);
   }
 
   @Query(() => [Stay])
@@ -60,10 +60,10 @@ export class MovementsResolver {
   presentAt(
     @CurrentPrincipal() principal: Principal | null,
     @Args('location') location: string,
-    @Args('first', { type: () => Int, defaultValue: 500 }) first = 500,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 500 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<Presence>> {
-    return this.service.presentAt(location, first, after, principal);
+    return this.service.presentAt(location, first ?? 500, after, principal);
   }
 
   @Query(() => [Contact], {
@@ -75,9 +75,10 @@ export class MovementsResolver {
     @Args('personId', { type: () => ID }) personId: string,
     @Args('from', { type: () => Date }) from: Date,
     @Args('to', { type: () => Date }) to: Date,
-    @Args('minMinutes', { type: () => Int, defaultValue: 15 }) minMinutes = 15,
+    @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 })
+    minMinutes?: number | null,
   ): Promise<Contact[]> {
-    return this.service.contacts(personId, from, to, minMinutes, principal);
+    return this.service.contacts(personId, from, to, minMinutes ?? 15, principal);
   }
 
   @Query(() => LogVerification)
@@ -141,9 +142,9 @@ export class PersonMovementsResolver {
     @CurrentPrincipal() principal: Principal | null,
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first = 100,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<MovementEvent>> {
-    return this.service.list({ personId: person.id, from, to }, first, after, principal);
+    return this.service.list({ personId: person.id, from, to }, first ?? 100, after, principal);
   }
 }
