@@ -1,0 +1,420 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { cardNumberFor } from '#libs/common/card-number.js';
+import type { RunningSystem } from '#tools/in-process-system.js';
+import {
+  CHECK_IN_FIELDS,
+  changeStatus,
+  collect,
+  hoursFrom,
+  inspection,
+  scanInput,
+  startInspectionSystem,
+  tokenOf,
+  wsClient,
+  type CheckInView,
+} from '#test/inspection/support.js';
+
+/** Gates, the decision table, replays, races, offline batches, history and the live feed, through the gateway. */
+describe('check-ins through the gateway', () => {
+  let system: RunningSystem;
+  let g: ReturnType<typeof inspection>;
+  let organisationId: string;
+  before(async () => {
+    system = await startInspectionSystem({ label: 'inspection_check_ins' });
+    g = inspection(system);
+    organisationId = (await g.organisation()).id;
+  });
+  after(() => system?.stop());
+
+  const movementsOf = async (personId: string) => {
+    const data = await system.admin.query<{ person: { movements: { nodes: { kind: string; location: string; occurredAt: string }[] } } }>(
+      `query($id: ID!) { person(id: $id) { movements(first: 100) { nodes { kind location occurredAt } } } }`,
+      { id: personId },
+    );
+    return data.person.movements.nodes;
+  };
+  const suspend = (id: string) => changeStatus(system, 'suspend', id);
+
+  describe('areas', () => {
+    it('creates an area, refuses a second with the same code, lists it and counts who is inside', async () => {
+      const area = await g.area({ kind: 'VENUE', venueCode: 'NST', zone: '1' });
+      const [dup] = await system.admin.errors(
+        `mutation($input: CreateInspectionAreaInput!) { createInspectionArea(input: $input) { id } }`,
+        { input: { code: area.code, name: 'Again', kind: 'VENUE', venueCode: 'NST', zone: '1' } },
+      );
+      assert.equal(dup.extensions?.code, 'CONFLICT');
+      const [bad] = await system.admin.errors(
+        `mutation($input: CreateInspectionAreaInput!) { createInspectionArea(input: $input) { id } }`,
+        { input: { code: 'lower case', name: '', kind: 'VENUE', venueCode: 'NST', zone: '1' } },
+      );
+      assert.equal(bad.extensions?.code, 'BAD_USER_INPUT');
+      assert.deepEqual(bad.extensions?.fields?.map((f) => f.field).sort(), ['code', 'name']);
+
+      const list = await system.admin.query<{ inspectionAreas: { code: string; closedLoop: boolean }[] }>(
+        '{ inspectionAreas { code closedLoop } }',
+      );
+      assert.ok(list.inspectionAreas.some((a) => a.code === area.code && a.closedLoop));
+
+      const occupancy = async () =>
+        (
+          await system.admin.query<{ inspectionArea: { occupancy: number } }>(
+            'query($code: String!) { inspectionArea(code: $code) { code occupancy } }',
+            { code: area.code },
+          )
+        ).inspectionArea.occupancy;
+      assert.equal(await occupancy(), 0);
+      const a = await g.arrivedPerson(organisationId);
+      const b = await g.arrivedPerson(organisationId);
+      await g.checkIn({ areaCode: area.code, cardNumber: a.cardNumber });
+      await g.checkIn({ areaCode: area.code, cardNumber: b.cardNumber });
+      assert.equal(await occupancy(), 2);
+      await g.checkIn({ areaCode: area.code, cardNumber: a.cardNumber, direction: 'OUT' });
+      assert.equal(await occupancy(), 1);
+      const none = await system.admin.query<{ inspectionArea: null }>('{ inspectionArea(code: "NO-SUCH-AREA") { code } }');
+      assert.equal(none.inspectionArea, null);
+    });
+  });
+
+  describe('the decision table, each row alone', () => {
+    it('admits an arrived person, logs the ENTRY in the same step, and an OUT logs the EXIT', async () => {
+      const { person, gate } = await g.personAtGate({ venues: ['NST'], zones: ['1'] });
+      const scannedAt = new Date(Date.now() - 60_000).toISOString();
+      const entry = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt });
+      assert.deepEqual([entry.decision, entry.reasons, entry.replayed, entry.conflict], ['ADMITTED', [], false, false]);
+      assert.equal(entry.person?.id, person.id);
+      assert.equal(entry.scannedAt, scannedAt);
+      assert.ok(Date.now() - Date.parse(entry.recordedAt) < 30_000, 'recordedAt is the server clock');
+      const out = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, direction: 'OUT' });
+      assert.deepEqual([out.decision, out.reasons], ['ADMITTED', []]);
+      const here = (await movementsOf(person.id)).filter((m) => m.location === gate.code).map((m) => m.kind).sort();
+      assert.deepEqual(here, ['ENTRY', 'EXIT']);
+    });
+
+    it('UNKNOWN_CARD, for IN and OUT, with no person and nothing logged', async () => {
+      const gate = await g.area();
+      for (const direction of ['IN', 'OUT'] as const) {
+        const scan = await g.checkIn({ areaCode: gate.code, cardNumber: cardNumberFor(9_999_999), direction });
+        assert.deepEqual([scan.decision, scan.reasons, scan.person], ['DENIED', ['UNKNOWN_CARD'], null]);
+      }
+    });
+
+    it('INVALID_TOKEN alone for a forged or malformed token; a valid token is admitted; an older version is SUPERSEDED_TOKEN', async () => {
+      const person = await g.person(organisationId);
+      const { cardToken } = await g.approve(person.accreditationId);
+      const port = await g.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
+      await g.arrive(port.code, person.cardNumber, person.documentNumber);
+      const gate = await g.area();
+      const token = cardToken as string;
+      const [header, payload, signature] = token.split('.');
+      const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+      const forgedPayload = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), tv: 99 }),
+      ).toString('base64url');
+      for (const bad of [`${header}.${payload}.${flipped}`, `${header}.${forgedPayload}.${signature}`, 'not-a-token', 'a.b.c']) {
+        const scan = await g.checkIn({ areaCode: gate.code, cardToken: bad });
+        assert.deepEqual([scan.decision, scan.reasons, scan.person], ['DENIED', ['INVALID_TOKEN'], null], bad);
+      }
+      const ok = await g.checkIn({ areaCode: gate.code, cardToken: token });
+      assert.deepEqual([ok.decision, ok.reasons, ok.person?.id], ['ADMITTED', [], person.id]);
+      await g.checkIn({ areaCode: gate.code, cardToken: token, direction: 'OUT' });
+      await system.admin.query(`mutation($id: ID!) { reissueCard(id: $id) { id } }`, { id: person.accreditationId });
+      const old = await g.checkIn({ areaCode: gate.code, cardToken: token });
+      assert.deepEqual([old.decision, old.reasons], ['DENIED', ['SUPERSEDED_TOKEN']]);
+      const [both] = await system.admin.errors(
+        `mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`,
+        { input: scanInput({ areaCode: gate.code, cardToken: token, cardNumber: person.cardNumber }) },
+      );
+      assert.equal(both.extensions?.code, 'BAD_USER_INPUT');
+    });
+
+    it('NOT_ACTIVE for SUBMITTED and APPROVED cards (at an area outside the loop)', async () => {
+      const open = await g.area({ closedLoop: false });
+      const submitted = await g.person(organisationId);
+      const approved = await g.person(organisationId);
+      await g.approve(approved.accreditationId);
+      for (const p of [submitted, approved]) {
+        const scan = await g.checkIn({ areaCode: open.code, cardNumber: p.cardNumber });
+        assert.deepEqual([scan.decision, scan.reasons], ['DENIED', ['NOT_ACTIVE']]);
+      }
+    });
+
+    it('SUSPENDED and REVOKED; an OUT scan of such a card is still admitted', async () => {
+      const { person, gate } = await g.personAtGate();
+      await suspend(person.accreditationId);
+      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons, ['SUSPENDED']);
+      const out = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, direction: 'OUT' });
+      assert.equal(out.decision, 'ADMITTED');
+      const other = await g.arrivedPerson(organisationId);
+      await changeStatus(system, 'revoke', other.accreditationId);
+      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: other.cardNumber })).reasons, ['REVOKED']);
+    });
+
+    it('OUTSIDE_VALIDITY by scannedAt, NO_VENUE_ACCESS, NO_ZONE_ACCESS, TEST_OVERDUE, ALREADY_INSIDE', async () => {
+      const now = new Date();
+      const gate = await g.area({ venueCode: 'NST', zone: '1' });
+      const shortLived = await g.arrivedPerson(organisationId, { validUntil: hoursFrom(now, 2).toISOString() });
+      const reasonsAt = async (cardNumber: string, scannedAt?: Date) =>
+        (await g.checkIn({ areaCode: gate.code, cardNumber, scannedAt: scannedAt?.toISOString() })).reasons;
+      assert.deepEqual(await reasonsAt(shortLived.cardNumber, hoursFrom(now, 3)), ['OUTSIDE_VALIDITY']);
+      const elsewhere = await g.arrivedPerson(organisationId, { venues: ['BNS'] });
+      assert.deepEqual(await reasonsAt(elsewhere.cardNumber), ['NO_VENUE_ACCESS']);
+      const otherZone = await g.arrivedPerson(organisationId, { zones: ['2'] });
+      assert.deepEqual(await reasonsAt(otherZone.cardNumber), ['NO_ZONE_ACCESS']);
+      const overdue = await g.arrivedPerson(organisationId);
+      assert.deepEqual(await reasonsAt(overdue.cardNumber, hoursFrom(now, 25)), ['TEST_OVERDUE']);
+      const inside = await g.arrivedPerson(organisationId);
+      assert.deepEqual(await reasonsAt(inside.cardNumber), []);
+      assert.deepEqual(await reasonsAt(inside.cardNumber), ['ALREADY_INSIDE']);
+    });
+
+    it('NOT_IN_CLOSED_LOOP after departure; ISOLATED after a positive test', async () => {
+      const { person, gate } = await g.personAtGate();
+      const port = await g.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
+      await system.admin.query(`mutation($input: DepartureInput!) { processDeparture(input: $input) { status } }`, {
+        input: { id: randomUUID(), areaCode: port.code, cardNumber: person.cardNumber },
+      });
+      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons, [
+        'NOT_IN_CLOSED_LOOP',
+      ]);
+      const sick = await g.arrivedPerson(organisationId);
+      await g.testResult(sick.id, new Date(), 'POSITIVE');
+      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: sick.cardNumber })).reasons, ['ISOLATED']);
+    });
+  });
+
+  describe('the decision table, rows combined', () => {
+    it('a scan after validity with an overdue test gives both, in the enum order', async () => {
+      const now = new Date();
+      const gate = await g.area({ venueCode: 'NST', zone: '1' });
+      const person = await g.arrivedPerson(organisationId, { validUntil: hoursFrom(now, 2).toISOString() });
+      const scan = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: hoursFrom(now, 25).toISOString() });
+      assert.deepEqual(scan.reasons, ['OUTSIDE_VALIDITY', 'TEST_OVERDUE']);
+    });
+
+    it('every reason a card can have at once', async () => {
+      const now = new Date();
+      const gate = await g.area({ venueCode: 'NST', zone: '1' });
+      const person = await g.arrivedPerson(organisationId, {
+        venues: ['BNS'],
+        zones: ['2'],
+        validUntil: hoursFrom(now, 2).toISOString(),
+      });
+      // Inside already: an offline device let them in although the server would not have.
+      const let_in = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, deviceDecision: 'ADMITTED' });
+      assert.equal(let_in.conflict, true);
+      await g.testResult(person.id, new Date(), 'POSITIVE');
+      await suspend(person.accreditationId);
+      const scan = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: hoursFrom(now, 25).toISOString() });
+      assert.deepEqual(scan.reasons, [
+        'SUSPENDED',
+        'OUTSIDE_VALIDITY',
+        'NO_VENUE_ACCESS',
+        'NO_ZONE_ACCESS',
+        'ISOLATED',
+        'TEST_OVERDUE',
+        'ALREADY_INSIDE',
+      ]);
+      const approvedOnly = await g.person(organisationId, { venues: ['BNS'] });
+      await g.approve(approvedOnly.accreditationId);
+      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: approvedOnly.cardNumber })).reasons, [
+        'NOT_ACTIVE',
+        'NO_VENUE_ACCESS',
+        'NOT_IN_CLOSED_LOOP',
+      ]);
+    });
+  });
+
+  describe('idempotency and races', () => {
+    it('a repeated id returns the first result, replayed, and writes nothing; other content is a CONFLICT', async () => {
+      const { person, gate } = await g.personAtGate();
+      const input = scanInput({ areaCode: gate.code, cardNumber: person.cardNumber });
+      const first = await g.checkIn(input);
+      const again = await g.checkIn(input);
+      assert.deepEqual({ ...again, replayed: false }, first);
+      assert.equal(again.replayed, true);
+      assert.equal((await movementsOf(person.id)).filter((m) => m.location === gate.code).length, 1);
+      const [conflict] = await system.admin.errors(
+        `mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`,
+        { input: { ...input, direction: 'OUT' } },
+      );
+      assert.equal(conflict.extensions?.code, 'CONFLICT');
+    });
+
+    it('20 simultaneous scans of one card at one gate admit it once', async () => {
+      const { person, gate } = await g.personAtGate();
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })),
+      );
+      const admitted = results.filter((r) => r.decision === 'ADMITTED');
+      assert.equal(admitted.length, 1);
+      for (const r of results.filter((r) => r.decision === 'DENIED')) assert.deepEqual(r.reasons, ['ALREADY_INSIDE']);
+      assert.equal((await movementsOf(person.id)).filter((m) => m.location === gate.code).length, 1);
+    });
+  });
+
+  describe('offline devices', () => {
+    it('applies a batch in scannedAt order and answers in input order', async () => {
+      const { person, gate } = await g.personAtGate();
+      const t = Date.now() - 3_600_000;
+      const at = (minutes: number) => new Date(t + minutes * 60_000).toISOString();
+      const batch = [
+        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(20), deviceId: 'tablet-7' },
+        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(10), deviceId: 'tablet-7', direction: 'OUT' as const },
+        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(5), deviceId: 'tablet-7' },
+        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(30), deviceId: 'tablet-7' },
+      ].map(scanInput);
+      const results = await g.submit(batch);
+      assert.deepEqual(results.map((r) => r.id), batch.map((b) => b.id));
+      // In scannedAt order: IN@5 admitted, OUT@10, IN@20 admitted, IN@30 already inside.
+      assert.deepEqual(
+        results.map((r) => [r.decision, r.reasons.join()]),
+        [['ADMITTED', ''], ['ADMITTED', ''], ['ADMITTED', ''], ['DENIED', 'ALREADY_INSIDE']],
+      );
+      const replay = await g.submit(batch);
+      assert.ok(replay.every((r) => r.replayed));
+    });
+
+    it('logs an offline ADMITTED the server denies as an entry, flags both kinds of disagreement, and lists them for review', async () => {
+      const { person, gate } = await g.personAtGate();
+      await suspend(person.accreditationId);
+      const fine = await g.arrivedPerson(organisationId);
+      const [letIn, keptOut] = await g.submit([
+        { areaCode: gate.code, cardNumber: person.cardNumber, deviceDecision: 'ADMITTED', deviceId: 'tablet-9' },
+        { areaCode: gate.code, cardNumber: fine.cardNumber, deviceDecision: 'DENIED', deviceId: 'tablet-9' },
+      ]);
+      assert.deepEqual([letIn.decision, letIn.reasons, letIn.deviceDecision, letIn.conflict], ['DENIED', ['SUSPENDED'], 'ADMITTED', true]);
+      assert.deepEqual([keptOut.decision, keptOut.deviceDecision, keptOut.conflict], ['ADMITTED', 'DENIED', true]);
+      assert.deepEqual((await movementsOf(person.id)).filter((m) => m.location === gate.code).map((m) => m.kind), ['ENTRY']);
+      assert.deepEqual((await movementsOf(fine.id)).filter((m) => m.location === gate.code), []);
+      const review = await system.admin.query<{ checkIns: { totalCount: number; nodes: { id: string; conflict: boolean }[] } }>(
+        `query($area: String) { checkIns(areaCode: $area, conflict: true) { totalCount nodes { id conflict } } }`,
+        { area: gate.code },
+      );
+      assert.equal(review.checkIns.totalCount, 2);
+      assert.deepEqual(review.checkIns.nodes.map((n) => n.id).sort(), [letIn.id, keptOut.id].sort());
+    });
+
+    it('refuses more than 1,000 scans, and a batch with a bad scan writes nothing', async () => {
+      const { person, gate } = await g.personAtGate();
+      const tooMany = Array.from({ length: 1001 }, () => scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }));
+      const [error] = await system.admin.errors(
+        `mutation($input: [CheckInInput!]!) { submitCheckIns(input: $input) { id } }`,
+        { input: tooMany },
+      );
+      assert.equal(error.extensions?.code, 'BAD_USER_INPUT');
+      const good = scanInput({ areaCode: gate.code, cardNumber: person.cardNumber });
+      const [bad] = await system.admin.errors(
+        `mutation($input: [CheckInInput!]!) { submitCheckIns(input: $input) { id } }`,
+        { input: [good, scanInput({ areaCode: gate.code }), { ...scanInput({ areaCode: gate.code, cardNumber: 'x' }), id: 'nope' }] },
+      );
+      assert.equal(bad.extensions?.code, 'BAD_USER_INPUT');
+      assert.deepEqual(bad.extensions?.fields?.map((f) => f.field).sort(), ['input[1].cardNumber', 'input[2].cardNumber', 'input[2].id']);
+      assert.equal((await g.checkIn(good)).replayed, false, 'the good scan of the refused batch was not recorded');
+    });
+  });
+
+  describe('history', () => {
+    it('pages newest first with a total, and filters by area, person, decision and time', async () => {
+      const { person, gate } = await g.personAtGate();
+      const t = Date.now() - 3_600_000;
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const scan = await g.checkIn({
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          direction: i % 2 === 0 ? 'IN' : 'OUT',
+          scannedAt: new Date(t + i * 60_000).toISOString(),
+        });
+        ids.push(scan.id);
+      }
+      await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: new Date(t + 4 * 60_000 + 1).toISOString() });
+      type Page = { checkIns: { totalCount: number; nodes: { id: string; decision: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const page = (vars: Record<string, unknown>) =>
+        system.admin.query<Page>(
+          `query($area: String, $person: ID, $decision: Decision, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+             checkIns(areaCode: $area, personId: $person, decision: $decision, from: $from, to: $to, first: $first, after: $after) {
+               totalCount nodes { id decision } pageInfo { hasNextPage endCursor } } }`,
+          vars,
+        );
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const p: Page = await page({ person: person.id, area: gate.code, decision: 'ADMITTED', first: 2, after });
+        assert.equal(p.checkIns.totalCount, 5);
+        seen.push(...p.checkIns.nodes.map((n) => n.id));
+        if (!p.checkIns.pageInfo.hasNextPage) break;
+        after = p.checkIns.pageInfo.endCursor;
+      }
+      assert.deepEqual(seen, [...ids].reverse());
+      const denied = await page({ person: person.id, decision: 'DENIED' });
+      assert.equal(denied.checkIns.totalCount, 1);
+      const window = await page({ person: person.id, from: new Date(t + 60_000).toISOString(), to: new Date(t + 3 * 60_000).toISOString() });
+      assert.deepEqual(window.checkIns.nodes.map((n) => n.id), [ids[2], ids[1]]);
+      const [bad] = await system.admin.errors(`{ checkIns(after: "garbage") { totalCount } }`);
+      assert.equal(bad.extensions?.code, 'BAD_USER_INPUT');
+    });
+  });
+
+  describe('roles', () => {
+    it('lets an INSPECTION_OFFICER scan and nothing of the health desk; others may not scan', async () => {
+      const { person, gate } = await g.personAtGate();
+      const officer = await g.user(['INSPECTION_OFFICER']);
+      assert.equal((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber }, officer)).decision, 'ADMITTED');
+      const scan = `mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`;
+      for (const role of ['VIEWER', 'HEALTH_OFFICER', 'TRACER', 'ACCREDITATION_OFFICER']) {
+        const user = await g.user([role]);
+        const [error] = await user.errors(scan, { input: scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }) });
+        assert.equal(error.extensions?.code, 'FORBIDDEN', role);
+      }
+      const [area] = await officer.errors(
+        `mutation { createInspectionArea(input: { code: "NOPE-1", name: "x", kind: VENUE, venueCode: "NST", zone: "1" }) { id } }`,
+      );
+      assert.equal(area.extensions?.code, 'FORBIDDEN');
+      const [anonymous] = await system.anonymous.errors(scan, { input: scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }) });
+      assert.equal(anonymous.extensions?.code, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('the live feed', () => {
+    it('delivers every check-in at the asked area within a second, and nothing else', async () => {
+      const { person, gate } = await g.personAtGate();
+      const other = await g.area();
+      const viewer = await g.user(['VIEWER']);
+      const here = wsClient(system, tokenOf(viewer));
+      const everywhere = wsClient(system, tokenOf(system.admin));
+      const refused = wsClient(system, null);
+      const query = `subscription($area: String) { checkInRecorded(areaCode: $area) { ${CHECK_IN_FIELDS} } }`;
+      type Event = { checkInRecorded: CheckInView };
+      const atGate = collect<Event>(here, query, { area: gate.code });
+      const all = collect<Event>(everywhere, query, {});
+      const denied = collect<Event>(refused, query, { area: gate.code });
+      try {
+        await new Promise((r) => setTimeout(r, 500)); // subscriptions reach the subgraph
+        const started = Date.now();
+        const a = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber });
+        const b = await g.checkIn({ areaCode: other.code, cardNumber: person.cardNumber });
+        const input = scanInput({ areaCode: gate.code, cardNumber: person.cardNumber, direction: 'OUT' });
+        const c = await g.checkIn(input);
+        await g.checkIn(input); // a replay is not news
+        await Promise.all([atGate.waitFor(2, 1000), all.waitFor(3, 1000)]);
+        assert.ok(Date.now() - started < 1500);
+        assert.deepEqual(atGate.errors, []);
+        assert.deepEqual(atGate.events.map((e) => e.checkInRecorded.id), [a.id, c.id]);
+        assert.equal(atGate.events[0].checkInRecorded.area.code, gate.code);
+        assert.equal(atGate.events[0].checkInRecorded.person?.id, person.id);
+        assert.deepEqual(all.events.map((e) => e.checkInRecorded.id).filter((id) => [a.id, b.id, c.id].includes(id)), [a.id, b.id, c.id]);
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(atGate.events.length, 2, 'nothing else arrives');
+        await denied.waitFor(1, 1000);
+        assert.equal(denied.events.length, 0, 'a socket without credentials gets nothing');
+      } finally {
+        atGate.dispose();
+        all.dispose();
+        denied.dispose();
+        await Promise.all([here.dispose(), everywhere.dispose(), refused.dispose()]);
+      }
+    });
+  });
+});
