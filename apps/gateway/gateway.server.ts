@@ -9,6 +9,7 @@ import {
 } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -16,6 +17,14 @@ import { WebSocketServer } from 'ws';
 import { createLogger } from '#libs/common/logger.js';
 import type { GatewayConfig } from '#apps/gateway/gateway.config.js';
 import { subgraphsHealthy } from '#apps/gateway/readiness.js';
+import {
+  BodyTooLargeError,
+  LARGE_BODY_BYTES,
+  mayHaveLargeBody,
+  readBody,
+  SMALL_BODY_BYTES,
+} from '#apps/gateway/security/body-limit.js';
+import { useQueryCostLimit } from '#apps/gateway/security/query-limits.plugin.js';
 import { serveStatic } from '#apps/gateway/static-files.js';
 import { loadSupergraph } from '#apps/gateway/supergraph.js';
 
@@ -56,6 +65,21 @@ export async function startGateway(
     logging: 'error',
     graphiql: false,
     landingPage: false,
+    // Production answers no introspection and suggests no field names.
+    disableIntrospection: config.production ? { disableIf: () => true } : undefined,
+    // A request a browser could send without a CORS preflight must carry one of these headers.
+    csrfPrevention: { requestHeaders: ['x-graphql-client', 'apollo-require-preflight'] },
+    plugins: () => [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12, ignoreIntrospection: true, flattenFragments: true },
+        maxAliases: { n: 15 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 5000 },
+        costLimit: { enabled: false },
+        blockFieldSuggestion: { enabled: config.production },
+      }),
+      useQueryCostLimit(),
+    ],
     transports: { http: httpTransport, ws: wsTransport },
     transportEntries: {
       '*.http': {
@@ -95,13 +119,14 @@ export async function startGateway(
       return;
     }
     if (url === '/graphql' || url.startsWith('/graphql?')) {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-        tooLarge(res);
-        return;
-      }
       req.headers['x-request-id'] ??= randomUUID();
       req.headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? undefined;
-      void runtime.requestListener(req, res);
+      const length = Number(req.headers['content-length'] ?? NaN);
+      if (req.method !== 'POST' || length <= SMALL_BODY_BYTES) {
+        void runtime.requestListener(req, res);
+      } else {
+        void handleLargeBody(req, res);
+      }
       return;
     }
     if (ideEnabled && (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`))) {
@@ -128,6 +153,37 @@ export async function startGateway(
       if (!served) notFound(res);
     });
   });
+
+  /**
+   * Bodies over SMALL_BODY_BYTES (or of unknown length) are read here, up to
+   * LARGE_BODY_BYTES, and let through only for the CSV import.
+   */
+  async function handleLargeBody(req: IncomingMessage, res: ServerResponse) {
+    let body: Buffer;
+    try {
+      body = await readBody(req, LARGE_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        return tooLarge(res, LARGE_BODY_BYTES, 'split the import into several files');
+      throw error;
+    }
+    if (body.length > SMALL_BODY_BYTES && !mayHaveLargeBody(body)) {
+      return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople may send more');
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined && name !== 'content-length' && name !== 'transfer-encoding') {
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+    }
+    const response = await runtime.fetch(`http://gateway${req.url ?? '/graphql'}`, {
+      method: 'POST',
+      headers,
+      body,
+    });
+    res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  }
 
   async function health(res: ServerResponse) {
     const ready = schemaLoaded && (await subgraphsHealthy(subgraphUrls));
@@ -177,16 +233,13 @@ export async function startGateway(
   };
 }
 
-/** Big enough for a 100,000-row CSV import (about 15 MB); anything larger is refused unread. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-function tooLarge(res: ServerResponse) {
+function tooLarge(res: ServerResponse, limit: number, advice: string) {
   res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
   res.end(
     JSON.stringify({
       errors: [
         {
-          message: `Request body larger than ${MAX_BODY_BYTES} bytes: split the import into several files`,
+          message: `Request body larger than ${limit} bytes: ${advice}`,
           extensions: { code: 'BAD_USER_INPUT' },
         },
       ],
