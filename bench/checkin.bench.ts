@@ -1,0 +1,240 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { chainOf } from '#libs/movement/chain.js';
+import type { RunningSystem } from '#tools/in-process-system.js';
+import { inspection, startInspectionSystem } from '#test/inspection/support.js';
+import type { GivenPerson } from '#test/support/given.js';
+
+/**
+ * `npm run bench:checkin`: the check-in's latency and throughput through the
+ * gateway and straight at the inspection subgraph, against pgbench running
+ * the same SQL work on the same PostgreSQL.
+ *
+ * Environment: TEST_DATABASE_URL (the server; a fresh database is made on
+ * it), BENCH_PEOPLE (64), BENCH_SEQUENTIAL (500), BENCH_CONCURRENCY (32),
+ * BENCH_SECONDS (10).
+ */
+const exec = promisify(execFile);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 64);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
+process.env.LOG_LEVEL ??= 'error';
+
+const CHECK_IN = `mutation($input: CheckInInput!) { checkIn(input: $input) { decision reasons } }`;
+
+interface Stats {
+  count: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  denied: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/** One scan: every person alternates IN and OUT, so every scan is admitted. */
+class Scanner {
+  private readonly inside = new Map<string, boolean>();
+  constructor(
+    private readonly areaCode: string,
+    private readonly token: string,
+  ) {}
+
+  async scan(url: string, person: GivenPerson): Promise<{ ms: number; admitted: boolean }> {
+    const direction = this.inside.get(person.id) ? 'OUT' : 'IN';
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({
+        query: CHECK_IN,
+        variables: { input: { id: randomUUID(), areaCode: this.areaCode, direction, cardNumber: person.cardNumber } },
+      }),
+    });
+    const body = (await res.json()) as { data?: { checkIn: { decision: string } }; errors?: unknown[] };
+    const ms = performance.now() - started;
+    const admitted = body.data?.checkIn.decision === 'ADMITTED';
+    if (admitted) this.inside.set(person.id, direction === 'IN');
+    else if (body.errors) throw new Error(`check-in failed: ${JSON.stringify(body.errors)}`);
+    return { ms, admitted };
+  }
+
+  async sequential(url: string, people: GivenPerson[], n: number): Promise<Stats> {
+    const times: number[] = [];
+    let denied = 0;
+    const started = performance.now();
+    for (let i = 0; i < n; i++) {
+      const result = await this.scan(url, people[Math.floor(i / 2) % people.length]);
+      times.push(result.ms);
+      if (!result.admitted) denied++;
+    }
+    return summarise(times, denied, performance.now() - started);
+  }
+
+  /** `clients` loops, each scanning its own person, for `seconds`. */
+  async concurrent(url: string, people: GivenPerson[], clients: number, seconds: number): Promise<Stats> {
+    const times: number[] = [];
+    let denied = 0;
+    const until = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        const person = people[c % people.length];
+        while (performance.now() < until) {
+          const result = await this.scan(url, person);
+          times.push(result.ms);
+          if (!result.admitted) denied++;
+        }
+      }),
+    );
+    return summarise(times, denied, performance.now() - started);
+  }
+}
+
+function summarise(times: number[], denied: number, elapsedMs: number): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    count: times.length,
+    rps: times.length / (elapsedMs / 1000),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    denied,
+  };
+}
+
+const line = (label: string, s: Stats) =>
+  `${label.padEnd(34)} ${String(s.count).padStart(6)} scans  ${s.rps.toFixed(0).padStart(6)} rps  p50 ${fmt(s.p50).padStart(9)}  p99 ${fmt(s.p99).padStart(9)}${s.denied ? `  (${s.denied} denied!)` : ''}`;
+
+/**
+ * The same SQL work as CheckInsService.record for an admitted IN, one
+ * transaction per scan: the id lock and replay check, the area, the card
+ * (FOR SHARE), the person's lock and loop state, the last movement at the
+ * area, the check-in row, then the chained append (claim the id, lock the
+ * chain head, insert the hashed event, move the head, the latest projection).
+ */
+const PGBENCH_SCRIPT = `
+SELECT gen_random_uuid() AS cid, person_id AS pid, card_number AS card FROM bench.people WHERE n = :client_id % :npeople \\gset
+BEGIN;
+SELECT pg_advisory_xact_lock(hashtextextended(:cid::text, 1));
+SELECT * FROM inspection.check_ins WHERE id = :cid::uuid;
+SELECT * FROM inspection.areas WHERE code = :area;
+SELECT a.id, a.person_id, a.card_number, a.status, a.valid_from, a.valid_until, a.venues, a.zones, a.token_version, p.document_number FROM accreditation.accreditations a JOIN accreditation.people p ON p.id = a.person_id WHERE a.card_number = :card FOR SHARE OF a;
+SELECT pg_advisory_xact_lock(hashtextextended(:pid::text, 0));
+SELECT * FROM inspection.closed_loop WHERE person_id = :pid::uuid;
+SELECT kind, occurred_at FROM movement.events WHERE person_id = :pid::uuid AND location = :area ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1;
+INSERT INTO inspection.check_ins (id, area_code, person_id, card_number, direction, decision, reasons, scanned_at, device_id, device_decision, conflict, fingerprint) VALUES (:cid::uuid, :area, :pid::uuid, :card, 'IN', 'ADMITTED', '{}', now(), NULL, NULL, false, :cid::text) RETURNING *;
+INSERT INTO movement.event_ids (id, occurred_at) VALUES (:cid::uuid, now()) ON CONFLICT (id) DO NOTHING RETURNING id;
+SELECT chain, head_hash AS prev, head_seq + 1 AS seq, clock_timestamp() AS now FROM movement.chains WHERE chain = :chain FOR UPDATE \\gset
+INSERT INTO movement.events (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash) VALUES (:cid::uuid, :chain, :seq, :pid::uuid, :area, 'ENTRY', now(), :now::timestamptz, 'bench', :prev, encode(sha256(convert_to(:prev || :cid::text || :area, 'UTF8')), 'hex')) RETURNING hash \\gset
+UPDATE movement.chains SET head_hash = :hash, head_seq = :seq WHERE chain = :chain;
+INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at) VALUES (:pid::uuid, :cid::uuid, :area, 'ENTRY', now(), :now::timestamptz) ON CONFLICT (person_id) DO UPDATE SET event_id = excluded.event_id, location = excluded.location, kind = excluded.kind, occurred_at = excluded.occurred_at, recorded_at = excluded.recorded_at WHERE (excluded.occurred_at, excluded.recorded_at, excluded.event_id) > (l.occurred_at, l.recorded_at, l.event_id);
+COMMIT;
+`;
+
+async function pgbench(system: RunningSystem, areaCode: string, people: GivenPerson[]): Promise<{ tps: number; latencyMs: number } | null> {
+  try {
+    await exec('pgbench', ['--version']);
+  } catch {
+    console.log('pgbench: not installed (apt-get install -y postgresql-contrib); skipped');
+    return null;
+  }
+  const db = new pg.Client({ connectionString: system.databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`CREATE SCHEMA bench`);
+    await db.query(`CREATE TABLE bench.people (n int PRIMARY KEY, person_id uuid NOT NULL, card_number text NOT NULL)`);
+    await db.query(
+      `INSERT INTO bench.people SELECT i - 1, p, c FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS u(p, c, i)`,
+      [people.map((p) => p.id), people.map((p) => p.cardNumber)],
+    );
+  } finally {
+    await db.end();
+  }
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'checkin-bench-'));
+  try {
+    const script = path.join(tmp, 'checkin.sql');
+    await writeFile(script, PGBENCH_SCRIPT);
+    const { stdout } = await exec(
+      'pgbench',
+      [
+        '-n', '-M', 'extended', '-c', String(CONCURRENCY), '-j', '2', '-T', String(SECONDS),
+        '-D', `area=${areaCode}`, '-D', `chain=${chainOf(areaCode)}`, '-D', `npeople=${people.length}`,
+        '-f', script, system.databaseUrl,
+      ],
+      { maxBuffer: 10 * 1024 * 1024 },
+    );
+    const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
+    const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
+    return { tps, latencyMs };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  console.log(`check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs`);
+  const system = await startInspectionSystem({ label: 'bench_checkin', env: { DB_POOL_SIZE: '20' } });
+  try {
+    const g = inspection(system);
+    const organisation = await g.organisation();
+    const port = await g.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
+    const gate = await g.area({ kind: 'VENUE', venueCode: 'NST', zone: '1' });
+    const people: GivenPerson[] = [];
+    const seedStarted = performance.now();
+    for (let batch = 0; batch < PEOPLE; batch += 8) {
+      const made = await Promise.all(
+        Array.from({ length: Math.min(8, PEOPLE - batch) }, async () => {
+          const person = await g.person(organisation.id, { venues: ['NST'], zones: ['1'] });
+          await g.approve(person.accreditationId);
+          const arrival = await g.arrive(port.code, person.cardNumber, person.documentNumber);
+          if (arrival.decision !== 'ADMITTED') throw new Error(`seed arrival denied: ${arrival.reasons.join()}`);
+          return person;
+        }),
+      );
+      people.push(...made);
+    }
+    console.log(`seeded ${people.length} arrived people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    const scanner = new Scanner(gate.code, system.admin.token as string);
+    const direct = system.subgraphUrls.inspection;
+    await scanner.sequential(system.url, people, 100); // warm up both paths
+    await scanner.sequential(direct, people, 100);
+
+    const results: [string, Stats][] = [];
+    results.push(['sequential, through the gateway', await scanner.sequential(system.url, people, SEQUENTIAL)]);
+    results.push(['sequential, inspection subgraph', await scanner.sequential(direct, people, SEQUENTIAL)]);
+    results.push([`${CONCURRENCY} clients, through the gateway`, await scanner.concurrent(system.url, people, CONCURRENCY, SECONDS)]);
+    results.push([`${CONCURRENCY} clients, inspection subgraph`, await scanner.concurrent(direct, people, CONCURRENCY, SECONDS)]);
+    console.log('');
+    for (const [label, stats] of results) console.log(line(label, stats));
+
+    const sql = await pgbench(system, gate.code, people);
+    if (sql) {
+      console.log(`${`${CONCURRENCY} clients, pgbench same SQL`.padEnd(34)} ${''.padStart(6)}        ${sql.tps.toFixed(0).padStart(6)} tps  avg ${fmt(sql.latencyMs).padStart(9)}`);
+      const gateway = results[2][1].rps;
+      const subgraph = results[3][1].rps;
+      console.log('');
+      console.log(`gateway / pgbench:  ${(gateway / sql.tps).toFixed(2)}x   (goal: at least 0.5x)`);
+      console.log(`subgraph / pgbench: ${(subgraph / sql.tps).toFixed(2)}x`);
+      console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);
+    }
+    const median = results[0][1].p50;
+    console.log(`median check-in through the gateway: ${fmt(median)} (goal: under 10 ms) ${median < 10 ? 'OK' : 'MISSED'}`);
+  } finally {
+    await system.stop();
+  }
+}
+
+await main();
