@@ -1,9 +1,8 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CsvError, parse } from 'csv-parse/sync';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
 import type { ImportRowError } from '#apps/accreditation/imports/import.types.js';
-import { RegisterPersonInput } from '#apps/accreditation/people/person.type.js';
+import { AccreditationInput, RegisterPersonInput } from '#apps/accreditation/people/person.type.js';
 
 /** The columns of an import, in the order the contract lists them (a file may order them freely). */
 export const IMPORT_COLUMNS = [
@@ -72,16 +71,9 @@ function columnOf(field: string): string {
  * caller; duplicates inside the file are found here.
  */
 export function parsePeopleCsv(csv: string, organisationId: string): ParsedImport {
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let parsed: string[][];
   try {
-    records = parse(csv, {
-      bom: true,
-      info: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
+    parsed = parse(csv, { bom: true, relax_column_count: true, trim: true });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? 1;
@@ -89,15 +81,25 @@ export function parsePeopleCsv(csv: string, organisationId: string): ParsedImpor
     }
     throw error;
   }
-  // A record's info.lines is the line it ends on; a quoted cell may span lines.
-  const startLine = (r: (typeof records)[number]) => r.info.lines - (r.raw.match(/\n/g)?.length ?? 0);
+  // Each record starts on the line after the previous one ended, and a record
+  // ends as many lines after its start as its quoted cells hold line breaks.
+  // Blank lines come as records of one empty cell and are skipped here.
+  const records: { record: string[]; line: number }[] = [];
+  let line = 1;
+  for (const record of parsed) {
+    if (!(record.length === 1 && record[0] === '')) records.push({ record, line });
+    line += 1;
+    for (const cell of record) {
+      if (cell.includes('\n')) line += cell.split('\n').length - 1;
+    }
+  }
 
   const errors: ImportRowError[] = [];
   const header = records[0];
   if (!header) return { rows: [], errors: [{ line: 1, field: null, message: 'the CSV is empty: it needs a header row' }] };
   const known = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
   const index = new Map<ImportColumn, number>();
-  const headerLine = startLine(header);
+  const headerLine = header.line;
   header.record.forEach((name, i) => {
     const column = known.get(name.toLowerCase());
     if (!column) {
@@ -117,7 +119,7 @@ export function parsePeopleCsv(csv: string, organisationId: string): ParsedImpor
   const lineOfDocument = new Map<string, number>();
   const cell = (record: string[], column: ImportColumn) => record[index.get(column)!] ?? '';
   for (const r of records.slice(1)) {
-    const line = startLine(r);
+    const { line } = r;
     if (r.record.length !== header.record.length) {
       errors.push({
         line,
@@ -126,7 +128,8 @@ export function parsePeopleCsv(csv: string, organisationId: string): ParsedImpor
       });
       continue;
     }
-    const plain = {
+    // Built as the GraphQL layer builds registerPerson's input: instances of the input classes.
+    const input = Object.assign(new RegisterPersonInput(), {
       organisationId,
       givenName: cell(r.record, 'givenName'),
       familyName: cell(r.record, 'familyName'),
@@ -134,15 +137,14 @@ export function parsePeopleCsv(csv: string, organisationId: string): ParsedImpor
       nationality: cell(r.record, 'nationality'),
       function: cell(r.record, 'function'),
       documentNumber: cell(r.record, 'documentNumber'),
-      accreditation: {
+      accreditation: Object.assign(new AccreditationInput(), {
         category: cell(r.record, 'category'),
         venues: codes(cell(r.record, 'venues')),
         zones: codes(cell(r.record, 'zones')),
         validFrom: toInstant(cell(r.record, 'validFrom')),
         validUntil: toInstant(cell(r.record, 'validUntil')),
-      },
-    };
-    const input = plainToInstance(RegisterPersonInput, plain);
+      }),
+    });
     const problems = fieldProblems(
       validateSync(input, { forbidUnknownValues: false, validationError: { target: false, value: false } }),
     );
@@ -154,12 +156,12 @@ export function parsePeopleCsv(csv: string, organisationId: string): ParsedImpor
       seen.add(field);
       errors.push({ line, field, message: problem.message });
     }
-    const earlier = lineOfDocument.get(plain.documentNumber);
+    const earlier = lineOfDocument.get(input.documentNumber);
     if (earlier !== undefined && !seen.has('documentNumber')) {
-      errors.push({ line, field: 'documentNumber', message: `${plain.documentNumber} is already on line ${earlier}` });
+      errors.push({ line, field: 'documentNumber', message: `${input.documentNumber} is already on line ${earlier}` });
       continue;
     }
-    if (plain.documentNumber !== '') lineOfDocument.set(plain.documentNumber, line);
+    if (input.documentNumber !== '') lineOfDocument.set(input.documentNumber, line);
     if (problems.length === 0) rows.push({ line, input });
   }
   return { rows, errors };
