@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 
 /** Any operation may send this much. */
 export const SMALL_BODY_BYTES = 1024 * 1024;
@@ -35,7 +35,7 @@ export function mayHaveLargeBody(body: Buffer): boolean {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   return (
     operations.length === 1 &&
-    operations[0].operation === 'mutation' &&
+    operations[0].operation === OperationTypeNode.MUTATION &&
     operations[0].selectionSet.selections.every(
       (s) => s.kind === Kind.FIELD && LARGE_BODY_OPERATIONS.has(s.name.value),
     )
