@@ -4,6 +4,7 @@ import { Inspection1764300000200 } from './1764300000200-inspection.js';
 import { Movement1764300000300 } from './1764300000300-movement.js';
 import { InspectionHistory1764300000400 } from './1764300000400-inspection-history.js';
 import { AccreditationSearch1764300000500 } from './1764300000500-accreditation-search.js';
+import { Security1764300000600 } from './1764300000600-security.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Movement1764300000300,
   InspectionHistory1764300000400,
   AccreditationSearch1764300000500,
+  Security1764300000600,
 ];
