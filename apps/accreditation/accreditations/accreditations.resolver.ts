@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import type { LifecycleAction } from '#libs/accreditation/lifecycle.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
@@ -17,7 +17,9 @@ type Ctx = RequestContext<AccreditationLoaders>;
 
 @ArgsType()
 class ReasonedChangeArgs {
+  // A validation decorator of its own, or the pipe's whitelist would strip the id.
   @Field(() => ID)
+  @IsString()
   id!: string;
 
   @Field()
