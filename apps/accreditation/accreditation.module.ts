@@ -8,10 +8,15 @@ import { AccreditationEventEntity } from '#apps/accreditation/accreditations/acc
 import { AccreditationEntity } from '#apps/accreditation/accreditations/accreditation.entity.js';
 import { AccreditationsResolver } from '#apps/accreditation/accreditations/accreditations.resolver.js';
 import { AccreditationsService } from '#apps/accreditation/accreditations/accreditations.service.js';
+import { AuditResolver } from '#apps/accreditation/audit/audit.resolver.js';
 import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
 import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
-import { ApiKeyResolver, IdentityResolver } from '#apps/accreditation/identity/identity.resolver.js';
+import {
+  ApiKeyResolver,
+  IdentityResolver,
+} from '#apps/accreditation/identity/identity.resolver.js';
 import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
+import { LoginThrottle } from '#apps/accreditation/identity/login-throttle.service.js';
 import { UserEntity } from '#apps/accreditation/identity/user.entity.js';
 import { PeopleImportResolver } from '#apps/accreditation/imports/people-import.resolver.js';
 import { PeopleImportService } from '#apps/accreditation/imports/people-import.service.js';
@@ -34,7 +39,6 @@ const ENTITIES = [
   AccreditationEventEntity,
 ];
 
-
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   providers: [
@@ -44,8 +48,10 @@ const ENTITIES = [
     PeopleResolver,
     OrganisationPeopleResolver,
     AccreditationsResolver,
+    AuditResolver,
     PeopleImportResolver,
     IdentityService,
+    LoginThrottle,
     OrganisationsService,
     PeopleService,
     PeopleImportService,

@@ -71,6 +71,8 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Query.presentAt': { roles: [R.TRACER, R.INSPECTION_OFFICER], scopes: [S.MOVEMENT_READ] },
   'Query.contacts': { roles: [R.TRACER] },
   'Query.verifyMovementLog': { roles: [] },
+  // audit
+  'Query.auditTrail': { roles: [] },
   'Mutation.recordMovement': { roles: [], scopes: [S.MOVEMENT_WRITE] },
   'Mutation.recordMovements': { roles: [], scopes: [S.MOVEMENT_WRITE] },
   // federation plumbing: the gateway resolves entities with the caller's own credentials

@@ -3,6 +3,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { EntitySchema, MixedList } from 'typeorm';
+import { AuditModule } from '#libs/audit/audit.module.js';
 import { AuthModule } from '#libs/auth/auth.module.js';
 import { HealthController } from '#libs/common/health.controller.js';
 import { createLogger } from '#libs/common/logger.js';
@@ -53,6 +54,7 @@ export class CoreModule {
         }),
         DatabaseModule.forService(name, entities),
         AuthModule,
+        AuditModule.forService(name),
         TerminusModule,
       ],
       controllers: [HealthController],

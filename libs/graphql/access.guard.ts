@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
 import { ForbiddenError, UnauthenticatedError } from '#libs/common/errors.js';
 import { requestContextOf } from '#libs/graphql/context.js';
@@ -13,6 +14,8 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  constructor(private readonly audit: AuditWriter) {}
+
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
@@ -20,9 +23,19 @@ export class AccessGuard implements CanActivate {
     if (!ROOT_TYPES.has(typeName)) return true;
     const policy = OPERATION_POLICIES[`${typeName}.${info.fieldName}`];
     if (!policy) throw new ForbiddenError(`${info.fieldName} has no access policy`);
-    const { principal } = requestContextOf(context);
-    if (allows(policy, principal)) return true;
-    if (!principal) throw new UnauthenticatedError();
-    throw new ForbiddenError(`You are not allowed to call ${info.fieldName}`);
+    const ctx = requestContextOf(context);
+    if (allows(policy, ctx.principal)) return true;
+    const refusal = ctx.principal
+      ? new ForbiddenError(`You are not allowed to call ${info.fieldName}`)
+      : new UnauthenticatedError();
+    if (typeName === 'Mutation') {
+      this.audit.record({
+        action: `Mutation.${info.fieldName}`,
+        personId: null,
+        outcome: refusal.extensions.code as string,
+        context: ctx,
+      });
+    }
+    throw refusal;
   }
 }

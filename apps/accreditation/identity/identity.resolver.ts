@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '#libs/auth/principal.js';
-import { CurrentPrincipal } from '#libs/graphql/context.js';
+import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
 import {
   ApiKey,
@@ -27,8 +27,8 @@ export class IdentityResolver {
   }
 
   @Mutation(() => Session)
-  login(@Args('input') input: LoginInput): Promise<Session> {
-    return this.identity.login(input);
+  login(@Args('input') input: LoginInput, @CurrentContext() ctx: RequestContext): Promise<Session> {
+    return this.identity.login(input, ctx.clientAddress);
   }
 
   @Mutation(() => User)

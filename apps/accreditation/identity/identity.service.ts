@@ -12,6 +12,7 @@ import { ConflictError, DomainError, NotFoundError } from '#libs/common/errors.j
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
 import { UserEntity } from '#apps/accreditation/identity/user.entity.js';
+import { LoginThrottle } from '#apps/accreditation/identity/login-throttle.service.js';
 import { hashPassword, passwordMatches } from '#apps/accreditation/identity/passwords.js';
 import type {
   ApiKey,
@@ -46,6 +47,7 @@ export class IdentityService implements OnApplicationBootstrap {
     @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
     private readonly config: AccreditationConfig,
     private readonly logger: PinoLogger,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** With no user at all, creates the first ADMIN so someone can sign in. */
@@ -73,7 +75,8 @@ export class IdentityService implements OnApplicationBootstrap {
     }
   }
 
-  async login(input: LoginInput): Promise<Session> {
+  async login(input: LoginInput, clientAddress: string | null): Promise<Session> {
+    await this.throttle.assertAllowed(input.email, clientAddress);
     const user = await this.users
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email: input.email })
@@ -82,7 +85,11 @@ export class IdentityService implements OnApplicationBootstrap {
     const ok = user
       ? await passwordMatches(user.passwordHash, input.password)
       : await passwordMatches(await this.dummyHash(), input.password);
-    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    if (!user || !ok) {
+      await this.throttle.recordFailure(input.email, clientAddress);
+      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    }
+    await this.throttle.recordSuccess(input.email);
     const { token, expiresAt } = await signSessionToken(
       user,
       this.config.JWT_SECRET,

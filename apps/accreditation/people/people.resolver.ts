@@ -1,4 +1,15 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { maySee } from '#libs/auth/access-policy.js';
 import { organisationScope } from '#libs/auth/principal.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
@@ -30,6 +41,7 @@ export class PeopleResolver {
   constructor(
     private readonly service: PeopleService,
     private readonly identity: IdentityService,
+    private readonly audit: AuditWriter,
   ) {}
 
   @Query(() => Person, { nullable: true })
@@ -86,7 +98,14 @@ export class PeopleResolver {
     description: 'Passport or ID number; null for callers not allowed to see it.',
   })
   documentNumber(@Parent() person: Person, @CurrentContext() ctx: Ctx): string | null {
-    return maySee('Person.documentNumber', ctx.principal) ? person.documentNumber : null;
+    if (!maySee('Person.documentNumber', ctx.principal)) return null;
+    this.audit.record({
+      action: 'read:Person.documentNumber',
+      personId: person.id,
+      outcome: 'ok',
+      context: ctx,
+    });
+    return person.documentNumber;
   }
 }
 

@@ -1,4 +1,6 @@
-import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Info, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { maySee } from '#libs/auth/access-policy.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
@@ -7,8 +9,21 @@ import type { InspectionLoaders } from '#apps/inspection/inspection.loaders.js';
 
 type Ctx = RequestContext<InspectionLoaders>;
 
+const HEALTH_FIELDS = new Set(['lastNegativeTestAt', 'testDueBy', 'closeContactUntil']);
+
+/** True when the query asks for a health field of the state (only those reads are audited). */
+function selectsHealthData(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some(
+      (s) => s.kind !== Kind.FIELD || HEALTH_FIELDS.has(s.name.value),
+    ),
+  );
+}
+
 @Resolver(() => Person)
 export class PersonClosedLoopResolver {
+  constructor(private readonly audit: AuditWriter) {}
+
   @ResolveReference()
   resolveReference(@Parent() ref: { id: string }): Person {
     return { id: ref.id };
@@ -16,10 +31,22 @@ export class PersonClosedLoopResolver {
 
   /** The health part (tests, close contact) is null for callers without access to health data. */
   @ResolveField(() => ClosedLoopState)
-  async closedLoop(@Parent() person: Person, @CurrentContext() ctx: Ctx): Promise<ClosedLoopState> {
+  async closedLoop(
+    @Parent() person: Person,
+    @CurrentContext() ctx: Ctx,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ClosedLoopState> {
     const state = await ctx.loaders.closedLoop.load(person.id);
     const health = (field: 'lastNegativeTestAt' | 'testDueBy' | 'closeContactUntil') =>
       maySee(`ClosedLoopState.${field}`, ctx.principal) ? state[field] : null;
+    if (maySee('ClosedLoopState.testDueBy', ctx.principal) && selectsHealthData(info)) {
+      this.audit.record({
+        action: 'read:ClosedLoopState.health',
+        personId: person.id,
+        outcome: 'ok',
+        context: ctx,
+      });
+    }
     return {
       status: state.status,
       enteredAt: state.enteredAt,

@@ -1,0 +1,72 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { isUuid } from '#libs/common/ids.js';
+import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import { AuditEvent, AuditEventConnection } from '#apps/accreditation/audit/audit-event.type.js';
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: string;
+  person_id: string | null;
+  outcome: string;
+  client_address: string | null;
+  request_id: string | null;
+  service: string;
+}
+
+const toEvent = (r: AuditRow): AuditEvent => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  personId: r.person_id,
+  outcome: r.outcome,
+  clientAddress: r.client_address,
+  requestId: r.request_id,
+  service: r.service,
+});
+
+/** The audit trail, for ADMIN only (see the access policy), newest first. */
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => AuditEventConnection, { description: 'The audit trail, newest first; ADMIN only.' })
+  async auditTrail(
+    @Args('personId', { type: () => ID, nullable: true }) personId?: string,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<AuditEvent>> {
+    const size = checkPageSize(first);
+    const cursor = decodeCursor(after, 1);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (personId !== undefined && personId !== null) {
+      if (!isUuid(personId)) return toPage([], size, 0, () => [], toEvent);
+      add('person_id = ?', personId);
+    }
+    if (from) add('at >= ?', from);
+    if (to) add('at < ?', to);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const count: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit.events ${filter}`,
+      params,
+    );
+    // Entries are numbered in the order they were written, so the id alone orders them.
+    if (cursor) add('id < ?::bigint', cursor[0]);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT * FROM audit.events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY id DESC LIMIT ${size + 1}`,
+      params,
+    );
+    return toPage(rows, size, count[0].n, (r) => [r.id], toEvent);
+  }
+}
