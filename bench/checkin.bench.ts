@@ -40,7 +40,9 @@ interface Stats {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
@@ -60,10 +62,20 @@ class Scanner {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify({
         query: CHECK_IN,
-        variables: { input: { id: randomUUID(), areaCode: this.areaCode, direction, cardNumber: person.cardNumber } },
+        variables: {
+          input: {
+            id: randomUUID(),
+            areaCode: this.areaCode,
+            direction,
+            cardNumber: person.cardNumber,
+          },
+        },
       }),
     });
-    const body = (await res.json()) as { data?: { checkIn: { decision: string } }; errors?: unknown[] };
+    const body = (await res.json()) as {
+      data?: { checkIn: { decision: string } };
+      errors?: unknown[];
+    };
     const ms = performance.now() - started;
     const admitted = body.data?.checkIn.decision === 'ADMITTED';
     if (admitted) this.inside.set(person.id, direction === 'IN');
@@ -84,7 +96,12 @@ class Scanner {
   }
 
   /** `clients` loops, each scanning its own person, for `seconds`. */
-  async concurrent(url: string, people: GivenPerson[], clients: number, seconds: number): Promise<Stats> {
+  async concurrent(
+    url: string,
+    people: GivenPerson[],
+    clients: number,
+    seconds: number,
+  ): Promise<Stats> {
     const times: number[] = [];
     let denied = 0;
     const until = performance.now() + seconds * 1000;
@@ -125,7 +142,8 @@ const line = (label: string, s: Stats) =>
  * chain head, insert the hashed event, move the head, the latest projection).
  */
 const PGBENCH_SCRIPT = `
-SELECT gen_random_uuid() AS cid, person_id AS pid, card_number AS card FROM bench.people WHERE n = :client_id % :npeople \\gset
+\\set me :client_id % :npeople
+SELECT gen_random_uuid() AS cid, person_id AS pid, card_number AS card FROM bench.people WHERE n = :me::int \\gset
 BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:cid::text, 1));
 SELECT * FROM inspection.check_ins WHERE id = :cid::uuid;
@@ -136,14 +154,18 @@ SELECT * FROM inspection.closed_loop WHERE person_id = :pid::uuid;
 SELECT kind, occurred_at FROM movement.events WHERE person_id = :pid::uuid AND location = :area ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1;
 INSERT INTO inspection.check_ins (id, area_code, person_id, card_number, direction, decision, reasons, scanned_at, device_id, device_decision, conflict, fingerprint) VALUES (:cid::uuid, :area, :pid::uuid, :card, 'IN', 'ADMITTED', '{}', now(), NULL, NULL, false, :cid::text) RETURNING *;
 INSERT INTO movement.event_ids (id, occurred_at) VALUES (:cid::uuid, now()) ON CONFLICT (id) DO NOTHING RETURNING id;
-SELECT chain, head_hash AS prev, head_seq + 1 AS seq, clock_timestamp() AS now FROM movement.chains WHERE chain = :chain FOR UPDATE \\gset
+SELECT chain, head_hash AS prev, head_seq + 1 AS seq, clock_timestamp() AS now FROM movement.chains WHERE chain = :chain::smallint FOR UPDATE \\gset
 INSERT INTO movement.events (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash) VALUES (:cid::uuid, :chain, :seq, :pid::uuid, :area, 'ENTRY', now(), :now::timestamptz, 'bench', :prev, encode(sha256(convert_to(:prev || :cid::text || :area, 'UTF8')), 'hex')) RETURNING hash \\gset
-UPDATE movement.chains SET head_hash = :hash, head_seq = :seq WHERE chain = :chain;
+UPDATE movement.chains SET head_hash = :hash, head_seq = :seq WHERE chain = :chain::smallint;
 INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at) VALUES (:pid::uuid, :cid::uuid, :area, 'ENTRY', now(), :now::timestamptz) ON CONFLICT (person_id) DO UPDATE SET event_id = excluded.event_id, location = excluded.location, kind = excluded.kind, occurred_at = excluded.occurred_at, recorded_at = excluded.recorded_at WHERE (excluded.occurred_at, excluded.recorded_at, excluded.event_id) > (l.occurred_at, l.recorded_at, l.event_id);
 COMMIT;
 `;
 
-async function pgbench(system: RunningSystem, areaCode: string, people: GivenPerson[]): Promise<{ tps: number; latencyMs: number } | null> {
+async function pgbench(
+  system: RunningSystem,
+  areaCode: string,
+  people: GivenPerson[],
+): Promise<{ tps: number; latencyMs: number } | null> {
   try {
     await exec('pgbench', ['--version']);
   } catch {
@@ -154,7 +176,9 @@ async function pgbench(system: RunningSystem, areaCode: string, people: GivenPer
   await db.connect();
   try {
     await db.query(`CREATE SCHEMA bench`);
-    await db.query(`CREATE TABLE bench.people (n int PRIMARY KEY, person_id uuid NOT NULL, card_number text NOT NULL)`);
+    await db.query(
+      `CREATE TABLE bench.people (n int PRIMARY KEY, person_id uuid NOT NULL, card_number text NOT NULL)`,
+    );
     await db.query(
       `INSERT INTO bench.people SELECT i - 1, p, c FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS u(p, c, i)`,
       [people.map((p) => p.id), people.map((p) => p.cardNumber)],
@@ -169,9 +193,24 @@ async function pgbench(system: RunningSystem, areaCode: string, people: GivenPer
     const { stdout } = await exec(
       'pgbench',
       [
-        '-n', '-M', 'extended', '-c', String(CONCURRENCY), '-j', '2', '-T', String(SECONDS),
-        '-D', `area=${areaCode}`, '-D', `chain=${chainOf(areaCode)}`, '-D', `npeople=${people.length}`,
-        '-f', script, system.databaseUrl,
+        '-n',
+        '-M',
+        'extended',
+        '-c',
+        String(CONCURRENCY),
+        '-j',
+        '2',
+        '-T',
+        String(SECONDS),
+        '-D',
+        `area=${areaCode}`,
+        '-D',
+        `chain=${chainOf(areaCode)}`,
+        '-D',
+        `npeople=${people.length}`,
+        '-f',
+        script,
+        system.databaseUrl,
       ],
       { maxBuffer: 10 * 1024 * 1024 },
     );
@@ -184,8 +223,13 @@ async function pgbench(system: RunningSystem, areaCode: string, people: GivenPer
 }
 
 async function main() {
-  console.log(`check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs`);
-  const system = await startInspectionSystem({ label: 'bench_checkin', env: { DB_POOL_SIZE: '20' } });
+  console.log(
+    `check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs`,
+  );
+  const system = await startInspectionSystem({
+    label: 'bench_checkin',
+    env: { DB_POOL_SIZE: '20' },
+  });
   try {
     const g = inspection(system);
     const organisation = await g.organisation();
@@ -199,13 +243,16 @@ async function main() {
           const person = await g.person(organisation.id, { venues: ['NST'], zones: ['1'] });
           await g.approve(person.accreditationId);
           const arrival = await g.arrive(port.code, person.cardNumber, person.documentNumber);
-          if (arrival.decision !== 'ADMITTED') throw new Error(`seed arrival denied: ${arrival.reasons.join()}`);
+          if (arrival.decision !== 'ADMITTED')
+            throw new Error(`seed arrival denied: ${arrival.reasons.join()}`);
           return person;
         }),
       );
       people.push(...made);
     }
-    console.log(`seeded ${people.length} arrived people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${people.length} arrived people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
 
     const scanner = new Scanner(gate.code, system.admin.token as string);
     const direct = system.subgraphUrls.inspection;
@@ -213,16 +260,30 @@ async function main() {
     await scanner.sequential(direct, people, 100);
 
     const results: [string, Stats][] = [];
-    results.push(['sequential, through the gateway', await scanner.sequential(system.url, people, SEQUENTIAL)]);
-    results.push(['sequential, inspection subgraph', await scanner.sequential(direct, people, SEQUENTIAL)]);
-    results.push([`${CONCURRENCY} clients, through the gateway`, await scanner.concurrent(system.url, people, CONCURRENCY, SECONDS)]);
-    results.push([`${CONCURRENCY} clients, inspection subgraph`, await scanner.concurrent(direct, people, CONCURRENCY, SECONDS)]);
+    results.push([
+      'sequential, through the gateway',
+      await scanner.sequential(system.url, people, SEQUENTIAL),
+    ]);
+    results.push([
+      'sequential, inspection subgraph',
+      await scanner.sequential(direct, people, SEQUENTIAL),
+    ]);
+    results.push([
+      `${CONCURRENCY} clients, through the gateway`,
+      await scanner.concurrent(system.url, people, CONCURRENCY, SECONDS),
+    ]);
+    results.push([
+      `${CONCURRENCY} clients, inspection subgraph`,
+      await scanner.concurrent(direct, people, CONCURRENCY, SECONDS),
+    ]);
     console.log('');
     for (const [label, stats] of results) console.log(line(label, stats));
 
     const sql = await pgbench(system, gate.code, people);
     if (sql) {
-      console.log(`${`${CONCURRENCY} clients, pgbench same SQL`.padEnd(34)} ${''.padStart(6)}        ${sql.tps.toFixed(0).padStart(6)} tps  avg ${fmt(sql.latencyMs).padStart(9)}`);
+      console.log(
+        `${`${CONCURRENCY} clients, pgbench same SQL`.padEnd(34)} ${''.padStart(6)}        ${sql.tps.toFixed(0).padStart(6)} tps  avg ${fmt(sql.latencyMs).padStart(9)}`,
+      );
       const gateway = results[2][1].rps;
       const subgraph = results[3][1].rps;
       console.log('');
@@ -231,7 +292,9 @@ async function main() {
       console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);
     }
     const median = results[0][1].p50;
-    console.log(`median check-in through the gateway: ${fmt(median)} (goal: under 10 ms) ${median < 10 ? 'OK' : 'MISSED'}`);
+    console.log(
+      `median check-in through the gateway: ${fmt(median)} (goal: under 10 ms) ${median < 10 ? 'OK' : 'MISSED'}`,
+    );
   } finally {
     await system.stop();
   }

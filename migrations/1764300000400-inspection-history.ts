@@ -17,7 +17,9 @@ export class InspectionHistory1764300000400 implements MigrationInterface {
     await q.query(
       `CREATE INDEX closed_loop_history_person_idx ON inspection.closed_loop_history (person_id, at DESC)`,
     );
-    await q.query(`CREATE INDEX check_ins_conflict_idx ON inspection.check_ins (scanned_at DESC, id DESC) WHERE conflict`);
+    await q.query(
+      `CREATE INDEX check_ins_conflict_idx ON inspection.check_ins (scanned_at DESC, id DESC) WHERE conflict`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

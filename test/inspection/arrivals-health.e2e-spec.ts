@@ -33,7 +33,16 @@ describe('arrivals, departures and health through the gateway', () => {
   after(() => system?.stop());
 
   const arrival = (input: Record<string, unknown>, client: GraphQLClient = system.admin) =>
-    client.request<{ processArrival: { id: string; decision: string; reasons: string[]; replayed: boolean; person: { id: string } | null; arrivedAt: string } }>(
+    client.request<{
+      processArrival: {
+        id: string;
+        decision: string;
+        reasons: string[];
+        replayed: boolean;
+        person: { id: string } | null;
+        arrivedAt: string;
+      };
+    }>(
       `mutation($input: ArrivalInput!) { processArrival(input: $input) { id decision reasons replayed arrivedAt person { id } area { code } } }`,
       { input: { id: randomUUID(), areaCode: port.code, ...input } },
     );
@@ -65,32 +74,64 @@ describe('arrivals, departures and health through the gateway', () => {
         assert.equal(result.data?.processArrival.decision, 'DENIED');
         return result.data?.processArrival.reasons;
       };
-      assert.deepEqual(await reasonsOf({ cardNumber: cardNumberFor(9_999_998), documentNumber: 'E1' }), ['UNKNOWN_CARD']);
+      assert.deepEqual(
+        await reasonsOf({ cardNumber: cardNumberFor(9_999_998), documentNumber: 'E1' }),
+        ['UNKNOWN_CARD'],
+      );
 
-      const approved = await g.person(organisationId, { validUntil: new Date(Date.now() + 2 * HOUR).toISOString() });
+      const approved = await g.person(organisationId, {
+        validUntil: new Date(Date.now() + 2 * HOUR).toISOString(),
+      });
       await g.approve(approved.accreditationId);
-      assert.deepEqual(await reasonsOf({ cardNumber: approved.cardNumber, documentNumber: 'WRONG1' }), ['DOCUMENT_MISMATCH']);
+      assert.deepEqual(
+        await reasonsOf({ cardNumber: approved.cardNumber, documentNumber: 'WRONG1' }),
+        ['DOCUMENT_MISMATCH'],
+      );
       const late = new Date(Date.now() + 3 * HOUR).toISOString();
-      assert.deepEqual(await reasonsOf({ cardNumber: approved.cardNumber, documentNumber: approved.documentNumber, arrivedAt: late }), [
-        'OUTSIDE_VALIDITY',
-      ]);
-      assert.deepEqual(await reasonsOf({ cardNumber: approved.cardNumber, documentNumber: 'WRONG1', arrivedAt: late }), [
-        'DOCUMENT_MISMATCH',
-        'OUTSIDE_VALIDITY',
-      ]);
+      assert.deepEqual(
+        await reasonsOf({
+          cardNumber: approved.cardNumber,
+          documentNumber: approved.documentNumber,
+          arrivedAt: late,
+        }),
+        ['OUTSIDE_VALIDITY'],
+      );
+      assert.deepEqual(
+        await reasonsOf({
+          cardNumber: approved.cardNumber,
+          documentNumber: 'WRONG1',
+          arrivedAt: late,
+        }),
+        ['DOCUMENT_MISMATCH', 'OUTSIDE_VALIDITY'],
+      );
 
       const submitted = await g.person(organisationId);
-      assert.deepEqual(await reasonsOf({ cardNumber: submitted.cardNumber, documentNumber: submitted.documentNumber }), ['NOT_APPROVED']);
+      assert.deepEqual(
+        await reasonsOf({
+          cardNumber: submitted.cardNumber,
+          documentNumber: submitted.documentNumber,
+        }),
+        ['NOT_APPROVED'],
+      );
 
       const suspended = await g.person(organisationId);
       await g.approve(suspended.accreditationId);
       await changeStatus(system, 'suspend', suspended.accreditationId);
-      assert.deepEqual(await reasonsOf({ cardNumber: suspended.cardNumber, documentNumber: suspended.documentNumber }), ['SUSPENDED']);
+      assert.deepEqual(
+        await reasonsOf({
+          cardNumber: suspended.cardNumber,
+          documentNumber: suspended.documentNumber,
+        }),
+        ['SUSPENDED'],
+      );
 
       const revoked = await g.person(organisationId);
       await g.approve(revoked.accreditationId);
       await changeStatus(system, 'revoke', revoked.accreditationId);
-      assert.deepEqual(await reasonsOf({ cardNumber: revoked.cardNumber, documentNumber: revoked.documentNumber }), ['REVOKED']);
+      assert.deepEqual(
+        await reasonsOf({ cardNumber: revoked.cardNumber, documentNumber: revoked.documentNumber }),
+        ['REVOKED'],
+      );
 
       const after = await read(approved.id);
       assert.equal(after.accreditation.status, 'APPROVED');
@@ -102,10 +143,20 @@ describe('arrivals, departures and health through the gateway', () => {
       const person = await g.person(organisationId);
       await g.approve(person.accreditationId);
       const arrivedAt = new Date(Date.now() - 60_000).toISOString();
-      const input = { id: randomUUID(), cardNumber: person.cardNumber, documentNumber: person.documentNumber.toLowerCase(), flightNumber: 'CA123', arrivedAt };
+      const input = {
+        id: randomUUID(),
+        cardNumber: person.cardNumber,
+        documentNumber: person.documentNumber.toLowerCase(),
+        flightNumber: 'CA123',
+        arrivedAt,
+      };
       const first = await arrival(input);
       assert.deepEqual(
-        [first.data?.processArrival.decision, first.data?.processArrival.reasons, first.data?.processArrival.person?.id],
+        [
+          first.data?.processArrival.decision,
+          first.data?.processArrival.reasons,
+          first.data?.processArrival.person?.id,
+        ],
         ['ADMITTED', [], person.id],
       );
       const state = await read(person.id);
@@ -113,7 +164,10 @@ describe('arrivals, departures and health through the gateway', () => {
       assert.equal(state.closedLoop.status, 'IN_LOOP');
       assert.equal(state.closedLoop.enteredAt, arrivedAt);
       assert.equal(state.closedLoop.testDueBy, hoursFrom(new Date(arrivedAt), 24).toISOString());
-      assert.deepEqual(state.movements.nodes.map((m) => [m.kind, m.location, m.occurredAt]), [['ENTRY', port.code, arrivedAt]]);
+      assert.deepEqual(
+        state.movements.nodes.map((m) => [m.kind, m.location, m.occurredAt]),
+        [['ENTRY', port.code, arrivedAt]],
+      );
 
       const again = await arrival(input);
       assert.equal(again.data?.processArrival.replayed, true);
@@ -122,7 +176,11 @@ describe('arrivals, departures and health through the gateway', () => {
       assert.equal(other.errors?.[0].extensions?.code, 'CONFLICT');
 
       const venue = await g.area();
-      const wrongPlace = await arrival({ cardNumber: person.cardNumber, documentNumber: person.documentNumber, areaCode: venue.code });
+      const wrongPlace = await arrival({
+        cardNumber: person.cardNumber,
+        documentNumber: person.documentNumber,
+        areaCode: venue.code,
+      });
       assert.equal(wrongPlace.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
     });
 
@@ -131,7 +189,10 @@ describe('arrivals, departures and health through the gateway', () => {
       const id = randomUUID();
       const left = await departure({ id, cardNumber: person.cardNumber });
       assert.equal(left.processDeparture.status, 'EXITED');
-      assert.equal((await departure({ id, cardNumber: person.cardNumber })).processDeparture.status, 'EXITED');
+      assert.equal(
+        (await departure({ id, cardNumber: person.cardNumber })).processDeparture.status,
+        'EXITED',
+      );
       const state = await read(person.id);
       assert.equal(state.closedLoop.status, 'EXITED');
       assert.deepEqual(state.movements.nodes.map((m) => m.kind).sort(), ['ENTRY', 'EXIT']);
@@ -149,14 +210,27 @@ describe('arrivals, departures and health through the gateway', () => {
       assert.deepEqual(await g.testResult(person.id, sampledAt, 'NEGATIVE', id), after);
       const [conflict] = await system.admin.errors(
         `mutation($input: TestResultInput!) { recordTestResult(input: $input) { status } }`,
-        { input: { id, personId: person.id, sampledAt: sampledAt.toISOString(), result: 'POSITIVE' } },
+        {
+          input: {
+            id,
+            personId: person.id,
+            sampledAt: sampledAt.toISOString(),
+            result: 'POSITIVE',
+          },
+        },
       );
       assert.equal(conflict.extensions?.code, 'CONFLICT');
       const older = await g.testResult(person.id, new Date(Date.now() - HOUR), 'POSITIVE');
       assert.deepEqual(older, after, 'a result older than the latest changes nothing');
 
       const scanAt = async (at: Date) =>
-        (await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at.toISOString() })).reasons;
+        (
+          await g.checkIn({
+            areaCode: gate.code,
+            cardNumber: person.cardNumber,
+            scannedAt: at.toISOString(),
+          })
+        ).reasons;
       assert.deepEqual(await scanAt(hoursFrom(sampledAt, 25)), ['TEST_OVERDUE']);
       await g.testResult(person.id, hoursFrom(sampledAt, 24.5), 'NEGATIVE');
       assert.deepEqual(await scanAt(hoursFrom(sampledAt, 25)), []);
@@ -172,8 +246,14 @@ describe('arrivals, departures and health through the gateway', () => {
         );
       assert.equal((await release()).data?.releaseFromIsolation.status, 'IN_LOOP');
       assert.equal((await release()).errors?.[0].extensions?.code, 'CONFLICT');
-      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons, []);
-      const [blank] = await system.admin.errors(`mutation($id: ID!) { releaseFromIsolation(personId: $id, reason: " ") { status } }`, { id: person.id });
+      assert.deepEqual(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons,
+        [],
+      );
+      const [blank] = await system.admin.errors(
+        `mutation($id: ID!) { releaseFromIsolation(personId: $id, reason: " ") { status } }`,
+        { id: person.id },
+      );
       assert.equal(blank.extensions?.code, 'BAD_USER_INPUT');
     });
   });
@@ -188,7 +268,12 @@ describe('arrivals, departures and health through the gateway', () => {
       const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000).toISOString();
       const stay = async (cardNumber: string, from: number, until: number) => {
         await g.checkIn({ areaCode: gate.code, cardNumber, scannedAt: at(from) });
-        await g.checkIn({ areaCode: gate.code, cardNumber, scannedAt: at(until), direction: 'OUT' });
+        await g.checkIn({
+          areaCode: gate.code,
+          cardNumber,
+          scannedAt: at(until),
+          direction: 'OUT',
+        });
       };
       await stay(subject.cardNumber, 0, 60);
       await stay(near.cardNumber, 10, 50);
@@ -199,7 +284,11 @@ describe('arrivals, departures and health through the gateway', () => {
       const tracer = await g.user(['TRACER']);
       const before = Date.now();
       const data = await tracer.query<{
-        designateCloseContacts: { person: { id: string }; totalMinutes: number; encounters: { location: string; from: string; until: string; minutes: number }[] }[];
+        designateCloseContacts: {
+          person: { id: string };
+          totalMinutes: number;
+          encounters: { location: string; from: string; until: string; minutes: number }[];
+        }[];
       }>(
         `mutation($id: ID!, $from: DateTime!, $to: DateTime!) {
            designateCloseContacts(personId: $id, from: $from, to: $to) {
@@ -209,14 +298,22 @@ describe('arrivals, departures and health through the gateway', () => {
       const contacts = data.designateCloseContacts;
       assert.deepEqual(
         contacts.map((c) => [c.person.id, c.totalMinutes]),
-        [[near.id, 40], [isolated.id, 30]],
+        [
+          [near.id, 40],
+          [isolated.id, 30],
+        ],
       );
-      assert.deepEqual(contacts[0].encounters, [{ location: gate.code, from: at(10), until: at(50), minutes: 40 }]);
+      assert.deepEqual(contacts[0].encounters, [
+        { location: gate.code, from: at(10), until: at(50), minutes: 40 },
+      ]);
 
       const nearState = await g.loop(near.id);
       assert.equal(nearState.status, 'CLOSE_CONTACT');
       const until = Date.parse(nearState.closeContactUntil as string);
-      assert.ok(until >= before + 7 * 24 * HOUR && until <= Date.now() + 7 * 24 * HOUR, 'until now + 7 days');
+      assert.ok(
+        until >= before + 7 * 24 * HOUR && until <= Date.now() + 7 * 24 * HOUR,
+        'until now + 7 days',
+      );
       assert.equal((await g.loop(isolated.id)).status, 'ISOLATED');
       assert.equal((await g.loop(brief.id)).status, 'IN_LOOP');
       assert.equal((await g.loop(subject.id)).status, 'IN_LOOP');
@@ -230,7 +327,11 @@ describe('arrivals, departures and health through the gateway', () => {
         `mutation($id: ID!) { releaseFromIsolation(personId: $id, reason: "recovered") { status } }`,
         { id: isolated.id },
       );
-      assert.equal(released.releaseFromIsolation.status, 'CLOSE_CONTACT', 'released within the close-contact time');
+      assert.equal(
+        released.releaseFromIsolation.status,
+        'CLOSE_CONTACT',
+        'released within the close-contact time',
+      );
     });
   });
 
@@ -241,22 +342,47 @@ describe('arrivals, departures and health through the gateway', () => {
       const health = await g.user(['HEALTH_OFFICER']);
       const tracer = await g.user(['TRACER']);
       const viewer = await g.user(['VIEWER']);
-      const code = async (client: GraphQLClient, query: string, variables: Record<string, unknown>) =>
-        (await client.request(query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+      const code = async (
+        client: GraphQLClient,
+        query: string,
+        variables: Record<string, unknown>,
+      ) => (await client.request(query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
       const test = `mutation($input: TestResultInput!) { recordTestResult(input: $input) { status } }`;
-      const testInput = () => ({ input: { id: randomUUID(), personId: person.id, sampledAt: new Date().toISOString(), result: 'NEGATIVE' } });
+      const testInput = () => ({
+        input: {
+          id: randomUUID(),
+          personId: person.id,
+          sampledAt: new Date().toISOString(),
+          result: 'NEGATIVE',
+        },
+      });
       const release = `mutation($id: ID!) { releaseFromIsolation(personId: $id, reason: "x") { status } }`;
       const designate = `mutation($id: ID!, $from: DateTime!, $to: DateTime!) { designateCloseContacts(personId: $id, from: $from, to: $to) { totalMinutes } }`;
-      const window = { id: person.id, from: new Date(Date.now() - HOUR).toISOString(), to: new Date().toISOString() };
+      const window = {
+        id: person.id,
+        from: new Date(Date.now() - HOUR).toISOString(),
+        to: new Date().toISOString(),
+      };
       const arrive = `mutation($input: ArrivalInput!) { processArrival(input: $input) { decision } }`;
-      const arriveInput = () => ({ input: { id: randomUUID(), areaCode: port.code, cardNumber: person.cardNumber, documentNumber: person.documentNumber } });
+      const arriveInput = () => ({
+        input: {
+          id: randomUUID(),
+          areaCode: port.code,
+          cardNumber: person.cardNumber,
+          documentNumber: person.documentNumber,
+        },
+      });
 
       assert.equal(await code(health, test, testInput()), 'OK');
       assert.equal(await code(inspector, test, testInput()), 'FORBIDDEN');
       assert.equal(await code(tracer, test, testInput()), 'FORBIDDEN');
       assert.equal(await code(tracer, release, { id: person.id }), 'FORBIDDEN');
       assert.equal(await code(inspector, release, { id: person.id }), 'FORBIDDEN');
-      assert.equal(await code(health, release, { id: person.id }), 'CONFLICT', 'allowed, but the person is not isolated');
+      assert.equal(
+        await code(health, release, { id: person.id }),
+        'CONFLICT',
+        'allowed, but the person is not isolated',
+      );
       assert.equal(await code(health, designate, window), 'FORBIDDEN');
       assert.equal(await code(inspector, designate, window), 'FORBIDDEN');
       assert.equal(await code(tracer, designate, window), 'OK');
@@ -275,11 +401,19 @@ describe('arrivals, departures and health through the gateway', () => {
       assert.equal(await code(await key(['CHECKIN_WRITE']), test, testInput()), 'FORBIDDEN');
 
       const loopAs = async (client: GraphQLClient) =>
-        (await client.query<{ person: { closedLoop: LoopView } }>(`query($id: ID!) { person(id: $id) { closedLoop { ${LOOP_FIELDS} } } }`, { id: person.id }))
-          .person.closedLoop;
+        (
+          await client.query<{ person: { closedLoop: LoopView } }>(
+            `query($id: ID!) { person(id: $id) { closedLoop { ${LOOP_FIELDS} } } }`,
+            { id: person.id },
+          )
+        ).person.closedLoop;
       const hidden = await loopAs(viewer);
       assert.equal(hidden.status, 'IN_LOOP');
-      assert.deepEqual([hidden.testDueBy, hidden.lastNegativeTestAt], [null, null], 'health data hidden from a VIEWER');
+      assert.deepEqual(
+        [hidden.testDueBy, hidden.lastNegativeTestAt],
+        [null, null],
+        'health data hidden from a VIEWER',
+      );
       assert.ok((await loopAs(health)).testDueBy);
     });
   });

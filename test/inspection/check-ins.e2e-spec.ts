@@ -29,7 +29,9 @@ describe('check-ins through the gateway', () => {
   after(() => system?.stop());
 
   const movementsOf = async (personId: string) => {
-    const data = await system.admin.query<{ person: { movements: { nodes: { kind: string; location: string; occurredAt: string }[] } } }>(
+    const data = await system.admin.query<{
+      person: { movements: { nodes: { kind: string; location: string; occurredAt: string }[] } };
+    }>(
       `query($id: ID!) { person(id: $id) { movements(first: 100) { nodes { kind location occurredAt } } } }`,
       { id: personId },
     );
@@ -52,9 +54,9 @@ describe('check-ins through the gateway', () => {
       assert.equal(bad.extensions?.code, 'BAD_USER_INPUT');
       assert.deepEqual(bad.extensions?.fields?.map((f) => f.field).sort(), ['code', 'name']);
 
-      const list = await system.admin.query<{ inspectionAreas: { code: string; closedLoop: boolean }[] }>(
-        '{ inspectionAreas { code closedLoop } }',
-      );
+      const list = await system.admin.query<{
+        inspectionAreas: { code: string; closedLoop: boolean }[];
+      }>('{ inspectionAreas { code closedLoop } }');
       assert.ok(list.inspectionAreas.some((a) => a.code === area.code && a.closedLoop));
 
       const occupancy = async () =>
@@ -72,7 +74,9 @@ describe('check-ins through the gateway', () => {
       assert.equal(await occupancy(), 2);
       await g.checkIn({ areaCode: area.code, cardNumber: a.cardNumber, direction: 'OUT' });
       assert.equal(await occupancy(), 1);
-      const none = await system.admin.query<{ inspectionArea: null }>('{ inspectionArea(code: "NO-SUCH-AREA") { code } }');
+      const none = await system.admin.query<{ inspectionArea: null }>(
+        '{ inspectionArea(code: "NO-SUCH-AREA") { code } }',
+      );
       assert.equal(none.inspectionArea, null);
     });
   });
@@ -81,22 +85,46 @@ describe('check-ins through the gateway', () => {
     it('admits an arrived person, logs the ENTRY in the same step, and an OUT logs the EXIT', async () => {
       const { person, gate } = await g.personAtGate({ venues: ['NST'], zones: ['1'] });
       const scannedAt = new Date(Date.now() - 60_000).toISOString();
-      const entry = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt });
-      assert.deepEqual([entry.decision, entry.reasons, entry.replayed, entry.conflict], ['ADMITTED', [], false, false]);
+      const entry = await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        scannedAt,
+      });
+      assert.deepEqual(
+        [entry.decision, entry.reasons, entry.replayed, entry.conflict],
+        ['ADMITTED', [], false, false],
+      );
       assert.equal(entry.person?.id, person.id);
       assert.equal(entry.scannedAt, scannedAt);
-      assert.ok(Date.now() - Date.parse(entry.recordedAt) < 30_000, 'recordedAt is the server clock');
-      const out = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, direction: 'OUT' });
+      assert.ok(
+        Date.now() - Date.parse(entry.recordedAt) < 30_000,
+        'recordedAt is the server clock',
+      );
+      const out = await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        direction: 'OUT',
+      });
       assert.deepEqual([out.decision, out.reasons], ['ADMITTED', []]);
-      const here = (await movementsOf(person.id)).filter((m) => m.location === gate.code).map((m) => m.kind).sort();
+      const here = (await movementsOf(person.id))
+        .filter((m) => m.location === gate.code)
+        .map((m) => m.kind)
+        .sort();
       assert.deepEqual(here, ['ENTRY', 'EXIT']);
     });
 
     it('UNKNOWN_CARD, for IN and OUT, with no person and nothing logged', async () => {
       const gate = await g.area();
       for (const direction of ['IN', 'OUT'] as const) {
-        const scan = await g.checkIn({ areaCode: gate.code, cardNumber: cardNumberFor(9_999_999), direction });
-        assert.deepEqual([scan.decision, scan.reasons, scan.person], ['DENIED', ['UNKNOWN_CARD'], null]);
+        const scan = await g.checkIn({
+          areaCode: gate.code,
+          cardNumber: cardNumberFor(9_999_999),
+          direction,
+        });
+        assert.deepEqual(
+          [scan.decision, scan.reasons, scan.person],
+          ['DENIED', ['UNKNOWN_CARD'], null],
+        );
       }
     });
 
@@ -108,23 +136,42 @@ describe('check-ins through the gateway', () => {
       const gate = await g.area();
       const token = cardToken as string;
       const [header, payload, signature] = token.split('.');
-      const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+      const flipped = signature.startsWith('A')
+        ? `B${signature.slice(1)}`
+        : `A${signature.slice(1)}`;
       const forgedPayload = Buffer.from(
         JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), tv: 99 }),
       ).toString('base64url');
-      for (const bad of [`${header}.${payload}.${flipped}`, `${header}.${forgedPayload}.${signature}`, 'not-a-token', 'a.b.c']) {
+      for (const bad of [
+        `${header}.${payload}.${flipped}`,
+        `${header}.${forgedPayload}.${signature}`,
+        'not-a-token',
+        'a.b.c',
+      ]) {
         const scan = await g.checkIn({ areaCode: gate.code, cardToken: bad });
-        assert.deepEqual([scan.decision, scan.reasons, scan.person], ['DENIED', ['INVALID_TOKEN'], null], bad);
+        assert.deepEqual(
+          [scan.decision, scan.reasons, scan.person],
+          ['DENIED', ['INVALID_TOKEN'], null],
+          bad,
+        );
       }
       const ok = await g.checkIn({ areaCode: gate.code, cardToken: token });
       assert.deepEqual([ok.decision, ok.reasons, ok.person?.id], ['ADMITTED', [], person.id]);
       await g.checkIn({ areaCode: gate.code, cardToken: token, direction: 'OUT' });
-      await system.admin.query(`mutation($id: ID!) { reissueCard(id: $id) { id } }`, { id: person.accreditationId });
+      await system.admin.query(`mutation($id: ID!) { reissueCard(id: $id) { id } }`, {
+        id: person.accreditationId,
+      });
       const old = await g.checkIn({ areaCode: gate.code, cardToken: token });
       assert.deepEqual([old.decision, old.reasons], ['DENIED', ['SUPERSEDED_TOKEN']]);
       const [both] = await system.admin.errors(
         `mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`,
-        { input: scanInput({ areaCode: gate.code, cardToken: token, cardNumber: person.cardNumber }) },
+        {
+          input: scanInput({
+            areaCode: gate.code,
+            cardToken: token,
+            cardNumber: person.cardNumber,
+          }),
+        },
       );
       assert.equal(both.extensions?.code, 'BAD_USER_INPUT');
     });
@@ -143,21 +190,36 @@ describe('check-ins through the gateway', () => {
     it('SUSPENDED and REVOKED; an OUT scan of such a card is still admitted', async () => {
       const { person, gate } = await g.personAtGate();
       await suspend(person.accreditationId);
-      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons, ['SUSPENDED']);
-      const out = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, direction: 'OUT' });
+      assert.deepEqual(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons,
+        ['SUSPENDED'],
+      );
+      const out = await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        direction: 'OUT',
+      });
       assert.equal(out.decision, 'ADMITTED');
       const other = await g.arrivedPerson(organisationId);
       await changeStatus(system, 'revoke', other.accreditationId);
-      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: other.cardNumber })).reasons, ['REVOKED']);
+      assert.deepEqual(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: other.cardNumber })).reasons,
+        ['REVOKED'],
+      );
     });
 
     it('OUTSIDE_VALIDITY by scannedAt, NO_VENUE_ACCESS, NO_ZONE_ACCESS, TEST_OVERDUE, ALREADY_INSIDE', async () => {
       const now = new Date();
       const gate = await g.area({ venueCode: 'NST', zone: '1' });
-      const shortLived = await g.arrivedPerson(organisationId, { validUntil: hoursFrom(now, 2).toISOString() });
+      const shortLived = await g.arrivedPerson(organisationId, {
+        validUntil: hoursFrom(now, 2).toISOString(),
+      });
       const reasonsAt = async (cardNumber: string, scannedAt?: Date) =>
-        (await g.checkIn({ areaCode: gate.code, cardNumber, scannedAt: scannedAt?.toISOString() })).reasons;
-      assert.deepEqual(await reasonsAt(shortLived.cardNumber, hoursFrom(now, 3)), ['OUTSIDE_VALIDITY']);
+        (await g.checkIn({ areaCode: gate.code, cardNumber, scannedAt: scannedAt?.toISOString() }))
+          .reasons;
+      assert.deepEqual(await reasonsAt(shortLived.cardNumber, hoursFrom(now, 3)), [
+        'OUTSIDE_VALIDITY',
+      ]);
       const elsewhere = await g.arrivedPerson(organisationId, { venues: ['BNS'] });
       assert.deepEqual(await reasonsAt(elsewhere.cardNumber), ['NO_VENUE_ACCESS']);
       const otherZone = await g.arrivedPerson(organisationId, { zones: ['2'] });
@@ -172,15 +234,22 @@ describe('check-ins through the gateway', () => {
     it('NOT_IN_CLOSED_LOOP after departure; ISOLATED after a positive test', async () => {
       const { person, gate } = await g.personAtGate();
       const port = await g.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
-      await system.admin.query(`mutation($input: DepartureInput!) { processDeparture(input: $input) { status } }`, {
-        input: { id: randomUUID(), areaCode: port.code, cardNumber: person.cardNumber },
-      });
-      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons, [
-        'NOT_IN_CLOSED_LOOP',
-      ]);
+      await system.admin.query(
+        `mutation($input: DepartureInput!) { processDeparture(input: $input) { status } }`,
+        {
+          input: { id: randomUUID(), areaCode: port.code, cardNumber: person.cardNumber },
+        },
+      );
+      assert.deepEqual(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })).reasons,
+        ['NOT_IN_CLOSED_LOOP'],
+      );
       const sick = await g.arrivedPerson(organisationId);
       await g.testResult(sick.id, new Date(), 'POSITIVE');
-      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: sick.cardNumber })).reasons, ['ISOLATED']);
+      assert.deepEqual(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: sick.cardNumber })).reasons,
+        ['ISOLATED'],
+      );
     });
   });
 
@@ -188,8 +257,14 @@ describe('check-ins through the gateway', () => {
     it('a scan after validity with an overdue test gives both, in the enum order', async () => {
       const now = new Date();
       const gate = await g.area({ venueCode: 'NST', zone: '1' });
-      const person = await g.arrivedPerson(organisationId, { validUntil: hoursFrom(now, 2).toISOString() });
-      const scan = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: hoursFrom(now, 25).toISOString() });
+      const person = await g.arrivedPerson(organisationId, {
+        validUntil: hoursFrom(now, 2).toISOString(),
+      });
+      const scan = await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        scannedAt: hoursFrom(now, 25).toISOString(),
+      });
       assert.deepEqual(scan.reasons, ['OUTSIDE_VALIDITY', 'TEST_OVERDUE']);
     });
 
@@ -202,11 +277,19 @@ describe('check-ins through the gateway', () => {
         validUntil: hoursFrom(now, 2).toISOString(),
       });
       // Inside already: an offline device let them in although the server would not have.
-      const let_in = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, deviceDecision: 'ADMITTED' });
+      const let_in = await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        deviceDecision: 'ADMITTED',
+      });
       assert.equal(let_in.conflict, true);
       await g.testResult(person.id, new Date(), 'POSITIVE');
       await suspend(person.accreditationId);
-      const scan = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: hoursFrom(now, 25).toISOString() });
+      const scan = await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        scannedAt: hoursFrom(now, 25).toISOString(),
+      });
       assert.deepEqual(scan.reasons, [
         'SUSPENDED',
         'OUTSIDE_VALIDITY',
@@ -218,11 +301,10 @@ describe('check-ins through the gateway', () => {
       ]);
       const approvedOnly = await g.person(organisationId, { venues: ['BNS'] });
       await g.approve(approvedOnly.accreditationId);
-      assert.deepEqual((await g.checkIn({ areaCode: gate.code, cardNumber: approvedOnly.cardNumber })).reasons, [
-        'NOT_ACTIVE',
-        'NO_VENUE_ACCESS',
-        'NOT_IN_CLOSED_LOOP',
-      ]);
+      assert.deepEqual(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: approvedOnly.cardNumber })).reasons,
+        ['NOT_ACTIVE', 'NO_VENUE_ACCESS', 'NOT_IN_CLOSED_LOOP'],
+      );
     });
   });
 
@@ -234,7 +316,10 @@ describe('check-ins through the gateway', () => {
       const again = await g.checkIn(input);
       assert.deepEqual({ ...again, replayed: false }, first);
       assert.equal(again.replayed, true);
-      assert.equal((await movementsOf(person.id)).filter((m) => m.location === gate.code).length, 1);
+      assert.equal(
+        (await movementsOf(person.id)).filter((m) => m.location === gate.code).length,
+        1,
+      );
       const [conflict] = await system.admin.errors(
         `mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`,
         { input: { ...input, direction: 'OUT' } },
@@ -245,12 +330,18 @@ describe('check-ins through the gateway', () => {
     it('20 simultaneous scans of one card at one gate admit it once', async () => {
       const { person, gate } = await g.personAtGate();
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber })),
+        Array.from({ length: 20 }, () =>
+          g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber }),
+        ),
       );
       const admitted = results.filter((r) => r.decision === 'ADMITTED');
       assert.equal(admitted.length, 1);
-      for (const r of results.filter((r) => r.decision === 'DENIED')) assert.deepEqual(r.reasons, ['ALREADY_INSIDE']);
-      assert.equal((await movementsOf(person.id)).filter((m) => m.location === gate.code).length, 1);
+      for (const r of results.filter((r) => r.decision === 'DENIED'))
+        assert.deepEqual(r.reasons, ['ALREADY_INSIDE']);
+      assert.equal(
+        (await movementsOf(person.id)).filter((m) => m.location === gate.code).length,
+        1,
+      );
     });
   });
 
@@ -260,17 +351,46 @@ describe('check-ins through the gateway', () => {
       const t = Date.now() - 3_600_000;
       const at = (minutes: number) => new Date(t + minutes * 60_000).toISOString();
       const batch = [
-        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(20), deviceId: 'tablet-7' },
-        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(10), deviceId: 'tablet-7', direction: 'OUT' as const },
-        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(5), deviceId: 'tablet-7' },
-        { areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: at(30), deviceId: 'tablet-7' },
+        {
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          scannedAt: at(20),
+          deviceId: 'tablet-7',
+        },
+        {
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          scannedAt: at(10),
+          deviceId: 'tablet-7',
+          direction: 'OUT' as const,
+        },
+        {
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          scannedAt: at(5),
+          deviceId: 'tablet-7',
+        },
+        {
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          scannedAt: at(30),
+          deviceId: 'tablet-7',
+        },
       ].map(scanInput);
       const results = await g.submit(batch);
-      assert.deepEqual(results.map((r) => r.id), batch.map((b) => b.id));
+      assert.deepEqual(
+        results.map((r) => r.id),
+        batch.map((b) => b.id),
+      );
       // In scannedAt order: IN@5 admitted, OUT@10, IN@20 admitted, IN@30 already inside.
       assert.deepEqual(
         results.map((r) => [r.decision, r.reasons.join()]),
-        [['ADMITTED', ''], ['ADMITTED', ''], ['ADMITTED', ''], ['DENIED', 'ALREADY_INSIDE']],
+        [
+          ['ADMITTED', ''],
+          ['ADMITTED', ''],
+          ['ADMITTED', ''],
+          ['DENIED', 'ALREADY_INSIDE'],
+        ],
       );
       const replay = await g.submit(batch);
       assert.ok(replay.every((r) => r.replayed));
@@ -281,24 +401,53 @@ describe('check-ins through the gateway', () => {
       await suspend(person.accreditationId);
       const fine = await g.arrivedPerson(organisationId);
       const [letIn, keptOut] = await g.submit([
-        { areaCode: gate.code, cardNumber: person.cardNumber, deviceDecision: 'ADMITTED', deviceId: 'tablet-9' },
-        { areaCode: gate.code, cardNumber: fine.cardNumber, deviceDecision: 'DENIED', deviceId: 'tablet-9' },
+        {
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          deviceDecision: 'ADMITTED',
+          deviceId: 'tablet-9',
+        },
+        {
+          areaCode: gate.code,
+          cardNumber: fine.cardNumber,
+          deviceDecision: 'DENIED',
+          deviceId: 'tablet-9',
+        },
       ]);
-      assert.deepEqual([letIn.decision, letIn.reasons, letIn.deviceDecision, letIn.conflict], ['DENIED', ['SUSPENDED'], 'ADMITTED', true]);
-      assert.deepEqual([keptOut.decision, keptOut.deviceDecision, keptOut.conflict], ['ADMITTED', 'DENIED', true]);
-      assert.deepEqual((await movementsOf(person.id)).filter((m) => m.location === gate.code).map((m) => m.kind), ['ENTRY']);
-      assert.deepEqual((await movementsOf(fine.id)).filter((m) => m.location === gate.code), []);
-      const review = await system.admin.query<{ checkIns: { totalCount: number; nodes: { id: string; conflict: boolean }[] } }>(
+      assert.deepEqual(
+        [letIn.decision, letIn.reasons, letIn.deviceDecision, letIn.conflict],
+        ['DENIED', ['SUSPENDED'], 'ADMITTED', true],
+      );
+      assert.deepEqual(
+        [keptOut.decision, keptOut.deviceDecision, keptOut.conflict],
+        ['ADMITTED', 'DENIED', true],
+      );
+      assert.deepEqual(
+        (await movementsOf(person.id)).filter((m) => m.location === gate.code).map((m) => m.kind),
+        ['ENTRY'],
+      );
+      assert.deepEqual(
+        (await movementsOf(fine.id)).filter((m) => m.location === gate.code),
+        [],
+      );
+      const review = await system.admin.query<{
+        checkIns: { totalCount: number; nodes: { id: string; conflict: boolean }[] };
+      }>(
         `query($area: String) { checkIns(areaCode: $area, conflict: true) { totalCount nodes { id conflict } } }`,
         { area: gate.code },
       );
       assert.equal(review.checkIns.totalCount, 2);
-      assert.deepEqual(review.checkIns.nodes.map((n) => n.id).sort(), [letIn.id, keptOut.id].sort());
+      assert.deepEqual(
+        review.checkIns.nodes.map((n) => n.id).sort(),
+        [letIn.id, keptOut.id].sort(),
+      );
     });
 
     it('refuses more than 1,000 scans, and a batch with a bad scan writes nothing', async () => {
       const { person, gate } = await g.personAtGate();
-      const tooMany = Array.from({ length: 1001 }, () => scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }));
+      const tooMany = Array.from({ length: 1001 }, () =>
+        scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }),
+      );
       const [error] = await system.admin.errors(
         `mutation($input: [CheckInInput!]!) { submitCheckIns(input: $input) { id } }`,
         { input: tooMany },
@@ -307,11 +456,25 @@ describe('check-ins through the gateway', () => {
       const good = scanInput({ areaCode: gate.code, cardNumber: person.cardNumber });
       const [bad] = await system.admin.errors(
         `mutation($input: [CheckInInput!]!) { submitCheckIns(input: $input) { id } }`,
-        { input: [good, scanInput({ areaCode: gate.code }), { ...scanInput({ areaCode: gate.code, cardNumber: 'x' }), id: 'nope' }] },
+        {
+          input: [
+            good,
+            scanInput({ areaCode: gate.code }),
+            { ...scanInput({ areaCode: gate.code, cardNumber: 'x' }), id: 'nope' },
+          ],
+        },
       );
       assert.equal(bad.extensions?.code, 'BAD_USER_INPUT');
-      assert.deepEqual(bad.extensions?.fields?.map((f) => f.field).sort(), ['input[1].cardNumber', 'input[2].cardNumber', 'input[2].id']);
-      assert.equal((await g.checkIn(good)).replayed, false, 'the good scan of the refused batch was not recorded');
+      assert.deepEqual(bad.extensions?.fields?.map((f) => f.field).sort(), [
+        'input[1].cardNumber',
+        'input[2].cardNumber',
+        'input[2].id',
+      ]);
+      assert.equal(
+        (await g.checkIn(good)).replayed,
+        false,
+        'the good scan of the refused batch was not recorded',
+      );
     });
   });
 
@@ -329,8 +492,18 @@ describe('check-ins through the gateway', () => {
         });
         ids.push(scan.id);
       }
-      await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, scannedAt: new Date(t + 4 * 60_000 + 1).toISOString() });
-      type Page = { checkIns: { totalCount: number; nodes: { id: string; decision: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      await g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        scannedAt: new Date(t + 4 * 60_000 + 1).toISOString(),
+      });
+      type Page = {
+        checkIns: {
+          totalCount: number;
+          nodes: { id: string; decision: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
       const page = (vars: Record<string, unknown>) =>
         system.admin.query<Page>(
           `query($area: String, $person: ID, $decision: Decision, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
@@ -341,7 +514,13 @@ describe('check-ins through the gateway', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const p: Page = await page({ person: person.id, area: gate.code, decision: 'ADMITTED', first: 2, after });
+        const p: Page = await page({
+          person: person.id,
+          area: gate.code,
+          decision: 'ADMITTED',
+          first: 2,
+          after,
+        });
         assert.equal(p.checkIns.totalCount, 5);
         seen.push(...p.checkIns.nodes.map((n) => n.id));
         if (!p.checkIns.pageInfo.hasNextPage) break;
@@ -350,8 +529,15 @@ describe('check-ins through the gateway', () => {
       assert.deepEqual(seen, [...ids].reverse());
       const denied = await page({ person: person.id, decision: 'DENIED' });
       assert.equal(denied.checkIns.totalCount, 1);
-      const window = await page({ person: person.id, from: new Date(t + 60_000).toISOString(), to: new Date(t + 3 * 60_000).toISOString() });
-      assert.deepEqual(window.checkIns.nodes.map((n) => n.id), [ids[2], ids[1]]);
+      const window = await page({
+        person: person.id,
+        from: new Date(t + 60_000).toISOString(),
+        to: new Date(t + 3 * 60_000).toISOString(),
+      });
+      assert.deepEqual(
+        window.checkIns.nodes.map((n) => n.id),
+        [ids[2], ids[1]],
+      );
       const [bad] = await system.admin.errors(`{ checkIns(after: "garbage") { totalCount } }`);
       assert.equal(bad.extensions?.code, 'BAD_USER_INPUT');
     });
@@ -361,18 +547,25 @@ describe('check-ins through the gateway', () => {
     it('lets an INSPECTION_OFFICER scan and nothing of the health desk; others may not scan', async () => {
       const { person, gate } = await g.personAtGate();
       const officer = await g.user(['INSPECTION_OFFICER']);
-      assert.equal((await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber }, officer)).decision, 'ADMITTED');
+      assert.equal(
+        (await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber }, officer)).decision,
+        'ADMITTED',
+      );
       const scan = `mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`;
       for (const role of ['VIEWER', 'HEALTH_OFFICER', 'TRACER', 'ACCREDITATION_OFFICER']) {
         const user = await g.user([role]);
-        const [error] = await user.errors(scan, { input: scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }) });
+        const [error] = await user.errors(scan, {
+          input: scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }),
+        });
         assert.equal(error.extensions?.code, 'FORBIDDEN', role);
       }
       const [area] = await officer.errors(
         `mutation { createInspectionArea(input: { code: "NOPE-1", name: "x", kind: VENUE, venueCode: "NST", zone: "1" }) { id } }`,
       );
       assert.equal(area.extensions?.code, 'FORBIDDEN');
-      const [anonymous] = await system.anonymous.errors(scan, { input: scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }) });
+      const [anonymous] = await system.anonymous.errors(scan, {
+        input: scanInput({ areaCode: gate.code, cardNumber: person.cardNumber }),
+      });
       assert.equal(anonymous.extensions?.code, 'UNAUTHENTICATED');
     });
   });
@@ -395,16 +588,28 @@ describe('check-ins through the gateway', () => {
         const started = Date.now();
         const a = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber });
         const b = await g.checkIn({ areaCode: other.code, cardNumber: person.cardNumber });
-        const input = scanInput({ areaCode: gate.code, cardNumber: person.cardNumber, direction: 'OUT' });
+        const input = scanInput({
+          areaCode: gate.code,
+          cardNumber: person.cardNumber,
+          direction: 'OUT',
+        });
         const c = await g.checkIn(input);
         await g.checkIn(input); // a replay is not news
         await Promise.all([atGate.waitFor(2, 1000), all.waitFor(3, 1000)]);
         assert.ok(Date.now() - started < 1500);
         assert.deepEqual(atGate.errors, []);
-        assert.deepEqual(atGate.events.map((e) => e.checkInRecorded.id), [a.id, c.id]);
+        assert.deepEqual(
+          atGate.events.map((e) => e.checkInRecorded.id),
+          [a.id, c.id],
+        );
         assert.equal(atGate.events[0].checkInRecorded.area.code, gate.code);
         assert.equal(atGate.events[0].checkInRecorded.person?.id, person.id);
-        assert.deepEqual(all.events.map((e) => e.checkInRecorded.id).filter((id) => [a.id, b.id, c.id].includes(id)), [a.id, b.id, c.id]);
+        assert.deepEqual(
+          all.events
+            .map((e) => e.checkInRecorded.id)
+            .filter((id) => [a.id, b.id, c.id].includes(id)),
+          [a.id, b.id, c.id],
+        );
         await new Promise((r) => setTimeout(r, 300));
         assert.equal(atGate.events.length, 2, 'nothing else arrives');
         await denied.waitFor(1, 1000);

@@ -43,7 +43,7 @@ export async function startInspectionSystem(options: {
   databaseUrl?: string;
 }): Promise<RunningSystem> {
   const database = options.databaseUrl
-    ? { url: options.databaseUrl, drop: async () => undefined }
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
     : await createTestDatabase(options.label);
   process.env.LOG_LEVEL ??= 'error';
   const env = await serviceEnvironment(database.url, options.env);
@@ -62,7 +62,9 @@ export async function startInspectionSystem(options: {
     );
     const composed = composeServices(services);
     if (composed.errors?.length || !composed.supergraphSdl) {
-      throw new Error(`Composition failed:\n${(composed.errors ?? []).map((e) => e.message).join('\n')}`);
+      throw new Error(
+        `Composition failed:\n${(composed.errors ?? []).map((e) => e.message).join('\n')}`,
+      );
     }
     const supergraphPath = path.join(tmp, 'supergraph.graphql');
     await writeFile(supergraphPath, composed.supergraphSdl);
@@ -180,7 +182,10 @@ export function inspection(system: RunningSystem, as: GraphQLClient = system.adm
       return data.person.closedLoop;
     },
     /** A person inside the loop and a VENUE gate (closed loop) they may enter. */
-    async personAtGate(accreditation: Record<string, unknown> = {}, area: Record<string, unknown> = {}) {
+    async personAtGate(
+      accreditation: Record<string, unknown> = {},
+      area: Record<string, unknown> = {},
+    ) {
       const organisation = await g.organisation();
       const person = await g.arrivedPerson(organisation.id, accreditation);
       const gate = await g.area({ kind: 'VENUE', venueCode: 'NST', zone: '1', ...area });
@@ -221,7 +226,7 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
     {
       next: (value) => {
         if (value.errors) errors.push(...value.errors);
-        if (value.data) events.push(value.data as T);
+        if (value.data) events.push(value.data);
         for (const w of waiters.filter((w) => events.length >= w.n)) w.resolve();
       },
       error: (error) => {
@@ -256,7 +261,8 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
   };
 }
 
-export const hoursFrom = (base: Date, hours: number) => new Date(base.getTime() + hours * 3_600_000);
+export const hoursFrom = (base: Date, hours: number) =>
+  new Date(base.getTime() + hours * 3_600_000);
 
 export const tokenOf = (client: GraphQLClient) => client.token as string;
 
@@ -267,7 +273,11 @@ export const tokenOf = (client: GraphQLClient) => client.token as string;
  * same change is made on the test database directly, so these tests still
  * exercise the gate's side of it.
  */
-export async function changeStatus(system: RunningSystem, change: 'suspend' | 'revoke', accreditationId: string) {
+export async function changeStatus(
+  system: RunningSystem,
+  change: 'suspend' | 'revoke',
+  accreditationId: string,
+) {
   const field = change === 'suspend' ? 'suspendAccreditation' : 'revokeAccreditation';
   const result = await system.admin.request<Record<string, { status: string }>>(
     `mutation($id: ID!) { ${field}(id: $id, reason: "test") { status } }`,

@@ -16,7 +16,9 @@ export class InspectionArea {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'Unique, e.g. PEK-T3-DIA or NST-VAPP-1; also its location in movement logs.' })
+  @Field({
+    description: 'Unique, e.g. PEK-T3-DIA or NST-VAPP-1; also its location in movement logs.',
+  })
   code!: string;
 
   @Field()

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError } from '#libs/common/errors.js';
 import { occupancy } from '#libs/movement/presence.js';
-import type { AreaKind, CreateInspectionAreaInput, InspectionArea } from '#apps/inspection/areas/area.type.js';
+import type {
+  AreaKind,
+  CreateInspectionAreaInput,
+  InspectionArea,
+} from '#apps/inspection/areas/area.type.js';
 
 interface AreaRow {
   id: string;
@@ -24,8 +28,13 @@ const toArea = (r: AreaRow): InspectionArea => ({
   closedLoop: r.closed_loop,
 });
 
+/** More designated areas than a Games has; beyond it areas are simply read each time. */
+const MAX_CACHED_AREAS = 10_000;
+
 @Injectable()
 export class AreasService {
+  private readonly cache = new Map<string, InspectionArea>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async create(input: CreateInspectionAreaInput): Promise<InspectionArea> {
@@ -34,18 +43,36 @@ export class AreasService {
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING RETURNING *`,
       [input.code, input.name, input.kind, input.venueCode, input.zone, input.closedLoop],
     );
-    if (!rows[0]) throw new ConflictError(`An inspection area with code ${input.code} already exists`);
+    if (!rows[0])
+      throw new ConflictError(`An inspection area with code ${input.code} already exists`);
     return toArea(rows[0]);
   }
 
   async list(): Promise<InspectionArea[]> {
-    const rows: AreaRow[] = await this.dataSource.query(`SELECT * FROM inspection.areas ORDER BY code`);
+    const rows: AreaRow[] = await this.dataSource.query(
+      `SELECT * FROM inspection.areas ORDER BY code`,
+    );
     return rows.map(toArea);
   }
 
-  async byCode(code: string, manager: EntityManager = this.dataSource.manager): Promise<InspectionArea | null> {
-    const rows: AreaRow[] = await manager.query(`SELECT * FROM inspection.areas WHERE code = $1`, [code]);
-    return rows[0] ? toArea(rows[0]) : null;
+  /**
+   * An area by code. Areas are never changed or removed once created, so each
+   * is read from the database once per instance and then served from memory:
+   * a scan spends no query on its area.
+   */
+  async byCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<InspectionArea | null> {
+    const known = this.cache.get(code);
+    if (known) return known;
+    const rows: AreaRow[] = await manager.query(`SELECT * FROM inspection.areas WHERE code = $1`, [
+      code,
+    ]);
+    if (!rows[0]) return null;
+    const area = toArea(rows[0]);
+    if (this.cache.size < MAX_CACHED_AREAS) this.cache.set(code, area);
+    return area;
   }
 
   async byCodes(codes: readonly string[]): Promise<(InspectionArea | null)[]> {

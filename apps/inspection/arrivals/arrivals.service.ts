@@ -10,7 +10,11 @@ import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import { AreaKind, type InspectionArea } from '#apps/inspection/areas/area.type.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
-import type { Arrival, ArrivalInput, DepartureInput } from '#apps/inspection/arrivals/arrival.type.js';
+import type {
+  Arrival,
+  ArrivalInput,
+  DepartureInput,
+} from '#apps/inspection/arrivals/arrival.type.js';
 import { Decision, DenialReason } from '#apps/inspection/check-ins/check-in.type.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import type { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
@@ -30,7 +34,11 @@ interface PortEventRow {
 const HOUR_MS = 3_600_000;
 
 /** Arrival rules of DESIGN.md, every reason that applies in the enum's order. */
-export function arrivalReasons(card: CardRecord | null, documentNumber: string, at: Date): DenialReason[] {
+export function arrivalReasons(
+  card: CardRecord | null,
+  documentNumber: string,
+  at: Date,
+): DenialReason[] {
   if (!card) return [DenialReason.UNKNOWN_CARD];
   const reasons: DenialReason[] = [];
   if (card.documentNumber.toUpperCase() !== documentNumber.trim().toUpperCase()) {
@@ -56,24 +64,41 @@ export class ArrivalsService {
     const area = await this.areas.byCode(code, manager);
     if (!area) throw new NotFoundError('Inspection area', code);
     if (area.kind !== AreaKind.PORT_OF_ENTRY) {
-      throw new BadUserInputError([{ field: 'areaCode', message: `${code} is not a PORT_OF_ENTRY area` }]);
+      throw new BadUserInputError([
+        { field: 'areaCode', message: `${code} is not a PORT_OF_ENTRY area` },
+      ]);
     }
     return area;
   }
 
   /** The stored answer for a repeated id, or null for a new one; other content is a CONFLICT. */
-  private async replay(manager: EntityManager, id: string, fingerprint: string): Promise<PortEventRow | null> {
+  private async replay(
+    manager: EntityManager,
+    id: string,
+    fingerprint: string,
+  ): Promise<PortEventRow | null> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 2))`, [id]);
-    const rows: PortEventRow[] = await manager.query(`SELECT * FROM inspection.port_events WHERE id = $1`, [id]);
+    const rows: PortEventRow[] = await manager.query(
+      `SELECT * FROM inspection.port_events WHERE id = $1`,
+      [id],
+    );
     if (rows[0] && rows[0].fingerprint !== fingerprint) {
-      throw new ConflictError(`${rows[0].kind.toLowerCase()} ${id} was already recorded with other content`);
+      throw new ConflictError(
+        `${rows[0].kind.toLowerCase()} ${id} was already recorded with other content`,
+      );
     }
     return rows[0] ?? null;
   }
 
   async processArrival(input: ArrivalInput): Promise<Arrival> {
-    const fingerprint = JSON.stringify(['ARRIVAL', input.areaCode, normaliseCardNumber(input.cardNumber),
-      input.documentNumber, input.flightNumber ?? null, input.arrivedAt?.toISOString() ?? null]);
+    const fingerprint = JSON.stringify([
+      'ARRIVAL',
+      input.areaCode,
+      normaliseCardNumber(input.cardNumber),
+      input.documentNumber,
+      input.flightNumber ?? null,
+      input.arrivedAt?.toISOString() ?? null,
+    ]);
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.replay(manager, input.id, fingerprint);
       if (previous) return this.toArrival(previous, true);
@@ -87,31 +112,51 @@ export class ArrivalsService {
         await activateAccreditation(manager, card.accreditationId, `arrival:${area.code}`);
         await this.closedLoop.save(manager, card.personId, {
           ...state,
-          status: state.status === ClosedLoopStatus.ISOLATED ? state.status : ClosedLoopStatus.IN_LOOP,
+          status:
+            state.status === ClosedLoopStatus.ISOLATED ? state.status : ClosedLoopStatus.IN_LOOP,
           enteredAt: arrivedAt,
           // The arrival swab counts as a test.
           lastSampledAt: arrivedAt,
           testDueBy: new Date(arrivedAt.getTime() + this.config.TEST_INTERVAL_HOURS * HOUR_MS),
         });
         await appendMovementEvents(manager, [
-          { id: input.id, personId: card.personId, location: area.code, kind: MovementKind.ENTRY,
-            occurredAt: arrivedAt, source: `arrival:${area.code}` },
+          {
+            id: input.id,
+            personId: card.personId,
+            location: area.code,
+            kind: MovementKind.ENTRY,
+            occurredAt: arrivedAt,
+            source: `arrival:${area.code}`,
+          },
         ]);
       }
       const rows: PortEventRow[] = await manager.query(
         `INSERT INTO inspection.port_events
            (id, kind, area_code, person_id, card_number, decision, reasons, occurred_at, flight_number, fingerprint)
          VALUES ($1, 'ARRIVAL', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [input.id, area.code, card?.personId ?? null, normaliseCardNumber(input.cardNumber), decision,
-          reasons, arrivedAt, input.flightNumber ?? null, fingerprint],
+        [
+          input.id,
+          area.code,
+          card?.personId ?? null,
+          normaliseCardNumber(input.cardNumber),
+          decision,
+          reasons,
+          arrivedAt,
+          input.flightNumber ?? null,
+          fingerprint,
+        ],
       );
       return this.toArrival(rows[0], false);
     });
   }
 
   async processDeparture(input: DepartureInput): Promise<ClosedLoopState> {
-    const fingerprint = JSON.stringify(['DEPARTURE', input.areaCode, normaliseCardNumber(input.cardNumber),
-      input.departedAt?.toISOString() ?? null]);
+    const fingerprint = JSON.stringify([
+      'DEPARTURE',
+      input.areaCode,
+      normaliseCardNumber(input.cardNumber),
+      input.departedAt?.toISOString() ?? null,
+    ]);
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.replay(manager, input.id, fingerprint);
       const card = await findCard(manager, normaliseCardNumber(input.cardNumber));
@@ -123,8 +168,14 @@ export class ArrivalsService {
       const next = { ...state, status: ClosedLoopStatus.EXITED };
       await this.closedLoop.save(manager, card.personId, next);
       await appendMovementEvents(manager, [
-        { id: input.id, personId: card.personId, location: area.code, kind: MovementKind.EXIT,
-          occurredAt: departedAt, source: `departure:${area.code}` },
+        {
+          id: input.id,
+          personId: card.personId,
+          location: area.code,
+          kind: MovementKind.EXIT,
+          occurredAt: departedAt,
+          source: `departure:${area.code}`,
+        },
       ]);
       await manager.query(
         `INSERT INTO inspection.port_events
@@ -137,7 +188,14 @@ export class ArrivalsService {
   }
 
   private toArrival(r: PortEventRow, replayed: boolean): Arrival {
-    return { id: r.id, personId: r.person_id, areaCode: r.area_code, decision: r.decision,
-      reasons: r.reasons, arrivedAt: r.occurred_at, replayed };
+    return {
+      id: r.id,
+      personId: r.person_id,
+      areaCode: r.area_code,
+      decision: r.decision,
+      reasons: r.reasons,
+      arrivedAt: r.occurred_at,
+      replayed,
+    };
   }
 }

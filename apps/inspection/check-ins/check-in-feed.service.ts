@@ -40,7 +40,11 @@ export class NatsPubSub extends PubSubEngine {
     this.subscriptions.set(id, subscription);
     void (async () => {
       for await (const message of subscription) {
-        onMessage(JSON.parse(new TextDecoder().decode(message.data), (k: string, v: unknown) => reviveDates(k, v)));
+        onMessage(
+          JSON.parse(new TextDecoder().decode(message.data), (k: string, v: unknown) =>
+            reviveDates(k, v),
+          ),
+        );
       }
     })();
     return id;

@@ -43,7 +43,8 @@ const checkIn = (areaCode: string): CheckIn => ({
 function drain(iterator: AsyncIterableIterator<unknown>): CheckIn[] {
   const seen: CheckIn[] = [];
   void (async () => {
-    for await (const value of iterator) seen.push((value as { checkInRecorded: CheckIn }).checkInRecorded);
+    for await (const value of iterator)
+      seen.push((value as { checkInRecorded: CheckIn }).checkInRecorded);
   })();
   return seen;
 }
@@ -69,13 +70,24 @@ function feed(env: Partial<InspectionConfig>): CheckInFeed {
 async function fansOut(a: CheckInFeed, b: CheckInFeed): Promise<void> {
   const onA = drain(a.subscribe());
   const onB = drain(b.subscribe());
-  await new Promise((r) => setTimeout(r, 200)); // the subscriptions reach the broker
+  // Subscriptions reach the broker asynchronously: probe until both instances hear one.
+  const deadline = Date.now() + 10_000;
+  while ((onA.length === 0 || onB.length === 0) && Date.now() < deadline) {
+    a.publish(checkIn('PROBE'));
+    await until(() => onA.length > 0 && onB.length > 0, 100);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  onA.length = 0;
+  onB.length = 0;
   const first = checkIn('GATE-A');
   const second = checkIn('GATE-B');
   a.publish(first);
   b.publish(second);
-  await until(() => onA.length >= 2 && onB.length >= 2);
-  for (const seen of [onA, onB]) {
+  await until(() =>
+    [onA, onB].every((heard) => heard.filter((c) => c.areaCode !== 'PROBE').length >= 2),
+  );
+  for (const heard of [onA, onB]) {
+    const seen = heard.filter((c) => c.areaCode !== 'PROBE');
     assert.deepEqual(seen.map((c) => c.id).sort(), [first.id, second.id].sort());
     const got = seen.find((c) => c.id === first.id) as CheckIn;
     assert.ok(got.scannedAt instanceof Date, 'dates survive the trip');

@@ -1,5 +1,18 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageInfo } from '#libs/graphql/pagination.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
@@ -44,7 +57,10 @@ export class CheckIn {
 
   areaCode!: string;
 
-  @Field(() => Person, { nullable: true, description: 'Null when the card is unknown or the token invalid.' })
+  @Field(() => Person, {
+    nullable: true,
+    description: 'Null when the card is unknown or the token invalid.',
+  })
   person?: Person | null;
 
   personId!: string | null;
@@ -55,7 +71,9 @@ export class CheckIn {
   @Field(() => Decision)
   decision!: Decision;
 
-  @Field(() => [DenialReason], { description: "Every reason that applies, in the enum's order; empty when ADMITTED." })
+  @Field(() => [DenialReason], {
+    description: "Every reason that applies, in the enum's order; empty when ADMITTED.",
+  })
   reasons!: DenialReason[];
 
   @Field()
@@ -67,13 +85,18 @@ export class CheckIn {
   @Field(() => String, { nullable: true })
   deviceId!: string | null;
 
-  @Field(() => Decision, { nullable: true, description: 'What an offline device decided on the spot, when it decided alone.' })
+  @Field(() => Decision, {
+    nullable: true,
+    description: 'What an offline device decided on the spot, when it decided alone.',
+  })
   deviceDecision!: Decision | null;
 
   @Field({ description: 'True when deviceDecision differs from decision: to be reviewed.' })
   conflict!: boolean;
 
-  @Field({ description: 'True when this id had been recorded before and the first result is returned.' })
+  @Field({
+    description: 'True when this id had been recorded before and the first result is returned.',
+  })
   replayed!: boolean;
 }
 
@@ -176,7 +199,8 @@ export class CheckInsArgs {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'true: only offline decisions the server decided otherwise, for review; false: only the others.',
+    description:
+      'true: only offline decisions the server decided otherwise, for review; false: only the others.',
   })
   @IsOptional()
   @IsBoolean()

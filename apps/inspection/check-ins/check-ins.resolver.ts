@@ -1,8 +1,21 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import {
+  Args,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
 import { NotFoundError } from '#libs/common/errors.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
-import { CheckIn, CheckInConnection, CheckInInput, CheckInsArgs } from '#apps/inspection/check-ins/check-in.type.js';
+import {
+  CheckIn,
+  CheckInConnection,
+  CheckInInput,
+  CheckInsArgs,
+} from '#apps/inspection/check-ins/check-in.type.js';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
@@ -23,9 +36,12 @@ export class CheckInsResolver {
   }
 
   @Mutation(() => [CheckIn], {
-    description: 'Scans a device made while offline: applied in scannedAt order, answered in input order.',
+    description:
+      'Scans a device made while offline: applied in scannedAt order, answered in input order.',
   })
-  submitCheckIns(@Args('input', { type: () => [CheckInInput] }) input: CheckInInput[]): Promise<CheckIn[]> {
+  submitCheckIns(
+    @Args('input', { type: () => [CheckInInput] }) input: CheckInInput[],
+  ): Promise<CheckIn[]> {
     return this.service.submit(input);
   }
 

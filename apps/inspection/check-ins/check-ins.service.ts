@@ -4,7 +4,12 @@ import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findCard } from '#libs/accreditation/card-lookup.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
-import { BadUserInputError, ConflictError, NotFoundError, type FieldProblem } from '#libs/common/errors.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  type FieldProblem,
+} from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
@@ -27,7 +32,11 @@ import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js
 /** Most scans one offline device may submit per call. */
 export const MAX_BATCH = 1000;
 
-const VALIDATE = { whitelist: true, forbidUnknownValues: false, validationError: { target: false, value: false } };
+const VALIDATE = {
+  whitelist: true,
+  forbidUnknownValues: false,
+  validationError: { target: false, value: false },
+};
 
 interface CheckInRow {
   id: string;
@@ -104,20 +113,30 @@ export class CheckInsService {
    */
   async submit(raw: readonly unknown[]): Promise<CheckIn[]> {
     if (raw.length > MAX_BATCH) {
-      throw new BadUserInputError([{ field: 'input', message: `must hold at most ${MAX_BATCH} scans per call` }]);
+      throw new BadUserInputError([
+        { field: 'input', message: `must hold at most ${MAX_BATCH} scans per call` },
+      ]);
     }
-    const inputs = raw.map((r) => (r instanceof CheckInInput ? r : plainToInstance(CheckInInput, r as object)));
+    const inputs = raw.map((r) =>
+      r instanceof CheckInInput ? r : plainToInstance(CheckInInput, r as object),
+    );
     const problems: FieldProblem[] = [];
     const seen = new Map<string, number>();
     for (const [i, input] of inputs.entries()) {
       problems.push(...fieldProblems(validateSync(input, VALIDATE), `input[${i}]`));
       if (!input.cardToken === !input.cardNumber) {
-        problems.push({ field: `input[${i}].cardNumber`, message: 'give exactly one of cardToken and cardNumber' });
+        problems.push({
+          field: `input[${i}].cardNumber`,
+          message: 'give exactly one of cardToken and cardNumber',
+        });
       }
       const id = String(input.id).toLowerCase();
       const first = seen.get(id);
       if (first !== undefined && fingerprintOf(inputs[first]) !== fingerprintOf(input)) {
-        problems.push({ field: `input[${i}].id`, message: `repeats input[${first}].id with other content` });
+        problems.push({
+          field: `input[${i}].id`,
+          message: `repeats input[${first}].id with other content`,
+        });
       }
       if (first === undefined) seen.set(id, i);
     }
@@ -132,7 +151,9 @@ export class CheckInsService {
       `SELECT id, fingerprint FROM inspection.check_ins WHERE id = ANY($1::uuid[])`,
       [[...seen.keys()]],
     );
-    const conflicting = stored.filter((row) => row.fingerprint !== fingerprintOf(inputs[seen.get(row.id) as number]));
+    const conflicting = stored.filter(
+      (row) => row.fingerprint !== fingerprintOf(inputs[seen.get(row.id) as number]),
+    );
     if (conflicting.length > 0) {
       throw new ConflictError(
         `Check-ins ${conflicting.map((c) => c.id).join(', ')} were already recorded with other content`,
@@ -164,7 +185,14 @@ export class CheckInsService {
     };
     if (args.areaCode) add('area_code = ?', args.areaCode);
     if (args.personId) {
-      if (!isUuid(args.personId)) return toPage([], first, 0, () => [], (r: CheckInRow) => toCheckIn(r));
+      if (!isUuid(args.personId))
+        return toPage(
+          [],
+          first,
+          0,
+          () => [],
+          (r: CheckInRow) => toCheckIn(r),
+        );
       add('person_id = ?', args.personId);
     }
     if (args.decision) add('decision = ?', args.decision);
@@ -177,7 +205,9 @@ export class CheckInsService {
     if (after) {
       const [micros, id] = after;
       if (typeof micros !== 'string' || !/^-?\d{1,20}$/.test(micros) || !isUuid(id)) {
-        throw new BadUserInputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+        throw new BadUserInputError([
+          { field: 'after', message: 'is not a cursor this list gave out' },
+        ]);
       }
       params.push(micros, id);
       keyset = `${where.length ? 'AND' : 'WHERE'} (scanned_at, id) <
@@ -194,7 +224,13 @@ export class CheckInsService {
       `SELECT count(*)::int AS n FROM inspection.check_ins ${filter}`,
       countParams,
     );
-    return toPage(rows, first, n, (r) => [r.micros, r.id], (r) => toCheckIn(r));
+    return toPage(
+      rows,
+      first,
+      n,
+      (r) => [r.micros, r.id],
+      (r) => toCheckIn(r),
+    );
   }
 
   /**

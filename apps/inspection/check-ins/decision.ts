@@ -37,7 +37,10 @@ export function decide(facts: GateFacts): { decision: Decision; reasons: DenialR
     if (facts.token.state === 'valid' && facts.token.version < card.tokenVersion) {
       reasons.add(DenialReason.SUPERSEDED_TOKEN);
     }
-    if (card.status === AccreditationStatus.SUBMITTED || card.status === AccreditationStatus.APPROVED) {
+    if (
+      card.status === AccreditationStatus.SUBMITTED ||
+      card.status === AccreditationStatus.APPROVED
+    ) {
       reasons.add(DenialReason.NOT_ACTIVE);
     }
     if (card.status === AccreditationStatus.SUSPENDED) reasons.add(DenialReason.SUSPENDED);

@@ -57,17 +57,30 @@ export class ClosedLoopService {
   /**
    * Serialises everything that happens to one person (scans at any gate,
    * arrival, tests) for the rest of the transaction, then reads their state.
+   * One statement when the person has a row (its row lock; after a wait,
+   * PostgreSQL hands back the newest version). Without a row (not arrived
+   * yet) an advisory lock on the id stands in, and whoever creates the row
+   * holds it, so a second caller waits and then finds the row, locked.
    */
   async lockAndRead(manager: EntityManager, personId: string): Promise<LoopState> {
+    const locked: LoopRow[] = await manager.query(
+      `SELECT * FROM inspection.closed_loop WHERE person_id = $1 FOR UPDATE`,
+      [personId],
+    );
+    if (locked[0]) return toState(locked[0]);
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [personId]);
     const state: LoopRow[] = await manager.query(
-      `SELECT * FROM inspection.closed_loop WHERE person_id = $1`,
+      `SELECT * FROM inspection.closed_loop WHERE person_id = $1 FOR UPDATE`,
       [personId],
     );
     return state[0] ? toState(state[0]) : OUTSIDE;
   }
 
-  async save(manager: EntityManager, personId: string, state: ClosedLoopState & { lastSampledAt?: Date | null }): Promise<void> {
+  async save(
+    manager: EntityManager,
+    personId: string,
+    state: ClosedLoopState & { lastSampledAt?: Date | null },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO inspection.closed_loop
          (person_id, status, entered_at, last_negative_test_at, last_sampled_at, test_due_by,

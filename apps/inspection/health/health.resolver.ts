@@ -27,13 +27,15 @@ export class HealthResolver {
   }
 
   @Mutation(() => [Contact], {
-    description: 'Marks every contact of the person (as contacts() finds them) CLOSE_CONTACT; returns them.',
+    description:
+      'Marks every contact of the person (as contacts() finds them) CLOSE_CONTACT; returns them.',
   })
   designateCloseContacts(
     @Args('personId', { type: () => ID }) personId: string,
     @Args('from') from: Date,
     @Args('to') to: Date,
-    @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 }) minMinutes: number | null,
+    @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 })
+    minMinutes: number | null,
     @CurrentPrincipal() principal: Principal | null,
   ): Promise<Contact[]> {
     return this.service.designateCloseContacts(personId, from, to, minMinutes ?? 15, principal);

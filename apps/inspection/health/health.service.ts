@@ -5,9 +5,16 @@ import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/er
 import { isUuid } from '#libs/common/ids.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 import { findContacts } from '#libs/movement/contacts.js';
-import { ClosedLoopService, type LoopState } from '#apps/inspection/closed-loop/closed-loop.service.js';
+import {
+  ClosedLoopService,
+  type LoopState,
+} from '#apps/inspection/closed-loop/closed-loop.service.js';
 import type { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
-import { TestResult, type Contact, type TestResultInput } from '#apps/inspection/health/health.type.js';
+import {
+  TestResult,
+  type Contact,
+  type TestResultInput,
+} from '#apps/inspection/health/health.type.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 
 const HOUR_MS = 3_600_000;
@@ -18,10 +25,12 @@ const CLOSE_CONTACT_TEST_INTERVAL_HOURS = 12;
 const MAX_TRACE_DAYS = 31;
 
 function requirePersonId(personId: string): void {
-  if (!isUuid(personId)) throw new BadUserInputError([{ field: 'personId', message: 'must be a person id (UUID)' }]);
+  if (!isUuid(personId))
+    throw new BadUserInputError([{ field: 'personId', message: 'must be a person id (UUID)' }]);
 }
 
-const byWhom = (principal: Principal | null) => (principal ? `${principal.kind}:${principal.id}` : 'system');
+const byWhom = (principal: Principal | null) =>
+  principal ? `${principal.kind}:${principal.id}` : 'system';
 
 /**
  * The health rules of DESIGN.md: tests move the test clock or isolate,
@@ -45,17 +54,28 @@ export class HealthService {
     return closeContact ? CLOSE_CONTACT_TEST_INTERVAL_HOURS : this.config.TEST_INTERVAL_HOURS;
   }
 
-  async recordTestResult(input: TestResultInput, principal: Principal | null): Promise<ClosedLoopState> {
-    const fingerprint = JSON.stringify([input.personId.toLowerCase(), input.sampledAt.toISOString(), input.result]);
+  async recordTestResult(
+    input: TestResultInput,
+    principal: Principal | null,
+  ): Promise<ClosedLoopState> {
+    const fingerprint = JSON.stringify([
+      input.personId.toLowerCase(),
+      input.sampledAt.toISOString(),
+      input.result,
+    ]);
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 3))`, [input.id.toLowerCase()]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 3))`, [
+        input.id.toLowerCase(),
+      ]);
       const previous: { fingerprint: string; person_id: string }[] = await manager.query(
         `SELECT fingerprint, person_id FROM inspection.test_results WHERE id = $1`,
         [input.id],
       );
       if (previous[0]) {
         if (previous[0].fingerprint !== fingerprint) {
-          throw new ConflictError(`Test result ${input.id} was already recorded with other content`);
+          throw new ConflictError(
+            `Test result ${input.id} was already recorded with other content`,
+          );
         }
         return (await this.closedLoop.byPersonIds([previous[0].person_id], manager))[0];
       }
@@ -69,35 +89,50 @@ export class HealthService {
         [input.id, input.personId, input.sampledAt, input.result, fingerprint],
       );
       // A result older than the latest sample changes nothing: it is kept, not applied.
-      if (state.lastSampledAt && input.sampledAt.getTime() < state.lastSampledAt.getTime()) return state;
+      if (state.lastSampledAt && input.sampledAt.getTime() < state.lastSampledAt.getTime())
+        return state;
       const at = input.sampledAt;
       let next: LoopState;
       if (input.result === TestResult.POSITIVE) {
         next = {
           ...state,
           lastSampledAt: at,
-          status: state.status === ClosedLoopStatus.EXITED ? state.status : ClosedLoopStatus.ISOLATED,
+          status:
+            state.status === ClosedLoopStatus.EXITED ? state.status : ClosedLoopStatus.ISOLATED,
         };
       } else {
-        const stillClose = state.closeContactUntil !== null && state.closeContactUntil.getTime() > Date.now();
+        const stillClose =
+          state.closeContactUntil !== null && state.closeContactUntil.getTime() > Date.now();
         next = {
           ...state,
           lastSampledAt: at,
           lastNegativeTestAt: at,
           testDueBy: new Date(at.getTime() + this.intervalHours(state, at) * HOUR_MS),
           status:
-            state.status === ClosedLoopStatus.CLOSE_CONTACT && !stillClose ? ClosedLoopStatus.IN_LOOP : state.status,
+            state.status === ClosedLoopStatus.CLOSE_CONTACT && !stillClose
+              ? ClosedLoopStatus.IN_LOOP
+              : state.status,
         };
       }
       await this.closedLoop.save(manager, input.personId, next);
       if (next.status !== state.status) {
-        await this.history(manager, input.personId, next.status, `test ${input.id}: ${input.result}`, principal);
+        await this.history(
+          manager,
+          input.personId,
+          next.status,
+          `test ${input.id}: ${input.result}`,
+          principal,
+        );
       }
       return next;
     });
   }
 
-  async releaseFromIsolation(personId: string, reason: string, principal: Principal | null): Promise<ClosedLoopState> {
+  async releaseFromIsolation(
+    personId: string,
+    reason: string,
+    principal: Principal | null,
+  ): Promise<ClosedLoopState> {
     requirePersonId(personId);
     const why = reason.trim();
     if (why.length === 0 || why.length > 500) {
@@ -108,7 +143,8 @@ export class HealthService {
       if (state.status !== ClosedLoopStatus.ISOLATED) {
         throw new ConflictError(`Person ${personId} is ${state.status}, not ISOLATED`);
       }
-      const stillClose = state.closeContactUntil !== null && state.closeContactUntil.getTime() > Date.now();
+      const stillClose =
+        state.closeContactUntil !== null && state.closeContactUntil.getTime() > Date.now();
       const next: LoopState = {
         ...state,
         status: stillClose ? ClosedLoopStatus.CLOSE_CONTACT : ClosedLoopStatus.IN_LOOP,
@@ -135,9 +171,13 @@ export class HealthService {
   ): Promise<Contact[]> {
     requirePersonId(personId);
     const problems = [];
-    if (from.getTime() >= to.getTime()) problems.push({ field: 'to', message: 'must be after from' });
+    if (from.getTime() >= to.getTime())
+      problems.push({ field: 'to', message: 'must be after from' });
     if (to.getTime() - from.getTime() > MAX_TRACE_DAYS * DAY_MS) {
-      problems.push({ field: 'from', message: `the window may cover at most ${MAX_TRACE_DAYS} days` });
+      problems.push({
+        field: 'from',
+        message: `the window may cover at most ${MAX_TRACE_DAYS} days`,
+      });
     }
     if (!Number.isInteger(minMinutes) || minMinutes < 1 || minMinutes > 24 * 60) {
       problems.push({ field: 'minMinutes', message: 'must be between 1 and 1440' });
@@ -151,7 +191,9 @@ export class HealthService {
       for (const id of ids) {
         const state = await this.closedLoop.lockAndRead(manager, id);
         const closeContactUntil =
-          state.closeContactUntil && state.closeContactUntil.getTime() > until.getTime() ? state.closeContactUntil : until;
+          state.closeContactUntil && state.closeContactUntil.getTime() > until.getTime()
+            ? state.closeContactUntil
+            : until;
         const keeps =
           state.status === ClosedLoopStatus.ISOLATED ||
           state.status === ClosedLoopStatus.EXITED ||
@@ -162,7 +204,13 @@ export class HealthService {
           closeContactUntil,
         };
         await this.closedLoop.save(manager, id, next);
-        await this.history(manager, id, next.status, `close contact of ${personId} until ${until.toISOString()}`, principal);
+        await this.history(
+          manager,
+          id,
+          next.status,
+          `close contact of ${personId} until ${until.toISOString()}`,
+          principal,
+        );
       }
       return contacts.map((c) => ({
         person: { id: c.personId },

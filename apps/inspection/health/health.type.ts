@@ -1,4 +1,12 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  Directive,
+  Field,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { IsDate, IsEnum, IsUUID } from 'class-validator';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
 
