@@ -305,13 +305,12 @@ async function seed() {
   const arriving = await register('Dag', `Arriving${suffix}`, ['NST'], ['1']);
   const tested = await register('Eva', `Tested${suffix}`, ['NST'], ['1']);
   for (const p of [admitted, denied, offline, tested]) await arrive(p);
-  await gql(
-    'mutation($id: ID!, $r: String!) { suspendAccreditation(id: $id, reason: $r) { status } }',
-    {
-      id: denied.accreditationId,
-      r: 'Under review by the e2e test',
-    },
-    admin,
+  await seedStep('seed: suspend an accreditation', () =>
+    gql(
+      'mutation($id: ID!, $r: String!) { suspendAccreditation(id: $id, reason: $r) { status } }',
+      { id: denied.accreditationId, r: 'Under review by the e2e test' },
+      admin,
+    ),
   );
 
   // Two overlapping stays an hour long, for the trace.
@@ -328,18 +327,31 @@ async function seed() {
     kind,
     occurredAt: hours(h),
   }));
-  await gql(
-    'mutation($input: [RecordMovementInput!]!) { recordMovements(input: $input) { id } }',
-    {
-      input: moves,
-    },
-    admin,
+  await seedStep('seed: record movements for the trace', () =>
+    gql(
+      'mutation($input: [RecordMovementInput!]!) { recordMovements(input: $input) { id } }',
+      { input: moves },
+      admin,
+    ),
   );
 
   return { admin, users, org, port, gate, admitted, denied, offline, arriving, tested };
 }
 
 // ------------------------------------------------------------------ browser
+
+/** A seed step whose failure is reported and does not stop the other scenarios. */
+async function seedStep(name, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    results.push({ name, ok: false, error: e });
+    log(`FAIL ${name}: ${e?.message ?? e}`);
+  }
+}
+
+/** The page a scenario is on, to photograph when it fails. */
+let currentPage = null;
 
 async function test(name, fn) {
   const started = Date.now();
@@ -350,7 +362,18 @@ async function test(name, fn) {
   } catch (e) {
     results.push({ name, ok: false, error: e });
     log(`FAIL ${name}: ${e?.stack ?? e}`);
+    if (currentPage && !currentPage.isClosed()) {
+      const file = path.join(os.tmpdir(), `e2e-web-failed-${name.replace(/\W+/g, '-')}.png`);
+      await currentPage.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      log(`  screenshot of the failure: ${file}`);
+    }
   }
+}
+
+/** Closes a gate result left open by an earlier scenario. */
+async function clearResult(page) {
+  const open = page.getByRole('alertdialog');
+  if (await open.count()) await open.getByRole('button', { name: 'Next scan' }).click();
 }
 
 function expect(condition, message) {
@@ -366,6 +389,7 @@ async function signIn(browser, email, viewport = { width: 1280, height: 860 }) {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => log(`page error (${email}): ${e.message}`));
+  currentPage = page;
   await page.goto(`${baseUrl}/`);
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -378,6 +402,7 @@ async function run(browser, s) {
   await test('login shows the sign-in form and opens the screens of the role', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
+    currentPage = page;
     await page.goto(`${baseUrl}/`);
     await page.getByRole('heading', { name: 'Games staff sign in' }).waitFor();
     await page.getByRole('textbox', { name: 'Email' }).fill(s.users.inspection);
@@ -419,6 +444,7 @@ async function run(browser, s) {
   });
 
   await test('gate: a scan denied, with every reason in words', async () => {
+    await clearResult(page);
     const field = page.getByRole('textbox', { name: 'Card number or scanned code' });
     const wrong =
       s.denied.cardNumber.slice(0, 7) + String((Number(s.denied.cardNumber[7]) + 1) % 10);
@@ -444,6 +470,7 @@ async function run(browser, s) {
   });
 
   await test('gate: a card read from a photo of its QR code', async () => {
+    await clearResult(page);
     const png = path.join(os.tmpdir(), `e2e-card-${suffix}.png`);
     await QRCode.toFile(png, s.admitted.cardToken, { width: 360, margin: 4 });
     await page.getByRole('radio', { name: 'OUT (exit)' }).check();
@@ -457,7 +484,8 @@ async function run(browser, s) {
   });
 
   await test('gate: offline scan decided on the device, queued, uploaded when back', async () => {
-    await page.getByText(/offline data from/).waitFor();
+    await clearResult(page);
+    await page.getByText(/card keys from/).waitFor();
     await gate.context.setOffline(true);
     const field = page.getByRole('textbox', { name: 'Card number or scanned code' });
     await field.fill(s.offline.cardToken);
@@ -505,6 +533,10 @@ async function run(browser, s) {
     expect(uploaded.length === 2, `uploaded check-ins: ${JSON.stringify(data)}`);
   });
 
+  await test('gate keeps the deny list for offline decisions', async () => {
+    await page.getByText(/deny list from/).waitFor();
+  });
+
   await test('gate works at 768px wide', async () => {
     const tablet = await signIn(browser, s.users.inspection, { width: 768, height: 1024 });
     await tablet.page.goto(`${baseUrl}/#/gate`);
@@ -516,6 +548,7 @@ async function run(browser, s) {
     expect(!overflow, 'the gate scrolls sideways at 768px');
     await shot(tablet.page, 'gate-tablet');
     await tablet.context.close();
+    currentPage = page;
   });
 
   await test('arrival desk validates a pre-valid card', async () => {

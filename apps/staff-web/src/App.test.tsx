@@ -24,7 +24,8 @@ async function navFor(roles: Role[]): Promise<string[]> {
   const { client } = stubClient({
     Me: () => me(roles),
     InspectionAreas: () => ({ data: { inspectionAreas: [] } }),
-    OfflineData: () => ({ data: { cardVerificationKeys: '{"keys":[]}', cardDenyList: [] } }),
+    VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}' } }),
+    DenyList: () => ({ data: { cardDenyList: [] } }),
     People: () => ({
       data: {
         people: {

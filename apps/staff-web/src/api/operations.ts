@@ -49,9 +49,14 @@ export const InspectionAreasQuery = graphql(`
   }
 `);
 
-export const OfflineDataQuery = graphql(`
-  query OfflineData {
+export const VerificationKeysQuery = graphql(`
+  query VerificationKeys {
     cardVerificationKeys
+  }
+`);
+
+export const DenyListQuery = graphql(`
+  query DenyList {
     cardDenyList {
       cardNumber
       status

@@ -67,7 +67,8 @@ describe('GatePage', () => {
     const signer = await makeSigner();
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: areas }),
-      OfflineData: () => ({ data: { cardVerificationKeys: signer.jwks, cardDenyList: [] } }),
+      VerificationKeys: () => ({ data: { cardVerificationKeys: signer.jwks } }),
+      DenyList: () => ({ data: { cardDenyList: [] } }),
       CheckIn: () => checkInAnswer('DENIED', ['SUSPENDED', 'ISOLATED']),
     });
     const store = new MemoryGateStore();
@@ -102,7 +103,8 @@ describe('GatePage', () => {
   it('refuses a number with a wrong check digit before asking the server', async () => {
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: areas }),
-      OfflineData: () => ({ data: { cardVerificationKeys: '{"keys":[]}', cardDenyList: [] } }),
+      VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}' } }),
+      DenyList: () => ({ data: { cardDenyList: [] } }),
     });
     renderWith(<GatePage />, client, {
       openGateStore: () => Promise.resolve(new MemoryGateStore()),
@@ -126,10 +128,9 @@ describe('GatePage', () => {
     let online = true;
     const { client, calls } = stubClient({
       InspectionAreas: () => (online ? { data: areas } : { networkError: true }),
-      OfflineData: () =>
-        online
-          ? { data: { cardVerificationKeys: signer.jwks, cardDenyList: [] } }
-          : { networkError: true },
+      VerificationKeys: () =>
+        online ? { data: { cardVerificationKeys: signer.jwks } } : { networkError: true },
+      DenyList: () => (online ? { data: { cardDenyList: [] } } : { networkError: true }),
       CheckIn: () => ({ networkError: true }),
       SubmitCheckIns: (vars) => {
         const input = vars.input as { id: string; deviceDecision: string }[];
@@ -190,5 +191,36 @@ describe('GatePage', () => {
     expect(within(table).getByText('DENIED')).toBeTruthy();
     expect(within(table).getByText('ADMITTED')).toBeTruthy();
     expect(screen.getByText(/0 scans waiting to upload/)).toBeTruthy();
+  });
+});
+
+describe('GatePage offline without a deny list', () => {
+  it('still decides from the signature but says what it could not check', async () => {
+    const signer = await makeSigner();
+    const token = await signer.sign(
+      claims({ cn: card, vf: '2020-01-01T00:00:00Z', vu: '2099-01-01T00:00:00Z' }),
+    );
+    let online = true;
+    const { client } = stubClient({
+      InspectionAreas: () => (online ? { data: areas } : { networkError: true }),
+      VerificationKeys: () =>
+        online ? { data: { cardVerificationKeys: signer.jwks } } : { networkError: true },
+      DenyList: () => ({
+        errors: [{ message: 'Cannot query field "cardDenyList" on type "Query".' }],
+      }),
+      CheckIn: () => ({ networkError: true }),
+    });
+    const store = new MemoryGateStore();
+    renderWith(<GatePage />, client, { openGateStore: () => Promise.resolve(store) });
+    await chooseArea();
+    expect(await screen.findByText(/deny list not available/)).toBeTruthy();
+    online = false;
+    const field = screen.getByRole('textbox', { name: 'Card number or scanned code' });
+    await userEvent.click(field);
+    await userEvent.paste(token);
+    await userEvent.click(screen.getByRole('button', { name: 'Check card' }));
+    const result = await screen.findByRole('alertdialog', { name: 'ADMITTED' });
+    expect(within(result).getByText(/deny list could not be loaded/)).toBeTruthy();
+    expect(await store.pending()).toHaveLength(1);
   });
 });

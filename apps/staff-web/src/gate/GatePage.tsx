@@ -3,9 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useClient } from 'urql';
 import {
   CheckInMutation,
+  DenyListQuery,
   InspectionAreasQuery,
-  OfflineDataQuery,
   SubmitCheckInsMutation,
+  VerificationKeysQuery,
 } from '../api/operations';
 import { describeError, isNetworkError } from '../api/errors';
 import { CardNumberInput } from '../components/CardNumberInput';
@@ -27,6 +28,7 @@ import { deviceId, type CachedArea, type GateStore, type OfflineData } from './s
 type Conflict = SubmitResult['submitCheckIns'][number];
 
 const SETTINGS_KEY = 'staff-web.gate';
+const EMPTY_OFFLINE: OfflineData = { keys: null, keysAt: null, denyList: null, denyListAt: null };
 const RETRY_MS = 15_000;
 
 function loadSettings(): { areaCode: string; direction: Direction } {
@@ -93,9 +95,10 @@ export function GatePage() {
 
   const refreshCache = useCallback(async () => {
     if (!store) return;
-    const [areasResult, dataResult] = await Promise.all([
+    const [areasResult, keysResult, denyResult] = await Promise.all([
       client.query(InspectionAreasQuery, {}, { requestPolicy: 'network-only' }).toPromise(),
-      client.query(OfflineDataQuery, {}, { requestPolicy: 'network-only' }).toPromise(),
+      client.query(VerificationKeysQuery, {}, { requestPolicy: 'network-only' }).toPromise(),
+      client.query(DenyListQuery, {}, { requestPolicy: 'network-only' }).toPromise(),
     ]);
     if (areasResult.data) {
       const list = areasResult.data.inspectionAreas.map(
@@ -112,20 +115,28 @@ export function GatePage() {
       setAreas(list);
       await store.saveAreas(list);
     }
-    if (dataResult.data) {
-      const data: OfflineData = {
-        keys: dataResult.data.cardVerificationKeys,
-        denyList: dataResult.data.cardDenyList.map(({ cardNumber, status, tokenVersion }) => ({
-          cardNumber,
-          status,
-          tokenVersion,
-        })),
-        savedAt: new Date().toISOString(),
-      };
+    // Each part is kept on its own: a failure of one leaves the other's last copy.
+    const previous = (await store.loadOfflineData()) ?? EMPTY_OFFLINE;
+    const at = new Date().toISOString();
+    const data: OfflineData = {
+      ...previous,
+      ...(keysResult.data ? { keys: keysResult.data.cardVerificationKeys, keysAt: at } : {}),
+      ...(denyResult.data
+        ? {
+            denyList: denyResult.data.cardDenyList.map(({ cardNumber, status, tokenVersion }) => ({
+              cardNumber,
+              status,
+              tokenVersion,
+            })),
+            denyListAt: at,
+          }
+        : {}),
+    };
+    if (keysResult.data || denyResult.data) {
       setOfflineData(data);
       await store.saveOfflineData(data);
     }
-    if (isNetworkError(areasResult.error) || isNetworkError(dataResult.error)) setOnline(false);
+    if (isNetworkError(areasResult.error) || isNetworkError(keysResult.error)) setOnline(false);
     else if (areasResult.data) setOnline(true);
   }, [client, store]);
 
@@ -162,6 +173,8 @@ export function GatePage() {
       setOnline(false);
       setUploadNote('Still offline: the queued scans will be uploaded later.');
     } else {
+      // The server answered, so it is reachable: it refused the batch.
+      setOnline(true);
       setUploadNote(`Upload failed: ${describeError(result.error)}`);
     }
   }, [client, store, refreshCache]);
@@ -193,10 +206,16 @@ export function GatePage() {
       );
       return;
     }
-    const claims = offlineData ? await verifyCardToken(checkIn.cardToken, offlineData.keys) : null;
+    if (!offlineData?.keys) {
+      setMessage(
+        'Offline, and this device has not yet loaded the card keys: it cannot check cards alone. Let the scan be checked once the connection returns.',
+      );
+      return;
+    }
+    const claims = await verifyCardToken(checkIn.cardToken, offlineData.keys);
     const local = decideOffline({
       claims,
-      denyList: offlineData?.denyList ?? [],
+      denyList: offlineData.denyList ?? [],
       area,
       direction: checkIn.direction,
       at: new Date(checkIn.scannedAt ?? Date.now()),
@@ -214,6 +233,9 @@ export function GatePage() {
       direction: checkIn.direction,
       areaName,
       offline: true,
+      warning: offlineData.denyList
+        ? undefined
+        : 'The deny list could not be loaded: suspended, revoked or replaced cards are not recognised offline.',
       person: claims
         ? {
             name: `${claims.gn} ${claims.fn}`,
@@ -323,8 +345,14 @@ export function GatePage() {
         <span>
           {queued} scan{queued === 1 ? '' : 's'} waiting to upload
         </span>
-        {offlineData && (
-          <span className="muted"> · offline data from {formatDateTime(offlineData.savedAt)}</span>
+        {offlineData?.keysAt && (
+          <span className="muted">
+            {' · '}card keys from {formatDateTime(offlineData.keysAt)}
+            {' · '}
+            {offlineData.denyListAt
+              ? `deny list from ${formatDateTime(offlineData.denyListAt)}`
+              : 'deny list not available'}
+          </span>
         )}
       </div>
 

@@ -15,6 +15,8 @@ export interface GateOutcome {
   } | null;
   /** Decided by this device alone, while the server could not be reached. */
   offline: boolean;
+  /** What the device could not check when deciding alone. */
+  warning?: string;
 }
 
 interface Props {
@@ -87,6 +89,12 @@ export function GateResult({ outcome, onDismiss }: Props) {
             </p>
           )}
         </div>
+        {outcome.warning && (
+          <p className="gate-offline">
+            <span aria-hidden="true">⚠ </span>
+            {outcome.warning}
+          </p>
+        )}
         <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
           Next scan
         </button>

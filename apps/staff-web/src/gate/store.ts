@@ -15,9 +15,12 @@ export interface CachedArea {
 
 /** What a gate keeps to decide alone: refreshed whenever it is online. */
 export interface OfflineData {
-  keys: string;
-  denyList: DenyListEntry[];
-  savedAt: string;
+  /** The JWK Set that verifies card tokens. */
+  keys: string | null;
+  keysAt: string | null;
+  /** Suspended, revoked and reissued cards; null until it could be loaded once. */
+  denyList: DenyListEntry[] | null;
+  denyListAt: string | null;
 }
 
 /** A scan decided offline, waiting to be uploaded with its deviceDecision. */

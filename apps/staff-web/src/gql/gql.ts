@@ -17,7 +17,8 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n": typeof types.InspectionAreasDocument,
-    "\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n": typeof types.OfflineDataDocument,
+    "\n  query VerificationKeys {\n    cardVerificationKeys\n  }\n": typeof types.VerificationKeysDocument,
+    "\n  query DenyList {\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n": typeof types.DenyListDocument,
     "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      replayed\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n        }\n      }\n    }\n  }\n": typeof types.CheckInDocument,
     "\n  mutation SubmitCheckIns($input: [CheckInInput!]!) {\n    submitCheckIns(input: $input) {\n      id\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      area {\n        code\n      }\n      person {\n        id\n        givenName\n        familyName\n        accreditation {\n          id\n          cardNumber\n        }\n      }\n    }\n  }\n": typeof types.SubmitCheckInsDocument,
     "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n": typeof types.ProcessArrivalDocument,
@@ -44,7 +45,8 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n": types.InspectionAreasDocument,
-    "\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n": types.OfflineDataDocument,
+    "\n  query VerificationKeys {\n    cardVerificationKeys\n  }\n": types.VerificationKeysDocument,
+    "\n  query DenyList {\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n": types.DenyListDocument,
     "\n  mutation CheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      id\n      direction\n      decision\n      reasons\n      scannedAt\n      replayed\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n        }\n      }\n    }\n  }\n": types.CheckInDocument,
     "\n  mutation SubmitCheckIns($input: [CheckInInput!]!) {\n    submitCheckIns(input: $input) {\n      id\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      area {\n        code\n      }\n      person {\n        id\n        givenName\n        familyName\n        accreditation {\n          id\n          cardNumber\n        }\n      }\n    }\n  }\n": types.SubmitCheckInsDocument,
     "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n": types.ProcessArrivalDocument,
@@ -97,7 +99,11 @@ export function graphql(source: "\n  query InspectionAreas {\n    inspectionArea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n"): (typeof documents)["\n  query OfflineData {\n    cardVerificationKeys\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n"];
+export function graphql(source: "\n  query VerificationKeys {\n    cardVerificationKeys\n  }\n"): (typeof documents)["\n  query VerificationKeys {\n    cardVerificationKeys\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DenyList {\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n"): (typeof documents)["\n  query DenyList {\n    cardDenyList {\n      cardNumber\n      status\n      tokenVersion\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
