@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
+import { freePort } from '#libs/common/net.js';
+import { REPO_ROOT } from '#tools/paths.js';
+import { GraphQLClient } from '#test/support/graphql-client.js';
 import { cardNumberFor } from '#libs/common/card-number.js';
 import type { RunningSystem } from '#tools/in-process-system.js';
 import {
@@ -16,13 +22,34 @@ import {
   type CheckInView,
 } from '#test/inspection/support.js';
 
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
 /** Gates, the decision table, replays, races, offline batches, history and the live feed, through the gateway. */
 describe('check-ins through the gateway', () => {
   let system: RunningSystem;
   let g: ReturnType<typeof inspection>;
   let organisationId: string;
+  let redis: string | null;
   before(async () => {
-    system = await startInspectionSystem({ label: 'inspection_check_ins' });
+    // The live feed fans out through Redis when one is at hand, as with several instances in production.
+    redis = (await reachable(REDIS_URL)) ? REDIS_URL : null;
+    system = await startInspectionSystem({
+      label: 'inspection_check_ins',
+      env: redis
+        ? { REDIS_URL: redis, FEED_CHANNEL_PREFIX: `e2e_${randomUUID().slice(0, 8)}` }
+        : {},
+    });
     g = inspection(system);
     organisationId = (await g.organisation()).id;
   });
@@ -571,6 +598,41 @@ describe('check-ins through the gateway', () => {
   });
 
   describe('the live feed', () => {
+    it('reaches subscribers of one instance from a check-in recorded by another, through Redis', async (t) => {
+      if (!redis) return t.skip('no Redis at hand');
+      const port = await freePort();
+      const second = spawnService(
+        'inspection-2',
+        path.join(REPO_ROOT, 'dist/apps/inspection/main.js'),
+        { ...system.env, PORT: String(port) },
+        true,
+      );
+      const client = wsClient(system, tokenOf(system.admin));
+      try {
+        await waitForHealthy(`http://127.0.0.1:${port}/health`, second);
+        const { person, gate } = await g.personAtGate();
+        const query = `subscription($area: String) { checkInRecorded(areaCode: $area) { id area { code } } }`;
+        const feed = collect<{ checkInRecorded: { id: string } }>(client, query, {
+          area: gate.code,
+        });
+        await new Promise((r) => setTimeout(r, 500));
+        const direct = new GraphQLClient(`http://127.0.0.1:${port}/graphql`, system.admin.token);
+        const scan = await g.checkIn(
+          { areaCode: gate.code, cardNumber: person.cardNumber },
+          direct,
+        );
+        await feed.waitFor(1, 2000);
+        assert.deepEqual(
+          feed.events.map((e) => e.checkInRecorded.id),
+          [scan.id],
+        );
+        feed.dispose();
+      } finally {
+        await client.dispose();
+        await second.stop();
+      }
+    });
+
     it('delivers every check-in at the asked area within a second, and nothing else', async () => {
       const { person, gate } = await g.personAtGate();
       const other = await g.area();
