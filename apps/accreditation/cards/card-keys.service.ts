@@ -53,7 +53,8 @@ export class CardKeysService implements OnApplicationBootstrap {
         );
       }
       if (this.retired.length > 0) {
-        const done: { kid: string }[] = await manager.query(
+        // (TypeORM answers an UPDATE with [rows, count].)
+        const [done]: [{ kid: string }[], number] = await manager.query(
           `UPDATE accreditation.card_keys SET retired_at = now()
            WHERE kid = ANY($1::text[]) AND retired_at IS NULL RETURNING kid`,
           [this.retired],

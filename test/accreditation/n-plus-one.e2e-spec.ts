@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, it } from 'node:test';
+import type pg from 'pg';
+import type { RunningSystem } from '#tools/in-process-system.js';
+import { given } from '#test/support/given.js';
+import { connect, CSV_HEADER, csvRow, startAccreditationSystem } from '#test/accreditation/support.js';
+
+describe('accreditation reads without N+1', () => {
+  let system: RunningSystem;
+  let db: pg.Client;
+  before(async () => {
+    system = await startAccreditationSystem({ label: 'accreditation_n_plus_one' });
+    db = await connect(system.databaseUrl);
+  });
+  after(async () => {
+    await db?.end();
+    await system?.stop();
+  });
+
+  async function importPeople(organisationId: string, count: number, prefix: string): Promise<void> {
+    const rows = Array.from({ length: count }, (_, i) => csvRow(`${prefix}${String(i).padStart(6, '0')}`));
+    const result = await system.admin.query<{ importPeople: { created: number } }>(
+      'mutation($input: ImportPeopleInput!) { importPeople(input: $input) { created } }',
+      { input: { organisationId, csv: [CSV_HEADER, ...rows].join('\n') } },
+    );
+    assert.equal(result.importPeople.created, count);
+  }
+
+  it('reads 500 people with organisation and accreditation in as many SQL statements as 5 (no N+1)', async (t) => {
+    const organisation = await given(system).organisation();
+    await importPeople(organisation.id, 500, 'NPLUS');
+    await db.query('ANALYZE');
+    const query = `query($id: ID!, $first: Int) { people(filter: { organisationId: $id }, first: $first) {
+      totalCount nodes { id familyName documentNumber organisation { code name }
+        accreditation { cardNumber status history { status by } } } } }`;
+    // Each statement outside a transaction is one transaction: count the database's
+    // commits around each query. A backend reports its counts when it goes idle, at
+    // most once a second, else within 10 s: hence the waits. Each reading of the
+    // counter is one transaction, counted in the interval after it.
+    const commits = async () => {
+      await sleep(11_000);
+      const r = await db.query(
+        'SELECT (xact_commit + xact_rollback)::int AS n FROM pg_stat_database WHERE datname = current_database()',
+      );
+      return r.rows[0].n as number;
+    };
+    const read = async (first: number) => {
+      const result = await system.admin.query<{ people: { nodes: unknown[] } }>(query, { id: organisation.id, first });
+      assert.equal(result.people.nodes.length, first);
+    };
+    const c0 = await commits();
+    const c1 = await commits(); // nothing asked: what the services do on their own meanwhile
+    await read(5);
+    const c2 = await commits();
+    await read(500);
+    const c3 = await commits();
+    const idle = c1 - c0 - 1;
+    const few = c2 - c1 - 1;
+    const many = c3 - c2 - 1;
+    t.diagnostic(`transactions in 11 s: idle ${idle}, reading 5 people ${few}, reading 500 people ${many}`);
+    // An N+1 would cost 500 or more; background noise is a few either way.
+    assert.ok(Math.abs(many - few) <= 3, `5 people took ${few} statements, 500 took ${many}`);
+    assert.ok(many - idle <= 12, `500 people took ${many} statements (idle ${idle})`);
+  });
+
+});
