@@ -77,14 +77,25 @@ async function waitForHealth(url, child, timeoutMs) {
 async function createDatabase(serverUrl) {
   const { default: pg } = await import('pg');
   const name = `e2e_web_${suffix}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+  let adminUrl = serverUrl;
+  let admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch (e) {
+    // The named database may not exist yet: the server's maintenance database will do.
+    if (e?.code !== '3D000') throw e;
+    const maintenance = new URL(serverUrl);
+    maintenance.pathname = '/postgres';
+    adminUrl = maintenance.toString();
+    admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+  }
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
+    const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await c.end();

@@ -13,6 +13,8 @@ import { usePeopleSearch, type PersonRow } from '../accreditation/usePeopleSearc
 export function HealthPage() {
   const [person, setPerson] = useState<PersonRow | null>(null);
   const [sampledAt, setSampledAt] = useState(() => toLocalInput(new Date()));
+  // Untouched, the field means "now", to the second (the form shows minutes only).
+  const [sampledEdited, setSampledEdited] = useState(false);
   const [testResult, setTestResult] = useState<TestResult | ''>('');
   const [problem, setProblem] = useState('');
   const [recorded, record] = useMutation(RecordTestResultMutation);
@@ -27,13 +29,15 @@ export function HealthPage() {
     setProblem('');
     if (!person) return setProblem('Choose the person tested.');
     if (!testResult) return setProblem('Choose the result: negative or positive.');
-    const at = fromLocalInput(sampledAt);
+    const at = sampledEdited ? fromLocalInput(sampledAt) : new Date().toISOString();
     if (!at) return setProblem('Give the time the sample was taken.');
     const r = await record({
       input: { id: uuid(), personId: person.id, sampledAt: at, result: testResult },
     });
     if (r.data) {
       setTestResult('');
+      setSampledEdited(false);
+      setSampledAt(toLocalInput(new Date()));
       isolated.reload();
     }
   }
@@ -66,8 +70,15 @@ export function HealthPage() {
               id="test-sampled"
               type="datetime-local"
               value={sampledAt}
-              onChange={(e) => setSampledAt(e.target.value)}
+              aria-describedby="test-sampled-hint"
+              onChange={(e) => {
+                setSampledAt(e.target.value);
+                setSampledEdited(true);
+              }}
             />
+            <p id="test-sampled-hint" className="hint">
+              Left unchanged, the sample is recorded as taken now.
+            </p>
           </div>
           <fieldset className="segmented">
             <legend>Result</legend>
