@@ -24,6 +24,7 @@ import {
   readBody,
   SMALL_BODY_BYTES,
 } from '#apps/gateway/security/body-limit.js';
+import { useClientErrorCodes } from '#apps/gateway/security/error-codes.plugin.js';
 import { useQueryCostLimit } from '#apps/gateway/security/query-limits.plugin.js';
 import { serveStatic } from '#apps/gateway/static-files.js';
 import { loadSupergraph } from '#apps/gateway/supergraph.js';
@@ -79,6 +80,7 @@ export async function startGateway(
         blockFieldSuggestion: { enabled: config.production },
       }),
       useQueryCostLimit(),
+      useClientErrorCodes(),
     ],
     transports: { http: httpTransport, ws: wsTransport },
     transportEntries: {

@@ -86,6 +86,15 @@ describe('the gateway refuses abusive requests before they run', () => {
     assert.equal(huge.status, 413);
   });
 
+  it('answers a variable of the wrong type with BAD_USER_INPUT naming the field', async () => {
+    const [error] = await system.admin.errors(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      { input: { code: 'NOC-ABC', name: 'A', type: 'NOT_A_TYPE' } },
+    );
+    assert.equal(error.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(error.extensions?.fields?.[0]?.field, 'type');
+  });
+
   it('answers introspection outside production', async () => {
     const data = await system.admin.query<{ __schema: { queryType: { name: string } } }>(
       '{ __schema { queryType { name } } }',
