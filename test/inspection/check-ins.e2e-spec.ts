@@ -497,6 +497,14 @@ describe('check-ins through the gateway', () => {
         'input[2].cardNumber',
         'input[2].id',
       ]);
+      const [nowhere] = await system.admin.errors(
+        `mutation($input: [CheckInInput!]!) { submitCheckIns(input: $input) { id } }`,
+        { input: [good, scanInput({ areaCode: 'NO-SUCH-AREA', cardNumber: person.cardNumber })] },
+      );
+      assert.deepEqual(
+        nowhere.extensions?.fields?.map((f) => f.field),
+        ['input[1].areaCode'],
+      );
       assert.equal(
         (await g.checkIn(good)).replayed,
         false,

@@ -145,8 +145,21 @@ export class CheckInsService {
 
     const areaCodes = [...new Set(inputs.map((i) => i.areaCode))];
     const areas = await this.areas.byCodes(areaCodes);
-    const missing = areaCodes.filter((_, i) => !areas[i]);
-    if (missing.length > 0) throw new NotFoundError('Inspection area', missing.join(', '));
+    const missing = new Set(areaCodes.filter((_, i) => !areas[i]));
+    if (missing.size > 0) {
+      throw new BadUserInputError(
+        inputs.flatMap((input, i) =>
+          missing.has(input.areaCode)
+            ? [
+                {
+                  field: `input[${i}].areaCode`,
+                  message: `no inspection area has the code ${input.areaCode}`,
+                },
+              ]
+            : [],
+        ),
+      );
+    }
     const stored: { id: string; fingerprint: string }[] = await this.dataSource.query(
       `SELECT id, fingerprint FROM inspection.check_ins WHERE id = ANY($1::uuid[])`,
       [[...seen.keys()]],
