@@ -24,15 +24,6 @@ import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 
 /**
- * The movement subgraph declares Contact and Encounter, which inspection's
- * designateCloseContacts returns too: both must mark them @shareable. Until
- * the movement subgraph does, its SDL is amended here before composing.
- */
-function shareContactTypes(sdl: string): string {
-  return sdl.replace(/^type (Contact|Encounter) \{/gm, 'type $1 @shareable {');
-}
-
-/**
  * The whole system like tools/in-process-system's startSystem, but served
  * with a supergraph composed from the code as it is now (the committed one
  * may lag behind this service's newest operations).
@@ -57,7 +48,7 @@ export async function startInspectionSystem(options: {
     const services = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
         const sdl = await fetchSubgraphSdl(url);
-        return { name, url, typeDefs: parse(name === 'movement' ? shareContactTypes(sdl) : sdl) };
+        return { name, url, typeDefs: parse(sdl) };
       }),
     );
     const composed = composeServices(services);
