@@ -24,6 +24,8 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export interface ImportRow {
   line: number;
   input: RegisterPersonInput;
+  /** Set when the row is written. */
+  personId?: string;
 }
 
 export interface ParsedImport {
@@ -63,106 +65,166 @@ function columnOf(field: string): string {
   return head;
 }
 
+/** What only the database knows, for the rows' last checks; left out, those checks are skipped. */
+export interface ImportContext {
+  /** The Games' category codes. */
+  categories?: ReadonlySet<string>;
+  /** Document numbers the organisation holds already. */
+  takenDocumentNumbers?: ReadonlySet<string>;
+}
+
+interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
 /**
- * Reads an import CSV (header row, quoted fields, BOM, CRLF or LF) and
- * validates each row with RegisterPersonInput's own class-validator rules,
- * the very ones registerPerson applies. Rules that need the database
- * (category, organisation, existing document numbers) are checked by the
- * caller; duplicates inside the file are found here.
+ * An import CSV, read (header row, quoted fields, BOM, CRLF or LF) and its
+ * header checked. Its rows are validated chunk by chunk, on demand, with
+ * RegisterPersonInput's own class-validator rules, the very ones
+ * registerPerson applies, then the category, duplicates inside the file and
+ * document numbers the organisation holds already.
  */
-export function parsePeopleCsv(csv: string, organisationId: string): ParsedImport {
-  let parsed: string[][];
-  try {
-    parsed = parse(csv, { bom: true, relax_column_count: true, trim: true });
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      return { rows: [], errors: [{ line, field: null, message: `the CSV cannot be read: ${error.message}` }] };
+export class PeopleCsv {
+  private readonly lineOfDocument = new Map<string, number>();
+
+  private constructor(
+    /** Problems of the file as a whole (unreadable, header): no row is validated then. */
+    readonly errors: ImportRowError[],
+    private readonly records: CsvRecord[],
+    private readonly index: ReadonlyMap<ImportColumn, number>,
+    private readonly width: number,
+    private readonly organisationId: string,
+  ) {}
+
+  static read(csv: string, organisationId: string): PeopleCsv {
+    const refuse = (errors: ImportRowError[]) => new PeopleCsv(errors, [], new Map(), 0, organisationId);
+    let parsed: string[][];
+    try {
+      parsed = parse(csv, { bom: true, relax_column_count: true, trim: true });
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const line = (error as CsvError & { lines?: number }).lines ?? 1;
+        return refuse([{ line, field: null, message: `the CSV cannot be read: ${error.message}` }]);
+      }
+      throw error;
     }
-    throw error;
+    // Each record starts on the line after the previous one ended, and a record
+    // ends as many lines after its start as its quoted cells hold line breaks.
+    // Blank lines come as records of one empty cell and are skipped here.
+    const records: CsvRecord[] = [];
+    let line = 1;
+    for (const cells of parsed) {
+      if (!(cells.length === 1 && cells[0] === '')) records.push({ cells, line });
+      line += 1;
+      for (const cell of cells) {
+        if (cell.includes('\n')) line += cell.split('\n').length - 1;
+      }
+    }
+    const header = records.shift();
+    if (!header) return refuse([{ line: 1, field: null, message: 'the CSV is empty: it needs a header row' }]);
+    const errors: ImportRowError[] = [];
+    const known = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
+    const index = new Map<ImportColumn, number>();
+    header.cells.forEach((name, i) => {
+      const column = known.get(name.toLowerCase());
+      if (!column) {
+        errors.push({ line: header.line, field: name, message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}` });
+      } else if (index.has(column)) {
+        errors.push({ line: header.line, field: column, message: 'column named twice' });
+      } else {
+        index.set(column, i);
+      }
+    });
+    for (const column of IMPORT_COLUMNS) {
+      if (!index.has(column)) errors.push({ line: header.line, field: column, message: 'missing column' });
+    }
+    if (errors.length > 0) return refuse(errors);
+    return new PeopleCsv([], records, index, header.cells.length, organisationId);
   }
-  // Each record starts on the line after the previous one ended, and a record
-  // ends as many lines after its start as its quoted cells hold line breaks.
-  // Blank lines come as records of one empty cell and are skipped here.
-  const records: { record: string[]; line: number }[] = [];
-  let line = 1;
-  for (const record of parsed) {
-    if (!(record.length === 1 && record[0] === '')) records.push({ record, line });
-    line += 1;
-    for (const cell of record) {
-      if (cell.includes('\n')) line += cell.split('\n').length - 1;
+
+  /** Rows below the header, blank lines aside. */
+  get rowCount(): number {
+    return this.records.length;
+  }
+
+  /** Every row's document number as written, for one look-up of those already taken. */
+  documentNumbers(): string[] {
+    const at = this.index.get('documentNumber')!;
+    return this.records.map((r) => r.cells[at] ?? '');
+  }
+
+  /** Validates the rows in chunks of `size`, each when asked for (so work on one can overlap the next). */
+  *validate(size: number, context: ImportContext = {}): Generator<ParsedImport> {
+    for (let start = 0; start < this.records.length; start += size) {
+      const chunk: ParsedImport = { rows: [], errors: [] };
+      for (const record of this.records.slice(start, start + size)) this.validateRow(record, context, chunk);
+      yield chunk;
     }
   }
 
-  const errors: ImportRowError[] = [];
-  const header = records[0];
-  if (!header) return { rows: [], errors: [{ line: 1, field: null, message: 'the CSV is empty: it needs a header row' }] };
-  const known = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
-  const index = new Map<ImportColumn, number>();
-  const headerLine = header.line;
-  header.record.forEach((name, i) => {
-    const column = known.get(name.toLowerCase());
-    if (!column) {
-      errors.push({ line: headerLine, field: name, message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}` });
-    } else if (index.has(column)) {
-      errors.push({ line: headerLine, field: column, message: 'column named twice' });
-    } else {
-      index.set(column, i);
+  private validateRow({ cells, line }: CsvRecord, context: ImportContext, out: ParsedImport): void {
+    if (cells.length !== this.width) {
+      out.errors.push({ line, field: null, message: `has ${cells.length} fields where the header names ${this.width}` });
+      return;
     }
-  });
-  for (const column of IMPORT_COLUMNS) {
-    if (!index.has(column)) errors.push({ line: headerLine, field: column, message: 'missing column' });
-  }
-  if (errors.length > 0) return { rows: [], errors };
-
-  const rows: ImportRow[] = [];
-  const lineOfDocument = new Map<string, number>();
-  const cell = (record: string[], column: ImportColumn) => record[index.get(column)!] ?? '';
-  for (const r of records.slice(1)) {
-    const { line } = r;
-    if (r.record.length !== header.record.length) {
-      errors.push({
-        line,
-        field: null,
-        message: `has ${r.record.length} fields where the header names ${header.record.length}`,
-      });
-      continue;
-    }
+    const cell = (column: ImportColumn) => cells[this.index.get(column)!] ?? '';
     // Built as the GraphQL layer builds registerPerson's input: instances of the input classes.
     const input = Object.assign(new RegisterPersonInput(), {
-      organisationId,
-      givenName: cell(r.record, 'givenName'),
-      familyName: cell(r.record, 'familyName'),
-      dateOfBirth: cell(r.record, 'dateOfBirth'),
-      nationality: cell(r.record, 'nationality'),
-      function: cell(r.record, 'function'),
-      documentNumber: cell(r.record, 'documentNumber'),
+      organisationId: this.organisationId,
+      givenName: cell('givenName'),
+      familyName: cell('familyName'),
+      dateOfBirth: cell('dateOfBirth'),
+      nationality: cell('nationality'),
+      function: cell('function'),
+      documentNumber: cell('documentNumber'),
       accreditation: Object.assign(new AccreditationInput(), {
-        category: cell(r.record, 'category'),
-        venues: codes(cell(r.record, 'venues')),
-        zones: codes(cell(r.record, 'zones')),
-        validFrom: toInstant(cell(r.record, 'validFrom')),
-        validUntil: toInstant(cell(r.record, 'validUntil')),
+        category: cell('category'),
+        venues: codes(cell('venues')),
+        zones: codes(cell('zones')),
+        validFrom: toInstant(cell('validFrom')),
+        validUntil: toInstant(cell('validUntil')),
       }),
     });
     const problems = fieldProblems(
       validateSync(input, { forbidUnknownValues: false, validationError: { target: false, value: false } }),
     );
+    const before = out.errors.length;
     const seen = new Set<string>();
     for (const problem of problems) {
       const field = columnOf(problem.field);
       // One message per cell is enough: the first rule that fails says what is wrong.
       if (seen.has(field)) continue;
       seen.add(field);
-      errors.push({ line, field, message: problem.message });
+      out.errors.push({ line, field, message: problem.message });
     }
-    const earlier = lineOfDocument.get(input.documentNumber);
-    if (earlier !== undefined && !seen.has('documentNumber')) {
-      errors.push({ line, field: 'documentNumber', message: `${input.documentNumber} is already on line ${earlier}` });
-      continue;
+    const { category } = input.accreditation;
+    if (context.categories && !seen.has('category') && !context.categories.has(category)) {
+      out.errors.push({ line, field: 'category', message: `${category} is not a category of the Games` });
     }
-    if (input.documentNumber !== '') lineOfDocument.set(input.documentNumber, line);
-    if (problems.length === 0) rows.push({ line, input });
+    const document = input.documentNumber;
+    if (!seen.has('documentNumber') && document !== '') {
+      const earlier = this.lineOfDocument.get(document);
+      if (earlier !== undefined) {
+        out.errors.push({ line, field: 'documentNumber', message: `${document} is already on line ${earlier}` });
+      } else {
+        this.lineOfDocument.set(document, line);
+        if (context.takenDocumentNumbers?.has(document)) {
+          out.errors.push({ line, field: 'documentNumber', message: `${document} is already registered in this organisation` });
+        }
+      }
+    }
+    if (out.errors.length === before) out.rows.push({ line, input });
   }
-  return { rows, errors };
+}
+
+/** Reads and validates a whole import CSV at once (without the database's checks unless given). */
+export function parsePeopleCsv(csv: string, organisationId: string, context: ImportContext = {}): ParsedImport {
+  const file = PeopleCsv.read(csv, organisationId);
+  const result: ParsedImport = { rows: [], errors: [...file.errors] };
+  for (const chunk of file.validate(10_000, context)) {
+    result.rows.push(...chunk.rows);
+    result.errors.push(...chunk.errors);
+  }
+  return result;
 }

@@ -5,7 +5,7 @@ import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js
 import { cardNumberFor } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import type { ImportReport, ImportRowError } from '#apps/accreditation/imports/import.types.js';
-import { parsePeopleCsv, type ImportRow } from '#apps/accreditation/imports/people-csv.js';
+import { PeopleCsv, type ImportContext, type ImportRow } from '#apps/accreditation/imports/people-csv.js';
 
 /** The largest CSV one call takes (the gateway refuses bodies over 16 MB): 100,000 people are about 12 MB. */
 export const MAX_IMPORT_CSV_BYTES = 15 * 1024 * 1024;
@@ -42,30 +42,53 @@ export class PeopleImportService {
         },
       ]);
     }
-    const parsed = parsePeopleCsv(csv, organisationId);
-    const rowCount = parsed.rows.length + new Set(parsed.errors.filter((e) => e.line > 1).map((e) => e.line)).size;
-    if (rowCount > MAX_IMPORT_ROWS) {
+    const file = PeopleCsv.read(csv, organisationId);
+    if (file.errors.length > 0) return { created: 0, errors: file.errors, dryRun };
+    if (file.rowCount > MAX_IMPORT_ROWS) {
       throw new BadUserInputError([
-        { field: 'csv', message: `has ${rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}` },
+        { field: 'csv', message: `has ${file.rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}` },
       ]);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const errors = [...parsed.errors, ...(await this.checkAgainstDatabase(manager, organisationId, parsed.rows))];
-      if (errors.length > 0 || dryRun) {
-        errors.sort((a, b) => a.line - b.line);
-        return { created: 0, errors, dryRun };
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const context = await this.databaseContext(manager, organisationId, file.documentNumbers());
+        const errors: ImportRowError[] = [];
+        const rows: ImportRow[] = [];
+        // While PostgreSQL inserts one chunk of people, the next is validated: one
+        // statement at a time on the connection, the CPU work overlapping it. A row
+        // found invalid later rolls the whole transaction back.
+        let inserting: Promise<void> | null = null;
+        for (const chunk of file.validate(CHUNK, context)) {
+          errors.push(...chunk.errors);
+          rows.push(...chunk.rows);
+          if (dryRun || errors.length > 0) continue;
+          await inserting;
+          inserting = this.insertPeople(manager, organisationId, chunk.rows);
+          await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
+        }
+        await inserting;
+        if (errors.length > 0 || dryRun) {
+          throw new ImportRefused({ created: 0, errors: errors.sort((x, y) => x.line - y.line), dryRun });
+        }
+        await this.insertAccreditations(manager, rows, request.by);
+        return { created: rows.length, errors: [], dryRun };
+      });
+    } catch (error) {
+      if (error instanceof ImportRefused) return error.report;
+      // Another import or registration took one of these document numbers meanwhile.
+      if ((error as { code?: string }).code === '23505') {
+        throw new ConflictError('A document number of this import was registered meanwhile; nothing was imported');
       }
-      await this.write(manager, organisationId, parsed.rows, request.by);
-      return { created: parsed.rows.length, errors: [], dryRun };
-    });
+      throw error;
+    }
   }
 
   /** What only the database knows: the organisation, the categories, the document numbers it holds. */
-  private async checkAgainstDatabase(
+  private async databaseContext(
     manager: EntityManager,
     organisationId: string,
-    rows: ImportRow[],
-  ): Promise<ImportRowError[]> {
+    documentNumbers: string[],
+  ): Promise<ImportContext> {
     // Locks the organisation so two imports into it cannot both pass the duplicate check.
     const organisation: unknown[] = await manager.query(
       `SELECT 1 FROM accreditation.organisations WHERE id = $1 FOR UPDATE`,
@@ -74,101 +97,86 @@ export class PeopleImportService {
     if (organisation.length === 0) {
       throw new BadUserInputError([{ field: 'organisationId', message: 'no such organisation' }]);
     }
-    const categories = new Set(
-      ((await manager.query(`SELECT code FROM accreditation.categories`)) as { code: string }[]).map((r) => r.code),
+    const categories: { code: string }[] = await manager.query(`SELECT code FROM accreditation.categories`);
+    const taken: { document_number: string }[] = await manager.query(
+      `SELECT document_number FROM accreditation.people
+       WHERE organisation_id = $1 AND document_number = ANY($2::text[])`,
+      [organisationId, documentNumbers],
     );
-    const existing = new Set(
-      (
-        (await manager.query(
-          `SELECT document_number FROM accreditation.people
-           WHERE organisation_id = $1 AND document_number = ANY($2::text[])`,
-          [organisationId, rows.map((r) => r.input.documentNumber)],
-        )) as { document_number: string }[]
-      ).map((r) => r.document_number),
-    );
-    const errors: ImportRowError[] = [];
-    for (const { line, input } of rows) {
-      if (!categories.has(input.accreditation.category)) {
-        errors.push({
-          line,
-          field: 'category',
-          message: `${input.accreditation.category} is not a category of the Games`,
-        });
-      }
-      if (existing.has(input.documentNumber)) {
-        errors.push({
-          line,
-          field: 'documentNumber',
-          message: `${input.documentNumber} is already registered in this organisation`,
-        });
-      }
-    }
-    return errors;
+    return {
+      categories: new Set(categories.map((r) => r.code)),
+      takenDocumentNumbers: new Set(taken.map((r) => r.document_number)),
+    };
   }
 
-  private async write(manager: EntityManager, organisationId: string, rows: ImportRow[], by: string | null) {
+  private async insertPeople(manager: EntityManager, organisationId: string, rows: ImportRow[]): Promise<void> {
+    for (const row of rows) row.personId = randomUUID();
+    const column = <T>(pick: (row: ImportRow) => T) => rows.map(pick);
+    await manager.query(
+      `INSERT INTO accreditation.people
+         (id, organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+       SELECT t.id, $1, t.given_name, t.family_name, t.date_of_birth, t.nationality, t.function, t.document_number
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
+         AS t(id, given_name, family_name, date_of_birth, nationality, function, document_number)`,
+      [
+        organisationId,
+        column((r) => r.personId),
+        column((r) => r.input.givenName),
+        column((r) => r.input.familyName),
+        column((r) => r.input.dateOfBirth),
+        column((r) => r.input.nationality),
+        column((r) => r.input.function),
+        column((r) => r.input.documentNumber),
+      ],
+    );
+  }
+
+  /**
+   * One SUBMITTED accreditation per person, with card numbers from the
+   * sequence in bulk (taken only now that the import will commit, so a refused
+   * file spends no serials), and its first history event.
+   */
+  private async insertAccreditations(manager: EntityManager, rows: ImportRow[], by: string | null) {
     const serials: { serial: string }[] = await manager.query(
       `SELECT nextval('accreditation.card_serial') AS serial FROM generate_series(1, $1::int)`,
       [rows.length],
     );
-    try {
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        const chunk = rows.slice(start, start + CHUNK).map(({ input }, i) => ({
-          input,
-          personId: randomUUID(),
-          accreditationId: randomUUID(),
-          cardNumber: cardNumberFor(Number(serials[start + i].serial)),
-        }));
-        const column = <T>(pick: (row: (typeof chunk)[number]) => T) => chunk.map(pick);
-        await manager.query(
-          `INSERT INTO accreditation.people
-             (id, organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
-           SELECT t.id, $1, t.given_name, t.family_name, t.date_of_birth, t.nationality, t.function, t.document_number
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
-             AS t(id, given_name, family_name, date_of_birth, nationality, function, document_number)`,
-          [
-            organisationId,
-            column((r) => r.personId),
-            column((r) => r.input.givenName),
-            column((r) => r.input.familyName),
-            column((r) => r.input.dateOfBirth),
-            column((r) => r.input.nationality),
-            column((r) => r.input.function),
-            column((r) => r.input.documentNumber),
-          ],
-        );
-        await manager.query(
-          `INSERT INTO accreditation.accreditations
-             (id, person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-           SELECT t.id, t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
-                  string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
-           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                       $8::text[], $9::text[])
-             AS t(id, person_id, card_number, category, valid_from, valid_until, venues, zones)`,
-          [
-            AccreditationStatus.SUBMITTED,
-            column((r) => r.accreditationId),
-            column((r) => r.personId),
-            column((r) => r.cardNumber),
-            column((r) => r.input.accreditation.category),
-            column((r) => r.input.accreditation.validFrom.toISOString()),
-            column((r) => r.input.accreditation.validUntil.toISOString()),
-            column((r) => r.input.accreditation.venues.join(';')),
-            column((r) => r.input.accreditation.zones.join(';')),
-          ],
-        );
-        await manager.query(
-          `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
-           SELECT id, $1, 'imported', $2 FROM unnest($3::uuid[]) AS id`,
-          [AccreditationStatus.SUBMITTED, by, column((r) => r.accreditationId)],
-        );
-      }
-    } catch (error) {
-      // Another import or registration took one of these document numbers meanwhile.
-      if ((error as { code?: string }).code === '23505') {
-        throw new ConflictError('A document number of this import was registered meanwhile; nothing was imported');
-      }
-      throw error;
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const accreditationIds = chunk.map(() => randomUUID());
+      const column = <T>(pick: (row: ImportRow) => T) => chunk.map(pick);
+      await manager.query(
+        `INSERT INTO accreditation.accreditations
+           (id, person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+         SELECT t.id, t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
+                string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                     $8::text[], $9::text[])
+           AS t(id, person_id, card_number, category, valid_from, valid_until, venues, zones)`,
+        [
+          AccreditationStatus.SUBMITTED,
+          accreditationIds,
+          column((r) => r.personId),
+          chunk.map((_, i) => cardNumberFor(Number(serials[start + i].serial))),
+          column((r) => r.input.accreditation.category),
+          column((r) => r.input.accreditation.validFrom.toISOString()),
+          column((r) => r.input.accreditation.validUntil.toISOString()),
+          column((r) => r.input.accreditation.venues.join(';')),
+          column((r) => r.input.accreditation.zones.join(';')),
+        ],
+      );
+      await manager.query(
+        `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
+         SELECT id, $1, 'imported', $2 FROM unnest($3::uuid[]) AS id`,
+        [AccreditationStatus.SUBMITTED, by, accreditationIds],
+      );
     }
+  }
+}
+
+/** A file with invalid rows (or a dry run): its report, and the transaction rolled back. */
+class ImportRefused extends Error {
+  constructor(readonly report: ImportReport) {
+    super('import refused');
   }
 }
