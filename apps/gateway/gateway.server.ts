@@ -131,7 +131,8 @@ export async function startGateway(
       }
       return;
     }
-    if (ideEnabled && (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`))) {
+    if (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`)) {
+      if (!ideEnabled) return notFound(res);
       if (url === IDE_PATH || url === `${IDE_PATH}/`) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(
