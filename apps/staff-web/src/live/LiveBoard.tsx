@@ -19,9 +19,16 @@ function startOfToday(): string {
   return d.toISOString();
 }
 
-function DenialCount({ areaCode, since, live }: { areaCode: string; since: string; live: number }) {
-  const [{ data }] = useQuery({ query: DenialCountQuery, variables: { areaCode, from: since } });
-  return <>{(data?.checkIns.totalCount ?? 0) + live}</>;
+/** Denials at an area since the start of the day, as the server counts them; `bump` refreshes it. */
+function DenialCount({ areaCode, since, bump }: { areaCode: string; since: string; bump: number }) {
+  const [{ data }, refetch] = useQuery({
+    query: DenialCountQuery,
+    variables: { areaCode, from: since },
+  });
+  useEffect(() => {
+    if (bump > 0) refetch({ requestPolicy: 'network-only' });
+  }, [bump, refetch]);
+  return <>{data?.checkIns.totalCount ?? '—'}</>;
 }
 
 /** Every area's occupancy and denials today, with the check-ins as they happen. */
@@ -77,7 +84,7 @@ export function LiveBoard() {
               </td>
               <td className="num">{a.occupancy}</td>
               <td className="num">
-                <DenialCount areaCode={a.code} since={since} live={liveDenials[a.code] ?? 0} />
+                <DenialCount areaCode={a.code} since={since} bump={liveDenials[a.code] ?? 0} />
               </td>
             </tr>
           ))}
