@@ -38,6 +38,8 @@ export interface SystemOptions {
   databaseUrl?: string;
   /** Path of the supergraph to serve (a freshly composed one, say). */
   supergraphPath?: string;
+  /** Receives what the services write to their standard output (their logs). */
+  onOutput?: (chunk: string) => void;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface SystemOptions {
  */
 export async function startSubgraphs(
   env: Record<string, string>,
+  onOutput?: (chunk: string) => void,
 ): Promise<{ urls: SubgraphUrls; close(): Promise<void> }> {
   const names = ['accreditation', 'inspection', 'movement'] as const;
   const ports = await Promise.all(names.map(() => freePort()));
@@ -56,6 +59,7 @@ export async function startSubgraphs(
       path.join(REPO_ROOT, `dist/apps/${name}/main.js`),
       { ...env, PORT: String(ports[i]) },
       true,
+      onOutput,
     ),
   );
   const close = async () => {
@@ -106,7 +110,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   let gateway: RunningGateway | undefined;
   try {
     await runMigrations(database.url);
-    subgraphs = await startSubgraphs(env);
+    subgraphs = await startSubgraphs(env, options.onOutput);
     const subgraphUrls = subgraphs.urls;
     gateway = await startGateway(
       loadConfig(GatewayConfig, {

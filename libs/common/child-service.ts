@@ -17,11 +17,16 @@ export function spawnService(
   mainFile: string,
   env: Record<string, string | undefined>,
   quiet = false,
+  /** Receives the service's standard output (its JSON log lines) when quiet. */
+  onOutput?: (chunk: string) => void,
 ): ChildService {
   const child = spawn(process.execPath, ['--enable-source-maps', mainFile], {
     env: { ...process.env, ...env },
-    stdio: quiet ? ['ignore', 'ignore', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    stdio: quiet
+      ? ['ignore', onOutput ? 'pipe' : 'ignore', 'pipe']
+      : ['ignore', 'inherit', 'inherit'],
   });
+  if (onOutput) child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
