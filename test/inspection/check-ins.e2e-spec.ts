@@ -354,6 +354,20 @@ describe('check-ins through the gateway', () => {
       assert.equal(conflict.extensions?.code, 'CONFLICT');
     });
 
+    it('one id sent by 10 retries at once is recorded once; the others are replays of it', async () => {
+      const { person, gate } = await g.personAtGate();
+      const input = scanInput({ areaCode: gate.code, cardNumber: person.cardNumber });
+      const results = await Promise.all(Array.from({ length: 10 }, () => g.checkIn(input)));
+      assert.equal(results.filter((r) => !r.replayed).length, 1);
+      assert.ok(
+        results.every((r) => r.decision === 'ADMITTED' && r.recordedAt === results[0].recordedAt),
+      );
+      assert.equal(
+        (await movementsOf(person.id)).filter((m) => m.location === gate.code).length,
+        1,
+      );
+    });
+
     it('20 simultaneous scans of one card at one gate admit it once', async () => {
       const { person, gate } = await g.personAtGate();
       const results = await Promise.all(
