@@ -78,7 +78,8 @@ export class CheckInFeed implements OnModuleDestroy {
   constructor(config: InspectionConfig) {
     this.channel = `${config.FEED_CHANNEL_PREFIX}.${CHECK_IN_RECORDED}`;
     if (config.REDIS_URL) {
-      const options = { maxRetriesPerRequest: null, lazyConnect: false };
+      // During a Redis outage a publish fails after a few retries instead of queueing without bound.
+      const options = { maxRetriesPerRequest: 3 };
       const pubSub = new RedisPubSub({
         publisher: new Redis(config.REDIS_URL, options),
         subscriber: new Redis(config.REDIS_URL, options),
