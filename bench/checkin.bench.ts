@@ -224,7 +224,7 @@ async function pgbench(
 
 async function main() {
   console.log(
-    `check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs`,
+    `check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
   );
   const system = await startInspectionSystem({
     label: 'bench_checkin',
@@ -291,6 +291,9 @@ async function main() {
       console.log(`subgraph / pgbench: ${(subgraph / sql.tps).toFixed(2)}x`);
       console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);
     }
+    console.log(
+      `load average (1 min) at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs; figures mean little above ~1`,
+    );
     const median = results[0][1].p50;
     console.log(
       `median check-in through the gateway: ${fmt(median)} (goal: under 10 ms) ${median < 10 ? 'OK' : 'MISSED'}`,
