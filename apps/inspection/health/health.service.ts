@@ -184,7 +184,6 @@ export class HealthService {
     }
     if (problems.length > 0) throw new BadUserInputError(problems);
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL jit = off`);
       const contacts = await findContacts(manager, personId, from, to, minMinutes);
       const until = new Date(Date.now() + this.config.CLOSE_CONTACT_DAYS * DAY_MS);
       const ids = [...new Set(contacts.map((c) => c.personId))].sort();
