@@ -165,7 +165,8 @@ async function pgbench(
   system: RunningSystem,
   areaCode: string,
   people: GivenPerson[],
-): Promise<{ tps: number; latencyMs: number } | null> {
+  runs: number[],
+): Promise<{ clients: number; tps: number; latencyMs: number }[] | null> {
   try {
     await exec('pgbench', ['--version']);
   } catch {
@@ -190,33 +191,24 @@ async function pgbench(
   try {
     const script = path.join(tmp, 'checkin.sql');
     await writeFile(script, PGBENCH_SCRIPT);
-    const { stdout } = await exec(
-      'pgbench',
-      [
-        '-n',
-        '-M',
-        'extended',
-        '-c',
-        String(CONCURRENCY),
-        '-j',
-        '2',
-        '-T',
-        String(SECONDS),
-        '-D',
-        `area=${areaCode}`,
-        '-D',
-        `chain=${chainOf(areaCode)}`,
-        '-D',
-        `npeople=${people.length}`,
-        '-f',
-        script,
-        system.databaseUrl,
-      ],
-      { maxBuffer: 10 * 1024 * 1024 },
-    );
-    const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
-    const latencyMs = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
-    return { tps, latencyMs };
+    const measured: { clients: number; tps: number; latencyMs: number }[] = [];
+    for (const clients of runs) {
+      const { stdout } = await exec(
+        'pgbench',
+        [
+          ...['-n', '-M', 'extended', '-c', String(clients), '-j', String(Math.min(2, clients))],
+          ...['-T', String(SECONDS), '-D', `area=${areaCode}`, '-D', `chain=${chainOf(areaCode)}`],
+          ...['-D', `npeople=${people.length}`, '-f', script, system.databaseUrl],
+        ],
+        { maxBuffer: 10 * 1024 * 1024 },
+      );
+      measured.push({
+        clients,
+        tps: Number(/tps = ([\d.]+)/.exec(stdout)?.[1]),
+        latencyMs: Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]),
+      });
+    }
+    return measured;
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -279,16 +271,23 @@ async function main() {
     console.log('');
     for (const [label, stats] of results) console.log(line(label, stats));
 
-    const sql = await pgbench(system, gate.code, people);
+    const sql = await pgbench(system, gate.code, people, [1, CONCURRENCY]);
     if (sql) {
-      console.log(
-        `${`${CONCURRENCY} clients, pgbench same SQL`.padEnd(34)} ${''.padStart(6)}        ${sql.tps.toFixed(0).padStart(6)} tps  avg ${fmt(sql.latencyMs).padStart(9)}`,
-      );
+      for (const run of sql) {
+        const label =
+          run.clients === 1
+            ? 'sequential, pgbench same SQL'
+            : `${run.clients} clients, pgbench same SQL`;
+        console.log(
+          `${label.padEnd(34)} ${run.tps.toFixed(0).padStart(19)} tps  avg ${fmt(run.latencyMs).padStart(9)}`,
+        );
+      }
       const gateway = results[2][1].rps;
       const subgraph = results[3][1].rps;
+      const tps = sql[sql.length - 1].tps;
       console.log('');
-      console.log(`gateway / pgbench:  ${(gateway / sql.tps).toFixed(2)}x   (goal: at least 0.5x)`);
-      console.log(`subgraph / pgbench: ${(subgraph / sql.tps).toFixed(2)}x`);
+      console.log(`gateway / pgbench:  ${(gateway / tps).toFixed(2)}x   (goal: at least 0.5x)`);
+      console.log(`subgraph / pgbench: ${(subgraph / tps).toFixed(2)}x`);
       console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);
     }
     console.log(
