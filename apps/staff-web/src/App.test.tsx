@@ -119,6 +119,27 @@ describe('role-based navigation', () => {
     expect(window.sessionStorage.getItem('staff-web.token')).toBeNull();
   });
 
+  it('keeps the screens of the last signed-in user when the gateway cannot be reached', async () => {
+    window.sessionStorage.setItem('staff-web.token', 'tok');
+    window.sessionStorage.setItem(
+      'staff-web.me',
+      JSON.stringify({ id: 'u1', email: 'gate@games.test', roles: ['INSPECTION_OFFICER'] }),
+    );
+    window.location.hash = '#/live';
+    const { client } = stubClient({
+      Me: () => ({ networkError: true }),
+      InspectionAreas: () => ({ networkError: true }),
+    });
+    render(<App makeClient={() => client} />);
+    const nav = await screen.findByRole('navigation', { name: 'Screens' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Gate', 'Arrival desk', 'Live board']);
+    expect(screen.getByText('gate@games.test')).toBeTruthy();
+  });
+
   it('tells the user when the credentials are wrong', async () => {
     const { client } = stubClient({
       Login: () => ({

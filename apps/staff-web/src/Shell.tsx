@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { MeQuery } from './api/operations';
 import { ErrorAlert } from './components/ErrorAlert';
+import { isNetworkError } from './api/errors';
+import { loadUser, saveUser } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { canEditAccreditation, canOpen, screensFor, SCREENS, type ScreenId } from './nav/roles';
 import { navigate, useRoute } from './nav/route';
@@ -78,7 +80,9 @@ function NotAllowed() {
 export function Shell({ onLogout }: { onLogout: () => void }) {
   const [{ data, error, fetching }] = useQuery({ query: MeQuery });
   const path = useRoute();
-  const me = data?.me;
+  // Offline (the gateway unreachable), the user of this tab is the one last seen.
+  const offline = isNetworkError(error);
+  const me = data?.me ?? (offline ? loadUser() : null);
   const roles = me?.roles ?? [];
   const screens = screensFor(roles);
   const current = screenOf(path);
@@ -95,6 +99,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
 
   useEffect(() => {
     if (data && !data.me) onLogout();
+    if (data?.me) saveUser(data.me);
   }, [data, onLogout]);
 
   return (
@@ -128,7 +133,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {error && <ErrorAlert error={error} />}
+        {error && !(offline && me) && <ErrorAlert error={error} />}
         {fetching && !me && <p role="status">Loading…</p>}
         {me && screens.length === 0 && (
           <p role="alert">Your account has no role that opens a screen here.</p>
