@@ -47,7 +47,7 @@ subject_entries AS (
   FROM subject_marked m
   WHERE m.kind = 'ENTRY'
 ),
-subject_pieces AS (
+subject_pieces AS MATERIALIZED (
   SELECT location, a, b FROM (
     SELECT location, greatest(occurred_at, $2::timestamptz) AS a,
            least(coalesce(next_here, 'infinity'), coalesce(next_entry, 'infinity'), $3::timestamptz) AS b
@@ -85,13 +85,13 @@ other_pieces AS (
         FROM nearby n) x
   WHERE x.kind = 'ENTRY'
 ),
-overlapping AS (
+overlapping AS MATERIALIZED (
   SELECT o.* FROM other_pieces o
   WHERE o.start < o.local_end
     AND EXISTS (SELECT 1 FROM subject_pieces p
                 WHERE p.location = o.location AND p.a < o.local_end AND p.b > o.start)
 ),
-ended AS (
+ended AS MATERIALIZED (
   SELECT o.person_id, o.location, o.start, least(o.local_end, coalesce(ne.at, 'infinity')) AS until
   FROM overlapping o
   LEFT JOIN LATERAL (

@@ -1,0 +1,389 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { chainOf } from '#libs/movement/chain.js';
+import { CONTACTS_STATEMENT, findContacts } from '#libs/movement/contacts.js';
+import { STAY_LOOKBACK_MS } from '#libs/movement/stays.js';
+import { verifyMovementLog } from '#libs/movement/verify.js';
+import { startSystem } from '#tools/in-process-system.js';
+import { createTestDatabase } from '#test/support/database.js';
+import { given } from '#test/support/given.js';
+
+/**
+ * `npm run bench:contacts`: the whole system on a fresh database holding ten
+ * million movement events (70,000 people, 14 days, 500 places), then
+ * contacts() through the gateway for random people over 7-day windows, and
+ * verifyMovementLog over all of it.
+ *
+ * The events are generated straight into PostgreSQL (INSERT ... SELECT over
+ * generate_series): every person lives a plausible day, ten events a day,
+ *   hotel EXIT, bus ENTRY/EXIT, venue ENTRY/EXIT, dining hall ENTRY/EXIT,
+ *   bus ENTRY/EXIT, hotel ENTRY (the night's stay runs to the next morning),
+ * with times spread by person and day, and a recording delay of up to a
+ * minute (1% of events arrive hours late, as from offline devices). The
+ * 500 places: 200 hotels, 150 venues, 50 dining halls, 100 vehicles. A person
+ * sleeps in one hotel, works at one of three venues (by day) and eats in one
+ * of two dining halls, as delegations and workforce do; buses change daily.
+ *
+ * The log is hash-chained by a fast SQL path that builds the same RFC 8785
+ * canonical text as libs/movement/chain.ts (to_json() escapes strings as
+ * JSON.stringify does) and hashes it with PostgreSQL's sha256(), one chain
+ * per loop, two chains at a time. verifyMovementLog then recomputes every
+ * chain in Node with the application's own code, so the benchmark also
+ * proves the two agree on ten million events.
+ *
+ * Environment: BENCH_PEOPLE (70000), BENCH_DAYS (14), BENCH_QUERIES (200),
+ * BENCH_DATABASE_URL (reuse a database an earlier run loaded and kept;
+ * BENCH_KEEP=1 keeps the one made here), SUPERGRAPH_PATH (serve a freshly
+ * composed supergraph).
+ */
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 70_000);
+const DAYS = Number(process.env.BENCH_DAYS ?? 14);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const WINDOW_DAYS = 7;
+const DAY = 86_400_000;
+process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+process.env.LOG_LEVEL ??= 'error';
+
+const HOTELS = 200;
+const VENUES = 150;
+const DINING = 50;
+const VEHICLES = 100;
+
+const place = (prefix: string, i: number, width: number) =>
+  `${prefix}-${String(i).padStart(width, '0')}`;
+const PLACES = [
+  ...Array.from({ length: HOTELS }, (_, i) => place('HOTEL', i, 3)),
+  ...Array.from({ length: VENUES }, (_, i) => place('VENUE', i, 3)),
+  ...Array.from({ length: DINING }, (_, i) => place('DINING', i, 2)),
+  ...Array.from({ length: VEHICLES }, (_, i) => place('BUS', i, 4)),
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** The canonical JSON of libs/movement/chain.ts canonicalContent(), in SQL. */
+const CANONICAL_SQL = `
+  '{"chain":' || s.chain || ',"id":' || to_json(s.id::text)::text || ',"kind":' || to_json(s.kind)::text
+  || ',"location":' || to_json(s.location)::text
+  || ',"occurredAt":"' || to_char(s.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+  || ',"personId":' || to_json(s.person_id::text)::text
+  || ',"recordedAt":"' || to_char(s.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'
+  || ',"seq":' || s.seq || ',"source":' || to_json(s.source)::text || '}'`;
+
+async function load(url: string, start: Date): Promise<void> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query(
+      `SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'; SET synchronous_commit = off`,
+    );
+    console.log(
+      `loading ${PEOPLE} people and ${PEOPLE * DAYS * 10} events from ${start.toISOString()}`,
+    );
+    await timed('people with accreditations', async () => {
+      const [org] = (
+        await db.query<{ id: string }>(
+          `INSERT INTO accreditation.organisations (code, name, type) VALUES ('BENCH', 'Benchmark', 'OTHER') RETURNING id`,
+        )
+      ).rows;
+      await db.query(
+        `WITH p AS (
+           INSERT INTO accreditation.people
+             (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+           SELECT $1, 'Given', 'Family ' || g, date '1990-01-01', 'CHN', 'Athlete', 'B' || g
+           FROM generate_series(1, $2) g
+           RETURNING id, document_number)
+         INSERT INTO accreditation.accreditations
+           (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+         SELECT id, 'B' || substr(document_number, 2), 'Aa', 'ACTIVE', now() - interval '60 days',
+                now() + interval '60 days', '{*}', '{*}'
+         FROM p`,
+        [org.id, PEOPLE],
+      );
+    });
+    await db.query(`CREATE SCHEMA bench`);
+    await db.query(
+      `CREATE TABLE bench.places (location text PRIMARY KEY, chain smallint NOT NULL)`,
+    );
+    await db.query(`INSERT INTO bench.places SELECT * FROM unnest($1::text[], $2::smallint[])`, [
+      PLACES,
+      PLACES.map(chainOf),
+    ]);
+    await timed('events generated (staging, with recording order and canonical text)', async () => {
+      await db.query(
+        `CREATE UNLOGGED TABLE bench.raw AS
+         WITH p AS (
+           SELECT id AS person_id, (row_number() OVER (ORDER BY id) - 1)::int AS n
+           FROM accreditation.people),
+         b AS (
+           SELECT p.person_id, d AS day,
+             $1::timestamptz + d * interval '1 day' + interval '6 hours 30 minutes'
+               + ((p.n * 37 + d * 101) % 120) * interval '1 minute' + (p.n % 60) * interval '1 second' AS t0,
+             (20 + (p.n * 13 + d * 7) % 21) * interval '1 minute' AS bus1,
+             (180 + (p.n * 29 + d * 53) % 181) * interval '1 minute' AS venue,
+             (30 + (p.n * 17 + d * 11) % 31) * interval '1 minute' AS dining,
+             (20 + (p.n * 23 + d * 5) % 21) * interval '1 minute' AS bus2,
+             'HOTEL-' || lpad((p.n % ${HOTELS})::text, 3, '0') AS hotel,
+             'BUS-' || lpad(((p.n * 3 + d) % ${VEHICLES})::text, 4, '0') AS bus_out,
+             'VENUE-' || lpad((((p.n * 7) % ${VENUES} + d % 3) % ${VENUES})::text, 3, '0') AS venue_at,
+             'DINING-' || lpad((((p.n * 11) % ${DINING} + d % 2) % ${DINING})::text, 2, '0') AS dining_at,
+             'BUS-' || lpad(((p.n * 5 + d * 3 + 100) % ${VEHICLES})::text, 4, '0') AS bus_back
+           FROM p CROSS JOIN generate_series(0, $2 - 1) d),
+         t AS (
+           SELECT b.*, t0 + interval '5 minutes' AS t1 FROM b),
+         u AS (
+           SELECT t.*, t1 + bus1 AS t2, t1 + bus1 + interval '5 minutes' AS t3,
+                  t1 + bus1 + interval '5 minutes' + venue AS t4 FROM t),
+         v AS (
+           SELECT u.*, t4 + interval '10 minutes' AS t5, t4 + interval '10 minutes' + dining AS t6 FROM u),
+         w AS (
+           SELECT v.*, t6 + interval '10 minutes' AS t7, t6 + interval '10 minutes' + bus2 AS t8 FROM v)
+         SELECT w.person_id, x.location, x.kind, x.at AS occurred_at
+         FROM w CROSS JOIN LATERAL (VALUES
+           (w.hotel, 'EXIT', w.t0), (w.bus_out, 'ENTRY', w.t1), (w.bus_out, 'EXIT', w.t2),
+           (w.venue_at, 'ENTRY', w.t3), (w.venue_at, 'EXIT', w.t4),
+           (w.dining_at, 'ENTRY', w.t5), (w.dining_at, 'EXIT', w.t6),
+           (w.bus_back, 'ENTRY', w.t7), (w.bus_back, 'EXIT', w.t8),
+           (w.hotel, 'ENTRY', w.t8 + interval '5 minutes')) AS x(location, kind, at)`,
+        [start, DAYS],
+      );
+      await db.query(
+        `CREATE UNLOGGED TABLE bench.staging AS
+         SELECT s.*, ${CANONICAL_SQL} AS canonical
+         FROM (
+           SELECT r.*, row_number() OVER (PARTITION BY r.chain ORDER BY r.recorded_at, r.id) AS seq
+           FROM (
+             SELECT gen_random_uuid() AS id, pl.chain, raw.person_id, raw.location, raw.kind, raw.occurred_at,
+                    date_trunc('milliseconds', raw.occurred_at
+                      + CASE WHEN random() < 0.01 THEN random() * interval '6 hours'
+                             ELSE random() * interval '60 seconds' END) AS recorded_at,
+                    CASE WHEN raw.location LIKE 'BUS-%' THEN 'Beijing Bus Co' ELSE 'check-in' END AS source
+             FROM bench.raw raw JOIN bench.places pl USING (location)) r) s`,
+      );
+      await db.query(`DROP TABLE bench.raw`);
+      await db.query(`CREATE INDEX ON bench.staging (chain, seq)`);
+    });
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Hash-chains the staged events into movement.events, with the log's
+ * indexes dropped during the load and built again after.
+ */
+async function chainAndInsert(url: string): Promise<void> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query(`SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
+    const indexes = (
+      await db.query<{ name: string; def: string }>(
+        `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+         WHERE schemaname = 'movement' AND tablename = 'events' AND indexname <> 'events_pkey'`,
+      )
+    ).rows;
+    for (const index of indexes) await db.query(`DROP INDEX movement.${index.name}`);
+    await db.query(`ALTER TABLE movement.events DROP CONSTRAINT events_pkey`);
+    await db.query(`
+      CREATE FUNCTION bench.fill_chain(c smallint) RETURNS bigint LANGUAGE plpgsql AS $$
+      DECLARE
+        r record;
+        prev text := repeat('0', 64);
+        prevs text[] := '{}';
+        hashes text[] := '{}';
+        n bigint := 0;
+      BEGIN
+        FOR r IN SELECT s.canonical FROM bench.staging s WHERE s.chain = c ORDER BY s.seq LOOP
+          prevs := prevs || prev;
+          prev := encode(sha256(convert_to(prev || E'\\n' || r.canonical, 'UTF8')), 'hex');
+          hashes := hashes || prev;
+          n := n + 1;
+        END LOOP;
+        INSERT INTO movement.events
+          (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)
+        SELECT s.id, s.chain, s.seq, s.person_id, s.location, s.kind, s.occurred_at, s.recorded_at,
+               s.source, prevs[s.seq::int], hashes[s.seq::int]
+        FROM bench.staging s WHERE s.chain = c;
+        UPDATE movement.chains SET head_hash = prev, head_seq = n WHERE chain = c;
+        RETURN n;
+      END $$`);
+    await timed('hash chains computed in SQL and events inserted (2 sessions)', async () => {
+      const chains = Array.from({ length: 64 }, (_, i) => i);
+      const worker = async () => {
+        const session = new pg.Client({ connectionString: url });
+        await session.connect();
+        try {
+          await session.query(`SET synchronous_commit = off; SET work_mem = '256MB'`);
+          for (let c = chains.shift(); c !== undefined; c = chains.shift()) {
+            await session.query(`SELECT bench.fill_chain($1::smallint)`, [c]);
+          }
+        } finally {
+          await session.end();
+        }
+      };
+      await Promise.all([worker(), worker()]);
+    });
+    await timed('primary key and indexes built', async () => {
+      await db.query(`ALTER TABLE movement.events ADD PRIMARY KEY (id, occurred_at)`);
+      for (const index of indexes) await db.query(index.def.replace(' ON ONLY ', ' ON '));
+    });
+    await timed('idempotency keys and the presence projection', async () => {
+      await db.query(
+        `INSERT INTO movement.event_ids (id, occurred_at) SELECT id, occurred_at FROM bench.staging`,
+      );
+      await db.query(
+        `INSERT INTO movement.latest (person_id, event_id, location, kind, occurred_at, recorded_at)
+         SELECT DISTINCT ON (person_id) person_id, id, location, kind, occurred_at, recorded_at
+         FROM bench.staging ORDER BY person_id, occurred_at DESC, recorded_at DESC, id DESC`,
+      );
+    });
+    await db.query(`DROP SCHEMA bench CASCADE`);
+    await timed('VACUUM ANALYZE', async () => {
+      await db.query(`VACUUM ANALYZE movement.events`);
+      await db.query(`VACUUM ANALYZE movement.event_ids`);
+      await db.query(`VACUUM ANALYZE movement.latest`);
+    });
+  } finally {
+    await db.end();
+  }
+}
+
+const reuse = process.env.BENCH_DATABASE_URL;
+const database = reuse
+  ? { url: reuse, drop: async () => undefined }
+  : await createTestDatabase('contacts_bench');
+const system = await startSystem({
+  label: 'contacts_bench',
+  databaseUrl: database.url,
+  supergraphPath: process.env.SUPERGRAPH_PATH,
+});
+try {
+  const direct = new pg.Pool({
+    connectionString: system.databaseUrl,
+    max: 4,
+    options: '-c jit=off',
+  });
+  let [{ n: events }] = (
+    await direct.query<{ n: string }>(`SELECT count(*) AS n FROM movement.events`)
+  ).rows;
+  // The data ends at the start of today, so every window is in the past.
+  const end = new Date(Math.floor(Date.now() / DAY) * DAY);
+  let start = new Date(end.getTime() - DAYS * DAY);
+  if (Number(events) === 0) {
+    await load(system.databaseUrl, start);
+    await chainAndInsert(system.databaseUrl);
+    [{ n: events }] = (
+      await direct.query<{ n: string }>(`SELECT count(*) AS n FROM movement.events`)
+    ).rows;
+  } else {
+    const [{ first }] = (
+      await direct.query<{ first: Date }>(`SELECT min(occurred_at) AS first FROM movement.events`)
+    ).rows;
+    start = new Date(Math.floor(first.getTime() / DAY) * DAY);
+    console.log(`reusing ${system.databaseUrl}`);
+  }
+  const [{ size }] = (
+    await direct.query<{ size: string }>(
+      `SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE i.inhparent = 'movement.events'::regclass`,
+    )
+  ).rows;
+  console.log(`movement.events: ${events} events, ${size} with indexes`);
+
+  const people = (
+    await direct.query<{ id: string }>(`SELECT id FROM accreditation.people`)
+  ).rows.map((r) => r.id);
+  if (people.length === 0) throw new Error('loaded only (BENCH_LOAD_ONLY)');
+  const tracer = await given(system).user(['TRACER']);
+  const span = (DAYS - WINDOW_DAYS) * DAY;
+  const samples = Array.from({ length: QUERIES + 20 }, () => {
+    const from = new Date(
+      start.getTime() + Math.floor(Math.random() * (span / 3_600_000)) * 3_600_000,
+    );
+    return {
+      personId: people[Math.floor(Math.random() * people.length)],
+      from: from.toISOString(),
+      to: new Date(from.getTime() + WINDOW_DAYS * DAY).toISOString(),
+    };
+  });
+  const query = `query($personId: ID!, $from: DateTime!, $to: DateTime!) {
+    contacts(personId: $personId, from: $from, to: $to) {
+      totalMinutes person { id } encounters { location from until minutes } } }`;
+
+  const gatewayTimes: number[] = [];
+  let contactsFound = 0;
+  for (const [i, sample] of samples.entries()) {
+    const started = performance.now();
+    const data = await tracer.query<{ contacts: unknown[] }>(query, sample);
+    if (i >= 20) {
+      gatewayTimes.push(performance.now() - started);
+      contactsFound += data.contacts.length;
+    }
+  }
+  const sqlTimes: number[] = [];
+  for (const sample of samples.slice(20)) {
+    const started = performance.now();
+    await findContacts(direct, sample.personId, new Date(sample.from), new Date(sample.to), 15);
+    sqlTimes.push(performance.now() - started);
+  }
+  gatewayTimes.sort((a, b) => a - b);
+  sqlTimes.sort((a, b) => a - b);
+  console.log(
+    `contacts() through the gateway, ${QUERIES} random people, ${WINDOW_DAYS}-day windows, minMinutes 15: ` +
+      `p50 ${percentile(gatewayTimes, 50).toFixed(1)} ms, p95 ${percentile(gatewayTimes, 95).toFixed(1)} ms ` +
+      `(${(contactsFound / QUERIES).toFixed(0)} contacts per answer on average)`,
+  );
+  console.log(
+    `the contacts SQL alone (libs/movement/contacts.ts): p50 ${percentile(sqlTimes, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(sqlTimes, 95).toFixed(1)} ms`,
+  );
+  if (process.env.BENCH_EXPLAIN) {
+    const s = samples[20];
+    const plan = await direct.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${CONTACTS_STATEMENT}`,
+      [s.personId, s.from, s.to, 15, `${STAY_LOOKBACK_MS / 1000} seconds`],
+    );
+    console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+
+  const started = performance.now();
+  const verification = await system.admin.request<{
+    verifyMovementLog: {
+      valid: boolean;
+      eventsChecked: number;
+      firstInvalidEventId: string | null;
+    };
+  }>(`{ verifyMovementLog { valid eventsChecked firstInvalidEventId } }`);
+  const seconds = (performance.now() - started) / 1000;
+  if (verification.data) {
+    const v = verification.data.verifyMovementLog;
+    console.log(
+      `verifyMovementLog through the gateway: ${v.eventsChecked} events in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(v.eventsChecked / seconds)} events/s), valid: ${v.valid}, firstInvalidEventId: ${v.firstInvalidEventId}`,
+    );
+  } else {
+    console.log(
+      `verifyMovementLog through the gateway failed after ${seconds.toFixed(1)} s: ${JSON.stringify(verification.errors)}`,
+    );
+    const again = performance.now();
+    const v = await verifyMovementLog(direct);
+    console.log(
+      `verifyMovementLog in-process: ${v.eventsChecked} events in ${((performance.now() - again) / 1000).toFixed(1)} s, valid: ${v.valid}`,
+    );
+  }
+  await direct.end();
+} finally {
+  await system.stop();
+  if (process.env.BENCH_KEEP && !reuse) console.log(`kept ${database.url}`);
+  else await database.drop();
+}
