@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { cardNumberFor } from '#libs/common/card-number.js';
@@ -30,6 +30,8 @@ export interface ImportRequest {
  */
 @Injectable()
 export class PeopleImportService {
+  private readonly logger = new Logger(PeopleImportService.name);
+
   constructor(private readonly dataSource: DataSource) {}
 
   async import(request: ImportRequest): Promise<ImportReport> {
@@ -50,7 +52,10 @@ export class PeopleImportService {
       ]);
     }
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const report = await this.dataSource.transaction(async (manager) => {
+        // The trigram indexes take the new entries into their pending lists, and
+        // merge them after the commit (below), not row by row in the caller's time.
+        await manager.query(`SET LOCAL gin_pending_list_limit = '256MB'`);
         const context = await this.databaseContext(manager, organisationId, file.documentNumbers());
         const errors: ImportRowError[] = [];
         const rows: ImportRow[] = [];
@@ -73,6 +78,8 @@ export class PeopleImportService {
         await this.insertAccreditations(manager, rows, request.by);
         return { created: rows.length, errors: [], dryRun };
       });
+      this.mergeSearchIndexes();
+      return report;
     } catch (error) {
       if (error instanceof ImportRefused) return error.report;
       // Another import or registration took one of these document numbers meanwhile.
@@ -81,6 +88,16 @@ export class PeopleImportService {
       }
       throw error;
     }
+  }
+
+  /** Folds the import's entries into the trigram indexes in the background; searches see them meanwhile too. */
+  private mergeSearchIndexes(): void {
+    this.dataSource
+      .query(
+        `SELECT gin_clean_pending_list('accreditation.people_search_idx'),
+                gin_clean_pending_list('accreditation.accreditations_card_number_trgm_idx')`,
+      )
+      .catch((error: unknown) => this.logger.warn(`merging the search indexes after an import failed: ${String(error)}`));
   }
 
   /** What only the database knows: the organisation, the categories, the document numbers it holds. */
