@@ -259,7 +259,7 @@ async function chainAndInsert(url: string): Promise<void> {
 
 const reuse = process.env.BENCH_DATABASE_URL;
 const database = reuse
-  ? { url: reuse, drop: async () => undefined }
+  ? { url: reuse, drop: () => Promise.resolve() }
   : await createTestDatabase('contacts_bench');
 const system = await startSystem({
   label: 'contacts_bench',

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startSystem } from '#tools/in-process-system.js';
+import { createTestDatabase } from '#test/support/database.js';
+
+/**
+ * `npm run bench:movements`: the whole system on a fresh database; a
+ * transport operator's system (an API key with MOVEMENT_WRITE) records
+ * movement events through the gateway in batches of 5,000 (recordMovements),
+ * a few batches in flight at once, and we print events per second. One in ten
+ * events names the person by card number, the others by person id. Then the
+ * log is verified (verifyMovementLog) and the replay of a batch is timed.
+ *
+ * Environment: BENCH_EVENTS (200000), BENCH_BATCH (5000), BENCH_CONCURRENCY
+ * (4), BENCH_PEOPLE (20000), SUPERGRAPH_PATH (serve a freshly composed supergraph).
+ */
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 20_000);
+process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+process.env.LOG_LEVEL ??= 'error';
+
+const PLACES = [
+  ...Array.from({ length: 200 }, (_, i) => `HOTEL-${String(i).padStart(3, '0')}`),
+  ...Array.from({ length: 150 }, (_, i) => `VENUE-${String(i).padStart(3, '0')}`),
+  ...Array.from({ length: 50 }, (_, i) => `DINING-${String(i).padStart(2, '0')}`),
+  ...Array.from({ length: 100 }, (_, i) => `BUS-${String(i).padStart(4, '0')}`),
+];
+
+const MUTATION = `mutation($input: [RecordMovementInput!]!) { recordMovements(input: $input) { id hash } }`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+const database = await createTestDatabase('movements_bench');
+const system = await startSystem({
+  label: 'movements_bench',
+  databaseUrl: database.url,
+  supergraphPath: process.env.SUPERGRAPH_PATH,
+});
+try {
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  const [org] = (
+    await db.query<{ id: string }>(
+      `INSERT INTO accreditation.organisations (code, name, type) VALUES ('BENCH', 'Benchmark', 'OTHER') RETURNING id`,
+    )
+  ).rows;
+  const people = (
+    await db.query<{ id: string; card_number: string }>(
+      `WITH p AS (
+         INSERT INTO accreditation.people
+           (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+         SELECT $1, 'Given', 'Family ' || g, date '1990-01-01', 'CHN', 'Driver', 'M' || g
+         FROM generate_series(1, $2) g
+         RETURNING id, document_number)
+       INSERT INTO accreditation.accreditations
+         (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+       SELECT id, 'M' || substr(document_number, 2), 'Aa', 'ACTIVE', now() - interval '1 day',
+              now() + interval '30 days', '{*}', '{*}'
+       FROM p
+       RETURNING person_id AS id, card_number`,
+      [org.id, PEOPLE],
+    )
+  ).rows;
+  await db.end();
+
+  const key = await system.admin.query<{ createApiKey: { secret: string } }>(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+    { input: { name: 'Beijing Bus Co', scopes: ['MOVEMENT_WRITE'] } },
+  );
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${key.createApiKey.secret}`,
+  };
+
+  // Every request body is built before the clock starts.
+  const now = Date.now();
+  const inside = new Map<number, string>();
+  const bodies: string[] = [];
+  for (let made = 0; made < EVENTS; made += BATCH) {
+    const input = Array.from({ length: Math.min(BATCH, EVENTS - made) }, (_, i) => {
+      const p = Math.floor(Math.random() * people.length);
+      const at = inside.get(p);
+      const location = at ?? PLACES[Math.floor(Math.random() * PLACES.length)];
+      if (at) inside.delete(p);
+      else inside.set(p, location);
+      const who =
+        (made + i) % 10 === 0 ? { cardNumber: people[p].card_number } : { personId: people[p].id };
+      return {
+        id: randomUUID(),
+        ...who,
+        location,
+        kind: at ? 'EXIT' : 'ENTRY',
+        occurredAt: new Date(now - Math.floor(Math.random() * 12 * 3_600_000)).toISOString(),
+      };
+    });
+    bodies.push(JSON.stringify({ query: MUTATION, variables: { input } }));
+  }
+
+  const send = async (body: string): Promise<number> => {
+    const started = performance.now();
+    const res = await fetch(system.url, { method: 'POST', headers, body });
+    const answer = (await res.json()) as {
+      data?: { recordMovements: unknown[] };
+      errors?: unknown;
+    };
+    if (!answer.data) throw new Error(`recordMovements failed: ${JSON.stringify(answer.errors)}`);
+    return performance.now() - started;
+  };
+
+  await send(bodies[0]); // warm-up, and the first batch is also the replay measured below
+  const queue = bodies.slice(1);
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let body = queue.shift(); body !== undefined; body = queue.shift()) {
+        latencies.push(await send(body));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const recorded = EVENTS - Math.min(BATCH, EVENTS);
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `recordMovements through the gateway: ${recorded} events in ${seconds.toFixed(1)} s = ` +
+      `${Math.round(recorded / seconds)} events/s (batches of ${BATCH}, ${CONCURRENCY} in flight; ` +
+      `per batch p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms)`,
+  );
+  const replay = await send(bodies[0]);
+  console.log(
+    `replay of a batch of ${BATCH} already recorded: ${replay.toFixed(0)} ms (nothing written)`,
+  );
+
+  const verifyStarted = performance.now();
+  const verification = await system.admin.query<{
+    verifyMovementLog: { valid: boolean; eventsChecked: number };
+  }>(`{ verifyMovementLog { valid eventsChecked } }`);
+  console.log(
+    `verifyMovementLog: ${verification.verifyMovementLog.eventsChecked} events in ` +
+      `${((performance.now() - verifyStarted) / 1000).toFixed(1)} s, valid: ${verification.verifyMovementLog.valid}`,
+  );
+} finally {
+  await system.stop();
+  await database.drop();
+}
