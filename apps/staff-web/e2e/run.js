@@ -315,7 +315,16 @@ async function seed() {
   const offline = await register('Celine', `Offline${suffix}`, ['*'], ['*']);
   const arriving = await register('Dag', `Arriving${suffix}`, ['NST'], ['1']);
   const tested = await register('Eva', `Tested${suffix}`, ['NST'], ['1']);
-  for (const p of [admitted, denied, offline, tested]) await arrive(p);
+  const reissued = await register('Freya', `Reissued${suffix}`, ['NST'], ['1']);
+  for (const p of [admitted, denied, offline, tested, reissued]) await arrive(p);
+  // The printed card is replaced: its token (kept here) is now a superseded one.
+  await seedStep('seed: reissue a card', () =>
+    gql(
+      'mutation($id: ID!) { reissueCard(id: $id) { id } }',
+      { id: reissued.accreditationId },
+      admin,
+    ),
+  );
   await seedStep('seed: suspend an accreditation', () =>
     gql(
       'mutation($id: ID!, $r: String!) { suspendAccreditation(id: $id, reason: $r) { status } }',
@@ -346,7 +355,7 @@ async function seed() {
     ),
   );
 
-  return { admin, users, org, port, gate, admitted, denied, offline, arriving, tested };
+  return { admin, users, org, port, gate, admitted, denied, offline, arriving, tested, reissued };
 }
 
 // ------------------------------------------------------------------ browser
@@ -364,6 +373,9 @@ async function seedStep(name, fn) {
 /** The page a scenario is on, to photograph when it fails. */
 let currentPage = null;
 
+/** Run after every scenario, whatever happened: puts the network back. */
+const afterEach = [];
+
 async function test(name, fn) {
   const started = Date.now();
   try {
@@ -378,6 +390,8 @@ async function test(name, fn) {
       await currentPage.screenshot({ path: file, fullPage: true }).catch(() => undefined);
       log(`  screenshot of the failure: ${file}`);
     }
+  } finally {
+    for (const restore of afterEach) await restore().catch(() => undefined);
   }
 }
 
@@ -435,6 +449,10 @@ async function run(browser, s) {
 
   const gate = await signIn(browser, s.users.inspection);
   const { page } = gate;
+  afterEach.push(async () => {
+    await gate.context.setOffline(false);
+    await page.unroute('**/graphql');
+  });
 
   await test('gate: a scan admitted', async () => {
     await page.goto(`${baseUrl}/#/gate`);
@@ -548,6 +566,42 @@ async function run(browser, s) {
     await page.getByText(/deny list from/).waitFor();
   });
 
+  await test('gate offline: a replaced card is refused from the cached deny list', async () => {
+    await clearResult(page);
+    await gate.context.setOffline(true);
+    await page
+      .getByRole('textbox', { name: 'Card number or scanned code' })
+      .fill(s.reissued.cardToken);
+    await page.getByRole('button', { name: 'Check card' }).click();
+    const result = page.getByRole('alertdialog', { name: 'DENIED' });
+    await result.getByText(/Decided offline on this device/).waitFor();
+    await result
+      .getByText('This card has been replaced by a newer card and is no longer valid.')
+      .waitFor();
+    await result.getByRole('button', { name: 'Next scan' }).click();
+    await gate.context.setOffline(false);
+    await page.getByText('0 scans waiting to upload').waitFor();
+  });
+
+  await test('gate reloaded while offline opens from the device and still decides', async () => {
+    await clearResult(page);
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    await gate.context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Gate', level: 1 }).waitFor();
+    await page.getByText(/^Offline/).waitFor();
+    await page
+      .getByRole('textbox', { name: 'Card number or scanned code' })
+      .fill(s.offline.cardToken);
+    await page.getByRole('button', { name: 'Check card' }).click();
+    const result = page.getByRole('alertdialog', { name: 'ADMITTED' });
+    await result.getByText(/Decided offline on this device/).waitFor();
+    await result.getByRole('button', { name: 'Next scan' }).click();
+    await gate.context.setOffline(false);
+    await page.getByText('0 scans waiting to upload').waitFor();
+  });
+
   await test('gate works at 768px wide', async () => {
     const tablet = await signIn(browser, s.users.inspection, { width: 768, height: 1024 });
     await tablet.page.goto(`${baseUrl}/#/gate`);
@@ -603,6 +657,7 @@ async function run(browser, s) {
     await page.locator('.feed li').filter({ hasText: s.denied.name }).first().waitFor();
     await shot(page, 'live');
   });
+  afterEach.length = 0;
   await gate.context.close();
 
   const office = await signIn(browser, s.users.accreditation);
