@@ -9,6 +9,7 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
+import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { CurrentPrincipal } from '#libs/graphql/context.js';
 import type { Page } from '#libs/graphql/pagination.js';
@@ -145,6 +146,16 @@ export class PersonMovementsResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<MovementEvent>> {
+    // A field, so the root-operation guard does not see it: the same policy as Query.movements
+    // applies, and a caller without it (an accreditation officer on the person page) sees none.
+    if (!allows(OPERATION_POLICIES['Query.movements'], principal)) {
+      return Promise.resolve({
+        edges: [],
+        nodes: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+        totalCount: 0,
+      });
+    }
     return this.service.list({ personId: person.id, from, to }, first ?? 100, after, principal);
   }
 }

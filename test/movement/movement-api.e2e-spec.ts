@@ -237,6 +237,11 @@ void describe('movement log, through the gateway', () => {
       person: { movements: { totalCount: number; nodes: { kind: string }[] } };
     }>(`{ person(id: "${ann.id}") { movements(first: 10) { totalCount nodes { kind } } } }`);
     assert.equal(person.person.movements.totalCount, 2);
+    const viewer = await given(system).user(['VIEWER']);
+    const hidden = await viewer.query<{ person: { movements: { totalCount: number } } }>(
+      `{ person(id: "${ann.id}") { movements { totalCount } } }`,
+    );
+    assert.equal(hidden.person.movements.totalCount, 0);
     assert.deepEqual(
       person.person.movements.nodes.map((n) => n.kind),
       ['ENTRY', 'EXIT'],
