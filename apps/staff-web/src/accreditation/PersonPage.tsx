@@ -86,6 +86,12 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
             {person.function} · category <strong>{acc.category}</strong>
           </p>
           <p className="mono">Card {acc.cardNumber}</p>
+          {(acc.status === 'SUSPENDED' || acc.status === 'REVOKED') && (
+            <p className="alert alert-error">
+              <span aria-hidden="true">⚠ </span>
+              {acc.status}: this card admits nowhere. Do not print it.
+            </p>
+          )}
           {acc.cardToken ? (
             <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
           ) : (
@@ -208,6 +214,12 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
         </section>
         <section className="panel" aria-labelledby="movements-h">
           <h2 id="movements-h">Movements ({person.movements.totalCount})</h2>
+          {person.movements.totalCount > person.movements.nodes.length && (
+            <p className="hint">
+              The first {person.movements.nodes.length} of {person.movements.totalCount}, oldest
+              first.
+            </p>
+          )}
           {person.movements.nodes.length === 0 ? (
             <p className="muted">No movements recorded.</p>
           ) : (
