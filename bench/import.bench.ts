@@ -41,7 +41,10 @@ function generateCsv(rows: number): string {
 
 const system = await startAccreditationSystem({ label: 'import_bench' });
 try {
-  const organisation = await given(system).organisation({ code: 'NOC-BENCH', name: 'Benchmark delegation' });
+  const organisation = await given(system).organisation({
+    code: 'NOC-BENCH',
+    name: 'Benchmark delegation',
+  });
   const csv = generateCsv(ROWS);
   console.log(`CSV: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB`);
   const mutation = `mutation($input: ImportPeopleInput!) {
@@ -53,7 +56,8 @@ try {
     }>(mutation, { input: { organisationId: organisation.id, csv, dryRun } });
     const seconds = (performance.now() - started) / 1000;
     const report = result.importPeople;
-    if (report.errors.length > 0) throw new Error(`import reported errors: ${JSON.stringify(report.errors.slice(0, 5))}`);
+    if (report.errors.length > 0)
+      throw new Error(`import reported errors: ${JSON.stringify(report.errors.slice(0, 5))}`);
     const rows = dryRun ? ROWS : report.created;
     console.log(
       `${dryRun ? 'dry run (validate only)' : 'import'}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s through the gateway`,

@@ -1,4 +1,13 @@
-import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ServiceConfig } from '#libs/common/service-config.js';
 
 export class AccreditationConfig extends ServiceConfig {
@@ -44,7 +53,12 @@ export class AccreditationConfig extends ServiceConfig {
 
   /** What a log line or an error report may show of this configuration: no secret. */
   toJSON(): object {
-    return { ...this, CARD_SIGNING_KEY: '[redacted]', JWT_SECRET: '[redacted]', DATABASE_URL: '[redacted]' };
+    return {
+      ...this,
+      CARD_SIGNING_KEY: '[redacted]',
+      JWT_SECRET: '[redacted]',
+      DATABASE_URL: '[redacted]',
+    };
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): object {

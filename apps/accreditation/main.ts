@@ -21,9 +21,12 @@ export const ACCREDITATION_BODY_LIMIT = '20mb';
 const config = loadConfig(AccreditationConfig);
 try {
   await runMigrations(config.DATABASE_URL);
-  const app = await NestFactory.create<NestExpressApplication>(AccreditationAppModule.forRoot(config), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AccreditationAppModule.forRoot(config),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useBodyParser('json', { limit: ACCREDITATION_BODY_LIMIT });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

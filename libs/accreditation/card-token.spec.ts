@@ -36,7 +36,10 @@ describe('card tokens', () => {
       kid: key.kid,
       typ: 'card+jws',
     });
-    assert.equal(JSON.parse(Buffer.from(payload, 'base64url').toString()).cn, PAYLOAD.cn);
+    assert.equal(
+      (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { cn: string }).cn,
+      PAYLOAD.cn,
+    );
   });
 
   it('publish only the public half of a key', async () => {
@@ -69,14 +72,21 @@ describe('card tokens', () => {
     const altered = `${h}.${Buffer.from(JSON.stringify({ ...PAYLOAD, tv: 9 })).toString('base64url')}.${s}`;
     assert.equal(await verifyCardToken(altered, keys), null);
     const impostor = await newKey();
-    const forged = await signCardToken(PAYLOAD, { kid: key.kid, privateJwk: { ...impostor.privateJwk, kid: key.kid } });
+    const forged = await signCardToken(PAYLOAD, {
+      kid: key.kid,
+      privateJwk: { ...impostor.privateJwk, kid: key.kid },
+    });
     assert.equal(await verifyCardToken(forged, keys), null);
     assert.equal(await verifyCardToken('not.a.token', keys), null);
   });
 
   it('never quote the private key when it is malformed', () => {
     const secret = 'SECRET-MATERIAL-d-xyz';
-    for (const bad of [`{"d":"${secret}"`, `${secret}`, JSON.stringify({ kty: 'OKP', d: secret })]) {
+    for (const bad of [
+      `{"d":"${secret}"`,
+      `${secret}`,
+      JSON.stringify({ kty: 'OKP', d: secret }),
+    ]) {
       assert.throws(
         () => parseSigningKey(bad),
         (error: unknown) => error instanceof Error && !error.message.includes(secret),

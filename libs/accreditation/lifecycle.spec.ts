@@ -1,11 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AccreditationStatus as S } from '#libs/accreditation/accreditation-status.js';
-import { transition, type LifecycleAction, type LifecycleState } from '#libs/accreditation/lifecycle.js';
+import {
+  transition,
+  type LifecycleAction,
+  type LifecycleState,
+} from '#libs/accreditation/lifecycle.js';
 import { DomainError } from '#libs/common/errors.js';
 
-const ACTIONS: LifecycleAction[] = ['approve', 'activate', 'suspend', 'reinstate', 'revoke', 'reissue'];
-const at = (status: S, statusBeforeSuspension: S | null = null): LifecycleState => ({ status, statusBeforeSuspension });
+const ACTIONS: LifecycleAction[] = [
+  'approve',
+  'activate',
+  'suspend',
+  'reinstate',
+  'revoke',
+  'reissue',
+];
+const at = (status: S, statusBeforeSuspension: S | null = null): LifecycleState => ({
+  status,
+  statusBeforeSuspension,
+});
 
 /** Every allowed move, as DESIGN.md states the lifecycle; everything else must be refused. */
 const ALLOWED: [LifecycleState, LifecycleAction, LifecycleState][] = [
@@ -47,7 +61,12 @@ describe('the accreditation lifecycle', () => {
     let refused = 0;
     for (const state of STATES) {
       for (const action of ACTIONS) {
-        const allowed = ALLOWED.some(([f, a]) => a === action && f.status === state.status && f.statusBeforeSuspension === state.statusBeforeSuspension);
+        const allowed = ALLOWED.some(
+          ([f, a]) =>
+            a === action &&
+            f.status === state.status &&
+            f.statusBeforeSuspension === state.statusBeforeSuspension,
+        );
         if (allowed) continue;
         refused += 1;
         assert.throws(

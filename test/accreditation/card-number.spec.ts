@@ -30,11 +30,19 @@ describe('card numbers and their Damm check digit', () => {
 
   it('catches every single-digit typo', () => {
     fc.assert(
-      fc.property(serial, fc.nat(CARD_NUMBER_LENGTH - 1), fc.integer({ min: 1, max: 9 }), (s, position, delta) => {
-        const number = cardNumberFor(s);
-        const typed = number.slice(0, position) + String((Number(number[position]) + delta) % 10) + number.slice(position + 1);
-        return !isValidCardNumber(typed);
-      }),
+      fc.property(
+        serial,
+        fc.nat(CARD_NUMBER_LENGTH - 1),
+        fc.integer({ min: 1, max: 9 }),
+        (s, position, delta) => {
+          const number = cardNumberFor(s);
+          const typed =
+            number.slice(0, position) +
+            String((Number(number[position]) + delta) % 10) +
+            number.slice(position + 1);
+          return !isValidCardNumber(typed);
+        },
+      ),
     );
   });
 
@@ -43,7 +51,11 @@ describe('card numbers and their Damm check digit', () => {
       fc.property(serial, fc.nat(CARD_NUMBER_LENGTH - 2), (s, position) => {
         const number = cardNumberFor(s);
         fc.pre(number[position] !== number[position + 1]);
-        const swapped = number.slice(0, position) + number[position + 1] + number[position] + number.slice(position + 2);
+        const swapped =
+          number.slice(0, position) +
+          number[position + 1] +
+          number[position] +
+          number.slice(position + 2);
         return !isValidCardNumber(swapped);
       }),
     );

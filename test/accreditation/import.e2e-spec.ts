@@ -6,7 +6,12 @@ import { isValidCardNumber } from '#libs/common/card-number.js';
 import type { RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
-import { connect, CSV_HEADER, csvRow, startAccreditationSystem } from '#test/accreditation/support.js';
+import {
+  connect,
+  CSV_HEADER,
+  csvRow,
+  startAccreditationSystem,
+} from '#test/accreditation/support.js';
 
 const IMPORT = `mutation($input: ImportPeopleInput!) {
   importPeople(input: $input) { created dryRun errors { line field message } } }`;
@@ -32,10 +37,18 @@ describe('importing people from a CSV, through the gateway', () => {
   });
 
   const run = async (organisationId: string, csv: string, dryRun?: boolean): Promise<Report> =>
-    (await officer.query<{ importPeople: Report }>(IMPORT, { input: { organisationId, csv, dryRun } })).importPeople;
+    (
+      await officer.query<{ importPeople: Report }>(IMPORT, {
+        input: { organisationId, csv, dryRun },
+      })
+    ).importPeople;
   const count = async (organisationId: string) =>
-    (await db.query('SELECT count(*)::int AS n FROM accreditation.people WHERE organisation_id = $1', [organisationId]))
-      .rows[0].n as number;
+    (
+      await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM accreditation.people WHERE organisation_id = $1',
+        [organisationId],
+      )
+    ).rows[0].n;
 
   it('imports every row with a SUBMITTED accreditation, a card number and its history', async () => {
     const organisation = await given(system).organisation();
@@ -86,10 +99,21 @@ describe('importing people from a CSV, through the gateway', () => {
   it('only validates on a dry run: nothing is written', async () => {
     const organisation = await given(system).organisation();
     const csv = `${CSV_HEADER}\n${csvRow('DRY0001')}\n${csvRow('DRY0002')}\n`;
-    assert.deepEqual(await run(organisation.id, csv, true), { created: 0, dryRun: true, errors: [] });
+    assert.deepEqual(await run(organisation.id, csv, true), {
+      created: 0,
+      dryRun: true,
+      errors: [],
+    });
     assert.equal(await count(organisation.id), 0);
-    const bad = await run(organisation.id, `${CSV_HEADER}\n${csvRow('DRY0003', { nationality: 'XX' })}\n`, true);
-    assert.deepEqual(bad.errors.map((e) => [e.line, e.field]), [[2, 'nationality']]);
+    const bad = await run(
+      organisation.id,
+      `${CSV_HEADER}\n${csvRow('DRY0003', { nationality: 'XX' })}\n`,
+      true,
+    );
+    assert.deepEqual(
+      bad.errors.map((e) => [e.line, e.field]),
+      [[2, 'nationality']],
+    );
   });
 
   it('writes nothing when any row is invalid, and reports every invalid row by line and column', async () => {
@@ -131,7 +155,18 @@ describe('importing people from a CSV, through the gateway', () => {
     assert.equal(report.created, 0);
     assert.deepEqual(
       report.errors.filter((e) => e.line === 1).map((e) => e.field),
-      ['colour', 'dateOfBirth', 'nationality', 'function', 'documentNumber', 'category', 'venues', 'zones', 'validFrom', 'validUntil'],
+      [
+        'colour',
+        'dateOfBirth',
+        'nationality',
+        'function',
+        'documentNumber',
+        'category',
+        'venues',
+        'zones',
+        'validFrom',
+        'validUntil',
+      ],
     );
   });
 
@@ -152,11 +187,15 @@ describe('importing people from a CSV, through the gateway', () => {
     );
     const fixed = csv.replace('"Team\r\nDoctor"', 'Doctor').replace(',XX,', ',MEX,');
     assert.equal((await run(organisation.id, fixed)).created, 3);
-    const anne = await officer.query<{ people: { nodes: { givenName: string; familyName: string }[] } }>(
+    const anne = await officer.query<{
+      people: { nodes: { givenName: string; familyName: string }[] };
+    }>(
       'query($id: ID!) { people(filter: { organisationId: $id, search: "QUO0001" }) { nodes { givenName familyName } } }',
       { id: organisation.id },
     );
-    assert.deepEqual(anne.people.nodes, [{ givenName: 'Anne "Nan"', familyName: 'de la Cruz, Jr' }]);
+    assert.deepEqual(anne.people.nodes, [
+      { givenName: 'Anne "Nan"', familyName: 'de la Cruz, Jr' },
+    ]);
   });
 
   it('refuses an unknown organisation, an oversized CSV, and callers who may not import', async () => {
@@ -164,13 +203,21 @@ describe('importing people from a CSV, through the gateway', () => {
       input: { organisationId: randomUUID(), csv: `${CSV_HEADER}\n${csvRow('ORG00001')}\n` },
     });
     assert.equal(unknown.extensions?.code, 'BAD_USER_INPUT');
-    assert.deepEqual(unknown.extensions?.fields?.map((f) => f.field), ['organisationId']);
+    assert.deepEqual(
+      unknown.extensions?.fields?.map((f) => f.field),
+      ['organisationId'],
+    );
 
     const organisation = await given(system).organisation();
     const big = `${CSV_HEADER}\n${csvRow('BIG00001')}\n`.padEnd(15.5 * 1024 * 1024, ' ');
-    const [tooBig] = await officer.errors(IMPORT, { input: { organisationId: organisation.id, csv: big } });
+    const [tooBig] = await officer.errors(IMPORT, {
+      input: { organisationId: organisation.id, csv: big },
+    });
     assert.equal(tooBig.extensions?.code, 'BAD_USER_INPUT');
-    assert.deepEqual(tooBig.extensions?.fields?.map((f) => f.field), ['csv']);
+    assert.deepEqual(
+      tooBig.extensions?.fields?.map((f) => f.field),
+      ['csv'],
+    );
 
     const viewer = await given(system).user(['VIEWER']);
     const [forbidden] = await viewer.errors(IMPORT, {

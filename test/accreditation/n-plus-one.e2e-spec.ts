@@ -4,7 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import type { RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
-import { connect, CSV_HEADER, csvRow, startAccreditationSystem } from '#test/accreditation/support.js';
+import {
+  connect,
+  CSV_HEADER,
+  csvRow,
+  startAccreditationSystem,
+} from '#test/accreditation/support.js';
 
 describe('accreditation reads without N+1', () => {
   let system: RunningSystem;
@@ -18,8 +23,14 @@ describe('accreditation reads without N+1', () => {
     await system?.stop();
   });
 
-  async function importPeople(organisationId: string, count: number, prefix: string): Promise<void> {
-    const rows = Array.from({ length: count }, (_, i) => csvRow(`${prefix}${String(i).padStart(6, '0')}`));
+  async function importPeople(
+    organisationId: string,
+    count: number,
+    prefix: string,
+  ): Promise<void> {
+    const rows = Array.from({ length: count }, (_, i) =>
+      csvRow(`${prefix}${String(i).padStart(6, '0')}`),
+    );
     const result = await system.admin.query<{ importPeople: { created: number } }>(
       'mutation($input: ImportPeopleInput!) { importPeople(input: $input) { created } }',
       { input: { organisationId, csv: [CSV_HEADER, ...rows].join('\n') } },
@@ -40,13 +51,16 @@ describe('accreditation reads without N+1', () => {
     // counter is one transaction, counted in the interval after it.
     const commits = async () => {
       await sleep(11_000);
-      const r = await db.query(
+      const r = await db.query<{ n: number }>(
         'SELECT (xact_commit + xact_rollback)::int AS n FROM pg_stat_database WHERE datname = current_database()',
       );
-      return r.rows[0].n as number;
+      return r.rows[0].n;
     };
     const read = async (first: number) => {
-      const result = await system.admin.query<{ people: { nodes: unknown[] } }>(query, { id: organisation.id, first });
+      const result = await system.admin.query<{ people: { nodes: unknown[] } }>(query, {
+        id: organisation.id,
+        first,
+      });
       assert.equal(result.people.nodes.length, first);
     };
     const c0 = await commits();
@@ -58,10 +72,11 @@ describe('accreditation reads without N+1', () => {
     const idle = c1 - c0 - 1;
     const few = c2 - c1 - 1;
     const many = c3 - c2 - 1;
-    t.diagnostic(`transactions in 11 s: idle ${idle}, reading 5 people ${few}, reading 500 people ${many}`);
+    t.diagnostic(
+      `transactions in 11 s: idle ${idle}, reading 5 people ${few}, reading 500 people ${many}`,
+    );
     // An N+1 would cost 500 or more; background noise is a few either way.
     assert.ok(Math.abs(many - few) <= 3, `5 people took ${few} statements, 500 took ${many}`);
     assert.ok(many - idle <= 12, `500 people took ${many} statements (idle ${idle})`);
   });
-
 });

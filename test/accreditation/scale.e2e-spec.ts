@@ -13,7 +13,12 @@ import { REPO_ROOT } from '#tools/paths.js';
 import type { RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import { connect, CSV_HEADER, csvRow, startAccreditationSystem } from '#test/accreditation/support.js';
+import {
+  connect,
+  CSV_HEADER,
+  csvRow,
+  startAccreditationSystem,
+} from '#test/accreditation/support.js';
 
 const IMPORT = `mutation($input: ImportPeopleInput!) { importPeople(input: $input) { created errors { line field message } } }`;
 
@@ -30,14 +35,20 @@ describe('accreditation: long lists and a key rotation', () => {
   });
 
   /** Imports people whose family names spread over the alphabet, so new ones land between pages. */
-  async function importPeople(organisationId: string, count: number, prefix: string): Promise<void> {
+  async function importPeople(
+    organisationId: string,
+    count: number,
+    prefix: string,
+  ): Promise<void> {
     const rows = Array.from({ length: count }, (_, i) =>
       csvRow(`${prefix}${String(i).padStart(6, '0')}`, {
         familyName: `${String.fromCharCode(65 + ((i * 7) % 26))}${prefix}${i}`,
         givenName: i % 3 === 0 ? 'Same' : `G${i}`,
       }),
     );
-    const result = await system.admin.query<{ importPeople: { created: number; errors: unknown[] } }>(IMPORT, {
+    const result = await system.admin.query<{
+      importPeople: { created: number; errors: unknown[] };
+    }>(IMPORT, {
       input: { organisationId, csv: [CSV_HEADER, ...rows].join('\n') },
     });
     assert.deepEqual(result.importPeople, { created: count, errors: [] });
@@ -47,9 +58,11 @@ describe('accreditation: long lists and a key rotation', () => {
     const organisation = await given(system).organisation();
     await importPeople(organisation.id, 1001, 'WALK');
     const original = new Set(
-      (await db.query('SELECT id FROM accreditation.people WHERE organisation_id = $1', [organisation.id])).rows.map(
-        (r: { id: string }) => r.id,
-      ),
+      (
+        await db.query('SELECT id FROM accreditation.people WHERE organisation_id = $1', [
+          organisation.id,
+        ])
+      ).rows.map((r: { id: string }) => r.id),
     );
     assert.equal(original.size, 1001);
     for (const [walk, adding] of [
@@ -76,9 +89,11 @@ describe('accreditation: long lists and a key rotation', () => {
         for (const node of connection.nodes) visits.set(node.id, (visits.get(node.id) ?? 0) + 1);
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
         page += 1;
-        if (adding && page % 3 === 0) await importPeople(organisation.id, 5, `ADD${walk.slice(0, 1)}${page}X`);
+        if (adding && page % 3 === 0)
+          await importPeople(organisation.id, 5, `ADD${walk.slice(0, 1)}${page}X`);
       } while (after);
-      for (const id of original) assert.equal(visits.get(id), 1, `${walk}: ${id} visited ${visits.get(id) ?? 0} times`);
+      for (const id of original)
+        assert.equal(visits.get(id), 1, `${walk}: ${id} visited ${visits.get(id) ?? 0} times`);
       for (const [id, n] of visits) assert.equal(n, 1, `${walk}: ${id} visited ${n} times`);
     }
   });
@@ -91,7 +106,9 @@ describe('accreditation: long lists and a key rotation', () => {
     const newKey = (await generateSecrets()).CARD_SIGNING_KEY;
     const newKid = parseSigningKey(newKey).kid;
     const jwks = async () => {
-      const text = (await system.admin.query<{ cardVerificationKeys: string }>('{ cardVerificationKeys }')).cardVerificationKeys;
+      const text = (
+        await system.admin.query<{ cardVerificationKeys: string }>('{ cardVerificationKeys }')
+      ).cardVerificationKeys;
       const set = JSON.parse(text) as { keys: JWK[] };
       for (const k of set.keys) assert.equal('d' in k, false);
       return new Map(set.keys.map((k) => [k.kid!, k]));
@@ -115,7 +132,10 @@ describe('accreditation: long lists and a key rotation', () => {
     assert.equal((await verifyCardToken(newToken, both))?.tv, 2);
 
     // Retiring the old key: it leaves the JWK Set and what it signed no longer verifies.
-    const retiring = await startAccreditation({ CARD_SIGNING_KEY: newKey, CARD_RETIRED_KEY_IDS: oldKid });
+    const retiring = await startAccreditation({
+      CARD_SIGNING_KEY: newKey,
+      CARD_RETIRED_KEY_IDS: oldKid,
+    });
     await retiring.stop();
     const after = await jwks();
     assert.deepEqual([...after.keys()], [newKid]);
@@ -126,19 +146,29 @@ describe('accreditation: long lists and a key rotation', () => {
     assert.match(retiring.output(), new RegExp(`${oldKid} retired`));
 
     // A retired key never signs again: the service refuses to start with it.
-    const refused = spawnAccreditation({ CARD_SIGNING_KEY: system.env.CARD_SIGNING_KEY }, await freePort());
+    const refused = spawnAccreditation(
+      { CARD_SIGNING_KEY: system.env.CARD_SIGNING_KEY },
+      await freePort(),
+    );
     const [code] = (await once(refused.child, 'exit')) as [number];
     assert.notEqual(code, 0);
     assert.match(refused.output(), /retired/);
-    assert.equal(refused.output().includes((JSON.parse(system.env.CARD_SIGNING_KEY) as { d: string }).d), false);
+    assert.equal(
+      refused.output().includes((JSON.parse(system.env.CARD_SIGNING_KEY) as { d: string }).d),
+      false,
+    );
   });
 
   function spawnAccreditation(env: Record<string, string>, port: number) {
     let output = '';
-    const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/apps/accreditation/main.js')], {
-      env: { ...process.env, ...system.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist/apps/accreditation/main.js')],
+      {
+        env: { ...process.env, ...system.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     return { child, output: () => output };
@@ -160,7 +190,11 @@ describe('accreditation: long lists and a key rotation', () => {
       await stop();
       throw new Error(`${String(error)}\n${output()}`);
     }
-    return { client: new GraphQLClient(`http://127.0.0.1:${port}/graphql`, system.admin.token), stop, output };
+    return {
+      client: new GraphQLClient(`http://127.0.0.1:${port}/graphql`, system.admin.token),
+      stop,
+      output,
+    };
   }
 });
 

@@ -66,6 +66,8 @@ export class CardDenyListEntry {
   @Field(() => AccreditationStatus)
   status!: AccreditationStatus;
 
-  @Field(() => Int, { description: 'The current token version; tokens with a lower one are SUPERSEDED_TOKEN.' })
+  @Field(() => Int, {
+    description: 'The current token version; tokens with a lower one are SUPERSEDED_TOKEN.',
+  })
   tokenVersion!: number;
 }

@@ -52,7 +52,12 @@ export class AccreditationsResolver {
   }
 
   private async apply(ctx: Ctx, id: string, action: LifecycleAction, reason: string | null = null) {
-    return this.accreditations.apply(id, action, reason, await this.identity.actorName(ctx.principal));
+    return this.accreditations.apply(
+      id,
+      action,
+      reason,
+      await this.identity.actorName(ctx.principal),
+    );
   }
 
   @Mutation(() => Accreditation)

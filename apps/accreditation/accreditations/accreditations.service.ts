@@ -84,7 +84,11 @@ export class AccreditationsService {
          WHERE status IN ('SUSPENDED', 'REVOKED') OR token_version > 1
          ORDER BY card_number`,
       );
-    return rows.map((r) => ({ cardNumber: r.card_number, status: r.status, tokenVersion: r.token_version }));
+    return rows.map((r) => ({
+      cardNumber: r.card_number,
+      status: r.status,
+      tokenVersion: r.token_version,
+    }));
   }
 
   /**

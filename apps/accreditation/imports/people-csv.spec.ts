@@ -46,7 +46,9 @@ describe('reading an import CSV', () => {
       `\r\n` +
       `${row({ documentNumber: 'AA3', venues: ' NST ; BIA ' }, columns)}\r\n`;
     const { rows, errors } = parsePeopleCsv(csv, ORG);
-    assert.deepEqual(errors, [{ line: 3, field: 'function', message: 'must not contain control characters' }]);
+    assert.deepEqual(errors, [
+      { line: 3, field: 'function', message: 'must not contain control characters' },
+    ]);
     assert.deepEqual(
       rows.map((r) => [r.line, r.input.documentNumber]),
       [
@@ -64,7 +66,11 @@ describe('reading an import CSV', () => {
       row({ documentNumber: 'OK1' }),
       row({ documentNumber: 'BB1', nationality: 'XX', dateOfBirth: '2999-01-01' }),
       row({ documentNumber: 'BB2', venues: '', zones: ';', givenName: '' }),
-      row({ documentNumber: 'BB3', validFrom: '2026-03-20T00:00:00Z', validUntil: '2026-01-20T00:00:00Z' }),
+      row({
+        documentNumber: 'BB3',
+        validFrom: '2026-03-20T00:00:00Z',
+        validUntil: '2026-01-20T00:00:00Z',
+      }),
       row({ documentNumber: 'BB4', validFrom: 'tomorrow', validUntil: '2026-02-30' }),
       row({ documentNumber: 'BB5', dateOfBirth: '1999-02-30', nationality: 'chn' }),
       row({ documentNumber: 'bad number!' }),
@@ -94,15 +100,25 @@ describe('reading an import CSV', () => {
   });
 
   it('reports a document number used twice in the file on its second line', () => {
-    const csv = [HEADER, row({ documentNumber: 'DD1' }), row({ documentNumber: 'DD2' }), row({ documentNumber: 'DD1' })].join('\n');
+    const csv = [
+      HEADER,
+      row({ documentNumber: 'DD1' }),
+      row({ documentNumber: 'DD2' }),
+      row({ documentNumber: 'DD1' }),
+    ].join('\n');
     const { rows, errors } = parsePeopleCsv(csv, ORG);
     assert.equal(rows.length, 2);
-    assert.deepEqual(errors, [{ line: 4, field: 'documentNumber', message: 'DD1 is already on line 2' }]);
+    assert.deepEqual(errors, [
+      { line: 4, field: 'documentNumber', message: 'DD1 is already on line 2' },
+    ]);
   });
 
   it('refuses a header with a missing, unknown or repeated column, naming each', () => {
     const columns = IMPORT_COLUMNS.filter((c) => c !== 'zones' && c !== 'category');
-    const { rows, errors } = parsePeopleCsv(`${[...columns, 'shoeSize', 'givenName'].join(',')}\n`, ORG);
+    const { rows, errors } = parsePeopleCsv(
+      `${[...columns, 'shoeSize', 'givenName'].join(',')}\n`,
+      ORG,
+    );
     assert.equal(rows.length, 0);
     assert.deepEqual(
       errors.map((e) => [e.line, e.field, e.message.split(';')[0]]),
@@ -128,7 +144,10 @@ describe('reading an import CSV', () => {
     assert.equal(broken.rows.length, 0);
     assert.equal(broken.errors.length, 1);
     assert.match(broken.errors[0].message, /cannot be read/);
-    assert.deepEqual(parsePeopleCsv('', ORG).errors.map((e) => e.line), [1]);
+    assert.deepEqual(
+      parsePeopleCsv('', ORG).errors.map((e) => e.line),
+      [1],
+    );
   });
 
   it('takes a header alone as nothing to import', () => {

@@ -34,7 +34,8 @@ export interface ParsedImport {
 }
 
 /** ISO 8601: a calendar date (midnight UTC) or a date and time with Z or an offset. */
-const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
 
 /**
  * A date-time cell as registerPerson's DateTime scalar would give it: a Date
@@ -98,7 +99,8 @@ export class PeopleCsv {
   ) {}
 
   static read(csv: string, organisationId: string): PeopleCsv {
-    const refuse = (errors: ImportRowError[]) => new PeopleCsv(errors, [], new Map(), 0, organisationId);
+    const refuse = (errors: ImportRowError[]) =>
+      new PeopleCsv(errors, [], new Map(), 0, organisationId);
     let parsed: string[][];
     try {
       parsed = parse(csv, { bom: true, relax_column_count: true, trim: true });
@@ -122,14 +124,19 @@ export class PeopleCsv {
       }
     }
     const header = records.shift();
-    if (!header) return refuse([{ line: 1, field: null, message: 'the CSV is empty: it needs a header row' }]);
+    if (!header)
+      return refuse([{ line: 1, field: null, message: 'the CSV is empty: it needs a header row' }]);
     const errors: ImportRowError[] = [];
     const known = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
     const index = new Map<ImportColumn, number>();
     header.cells.forEach((name, i) => {
       const column = known.get(name.toLowerCase());
       if (!column) {
-        errors.push({ line: header.line, field: name, message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}` });
+        errors.push({
+          line: header.line,
+          field: name,
+          message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}`,
+        });
       } else if (index.has(column)) {
         errors.push({ line: header.line, field: column, message: 'column named twice' });
       } else {
@@ -137,7 +144,8 @@ export class PeopleCsv {
       }
     });
     for (const column of IMPORT_COLUMNS) {
-      if (!index.has(column)) errors.push({ line: header.line, field: column, message: 'missing column' });
+      if (!index.has(column))
+        errors.push({ line: header.line, field: column, message: 'missing column' });
     }
     if (errors.length > 0) return refuse(errors);
     return new PeopleCsv([], records, index, header.cells.length, organisationId);
@@ -158,14 +166,19 @@ export class PeopleCsv {
   *validate(size: number, context: ImportContext = {}): Generator<ParsedImport> {
     for (let start = 0; start < this.records.length; start += size) {
       const chunk: ParsedImport = { rows: [], errors: [] };
-      for (const record of this.records.slice(start, start + size)) this.validateRow(record, context, chunk);
+      for (const record of this.records.slice(start, start + size))
+        this.validateRow(record, context, chunk);
       yield chunk;
     }
   }
 
   private validateRow({ cells, line }: CsvRecord, context: ImportContext, out: ParsedImport): void {
     if (cells.length !== this.width) {
-      out.errors.push({ line, field: null, message: `has ${cells.length} fields where the header names ${this.width}` });
+      out.errors.push({
+        line,
+        field: null,
+        message: `has ${cells.length} fields where the header names ${this.width}`,
+      });
       return;
     }
     const cell = (column: ImportColumn) => cells[this.index.get(column)!] ?? '';
@@ -187,7 +200,10 @@ export class PeopleCsv {
       }),
     });
     const problems = fieldProblems(
-      validateSync(input, { forbidUnknownValues: false, validationError: { target: false, value: false } }),
+      validateSync(input, {
+        forbidUnknownValues: false,
+        validationError: { target: false, value: false },
+      }),
     );
     const before = out.errors.length;
     const seen = new Set<string>();
@@ -200,17 +216,29 @@ export class PeopleCsv {
     }
     const { category } = input.accreditation;
     if (context.categories && !seen.has('category') && !context.categories.has(category)) {
-      out.errors.push({ line, field: 'category', message: `${category} is not a category of the Games` });
+      out.errors.push({
+        line,
+        field: 'category',
+        message: `${category} is not a category of the Games`,
+      });
     }
     const document = input.documentNumber;
     if (!seen.has('documentNumber') && document !== '') {
       const earlier = this.lineOfDocument.get(document);
       if (earlier !== undefined) {
-        out.errors.push({ line, field: 'documentNumber', message: `${document} is already on line ${earlier}` });
+        out.errors.push({
+          line,
+          field: 'documentNumber',
+          message: `${document} is already on line ${earlier}`,
+        });
       } else {
         this.lineOfDocument.set(document, line);
         if (context.takenDocumentNumbers?.has(document)) {
-          out.errors.push({ line, field: 'documentNumber', message: `${document} is already registered in this organisation` });
+          out.errors.push({
+            line,
+            field: 'documentNumber',
+            message: `${document} is already registered in this organisation`,
+          });
         }
       }
     }
@@ -219,7 +247,11 @@ export class PeopleCsv {
 }
 
 /** Reads and validates a whole import CSV at once (without the database's checks unless given). */
-export function parsePeopleCsv(csv: string, organisationId: string, context: ImportContext = {}): ParsedImport {
+export function parsePeopleCsv(
+  csv: string,
+  organisationId: string,
+  context: ImportContext = {},
+): ParsedImport {
   const file = PeopleCsv.read(csv, organisationId);
   const result: ParsedImport = { rows: [], errors: [...file.errors] };
   for (const chunk of file.validate(10_000, context)) {

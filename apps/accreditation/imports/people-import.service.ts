@@ -5,7 +5,11 @@ import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js
 import { cardNumberFor } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import type { ImportReport, ImportRowError } from '#apps/accreditation/imports/import.types.js';
-import { PeopleCsv, type ImportContext, type ImportRow } from '#apps/accreditation/imports/people-csv.js';
+import {
+  PeopleCsv,
+  type ImportContext,
+  type ImportRow,
+} from '#apps/accreditation/imports/people-csv.js';
 
 /** The largest CSV one call takes (the gateway refuses bodies over 16 MB): 100,000 people are about 12 MB. */
 export const MAX_IMPORT_CSV_BYTES = 15 * 1024 * 1024;
@@ -48,7 +52,10 @@ export class PeopleImportService {
     if (file.errors.length > 0) return { created: 0, errors: file.errors, dryRun };
     if (file.rowCount > MAX_IMPORT_ROWS) {
       throw new BadUserInputError([
-        { field: 'csv', message: `has ${file.rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}` },
+        {
+          field: 'csv',
+          message: `has ${file.rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}`,
+        },
       ]);
     }
     try {
@@ -73,7 +80,11 @@ export class PeopleImportService {
         }
         await inserting;
         if (errors.length > 0 || dryRun) {
-          throw new ImportRefused({ created: 0, errors: errors.sort((x, y) => x.line - y.line), dryRun });
+          throw new ImportRefused({
+            created: 0,
+            errors: errors.sort((x, y) => x.line - y.line),
+            dryRun,
+          });
         }
         await this.insertAccreditations(manager, rows, request.by);
         return { created: rows.length, errors: [], dryRun };
@@ -84,7 +95,9 @@ export class PeopleImportService {
       if (error instanceof ImportRefused) return error.report;
       // Another import or registration took one of these document numbers meanwhile.
       if ((error as { code?: string }).code === '23505') {
-        throw new ConflictError('A document number of this import was registered meanwhile; nothing was imported');
+        throw new ConflictError(
+          'A document number of this import was registered meanwhile; nothing was imported',
+        );
       }
       throw error;
     }
@@ -97,7 +110,9 @@ export class PeopleImportService {
         `SELECT gin_clean_pending_list('accreditation.people_search_idx'),
                 gin_clean_pending_list('accreditation.accreditations_card_number_trgm_idx')`,
       )
-      .catch((error: unknown) => this.logger.warn(`merging the search indexes after an import failed: ${String(error)}`));
+      .catch((error: unknown) =>
+        this.logger.warn(`merging the search indexes after an import failed: ${String(error)}`),
+      );
   }
 
   /** What only the database knows: the organisation, the categories, the document numbers it holds. */
@@ -114,7 +129,9 @@ export class PeopleImportService {
     if (organisation.length === 0) {
       throw new BadUserInputError([{ field: 'organisationId', message: 'no such organisation' }]);
     }
-    const categories: { code: string }[] = await manager.query(`SELECT code FROM accreditation.categories`);
+    const categories: { code: string }[] = await manager.query(
+      `SELECT code FROM accreditation.categories`,
+    );
     const taken: { document_number: string }[] = await manager.query(
       `SELECT document_number FROM accreditation.people
        WHERE organisation_id = $1 AND document_number = ANY($2::text[])`,
@@ -126,7 +143,11 @@ export class PeopleImportService {
     };
   }
 
-  private async insertPeople(manager: EntityManager, organisationId: string, rows: ImportRow[]): Promise<void> {
+  private async insertPeople(
+    manager: EntityManager,
+    organisationId: string,
+    rows: ImportRow[],
+  ): Promise<void> {
     for (const row of rows) row.personId = randomUUID();
     const column = <T>(pick: (row: ImportRow) => T) => rows.map(pick);
     await manager.query(

@@ -1,4 +1,8 @@
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 
 /** A calendar date (YYYY-MM-DD) that is real, after 1900 and before today. */
 export function isPastDate(value: unknown): boolean {

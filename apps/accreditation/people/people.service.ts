@@ -5,7 +5,11 @@ import { cardNumberFor } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
-import type { PeopleFilter, Person, RegisterPersonInput } from '#apps/accreditation/people/person.type.js';
+import type {
+  PeopleFilter,
+  Person,
+  RegisterPersonInput,
+} from '#apps/accreditation/people/person.type.js';
 
 interface PersonRow {
   id: string;
@@ -122,9 +126,13 @@ export class PeopleService {
       [organisationId, category],
     );
     const problems = [];
-    if (!rows[0].organisation) problems.push({ field: 'organisationId', message: 'no such organisation' });
+    if (!rows[0].organisation)
+      problems.push({ field: 'organisationId', message: 'no such organisation' });
     if (!rows[0].category) {
-      problems.push({ field: 'accreditation.category', message: `${category} is not a category of the Games` });
+      problems.push({
+        field: 'accreditation.category',
+        message: `${category} is not a category of the Games`,
+      });
     }
     if (problems.length > 0) throw new BadUserInputError(problems);
   }
@@ -171,7 +179,12 @@ export class PeopleService {
       where.push(`coalesce(cl.status, 'OUTSIDE') = ${param(filter.closedLoopStatus)}`);
     }
     if (filter.search?.trim()) {
-      const term = param(`%${filter.search.trim().toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+      const term = param(
+        `%${filter.search
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, '\\$&')}%`,
+      );
       where.push(searchCondition(term));
     }
     const from = `FROM accreditation.people p
@@ -183,14 +196,15 @@ export class PeopleService {
       ? `${filterSql ? 'AND' : 'WHERE'} (p.family_name, p.given_name, p.id) > (${param(after[0])}, ${param(after[1])}, ${param(after[2])}::uuid)`
       : '';
     const [rows, count] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<PersonRow[]>(
         `SELECT ${PERSON_COLUMNS} ${from} ${filterSql} ${keyset}
          ORDER BY p.family_name, p.given_name, p.id LIMIT ${first + 1}`,
         params,
-      ) as Promise<PersonRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n ${from} ${filterSql}`, countParams) as Promise<
-        { n: number }[]
-      >,
+      ),
+      this.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n ${from} ${filterSql}`,
+        countParams,
+      ),
     ]);
     return toPage(rows, first, count[0].n, (r) => [r.family_name, r.given_name, r.id], toPerson);
   }

@@ -105,13 +105,19 @@ export class AccreditationInput {
   @Field(() => [String])
   @ArrayNotEmpty({ message: 'must list at least one venue code (or *)' })
   @ArrayMaxSize(200)
-  @Matches(/^(\*|[A-Z0-9][A-Z0-9-]{0,39})$/, { each: true, message: 'each venue must be a code like NST or *' })
+  @Matches(/^(\*|[A-Z0-9][A-Z0-9-]{0,39})$/, {
+    each: true,
+    message: 'each venue must be a code like NST or *',
+  })
   venues!: string[];
 
   @Field(() => [String])
   @ArrayNotEmpty({ message: 'must list at least one zone code (or *)' })
   @ArrayMaxSize(200)
-  @Matches(/^(\*|[A-Za-z0-9][A-Za-z0-9-]{0,39})$/, { each: true, message: 'each zone must be a code like 1 or *' })
+  @Matches(/^(\*|[A-Za-z0-9][A-Za-z0-9-]{0,39})$/, {
+    each: true,
+    message: 'each zone must be a code like 1 or *',
+  })
   zones!: string[];
 
   @Field()
