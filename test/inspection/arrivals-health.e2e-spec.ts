@@ -184,6 +184,31 @@ describe('arrivals, departures and health through the gateway', () => {
       assert.equal(wrongPlace.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
     });
 
+    it('an arrival and scans of the same card at the same moment all complete, without deadlock', async () => {
+      const person = await g.person(organisationId);
+      await g.approve(person.accreditationId);
+      const gate = await g.area();
+      const [arrived, ...scans] = await Promise.all([
+        arrival({ cardNumber: person.cardNumber, documentNumber: person.documentNumber }),
+        ...Array.from({ length: 5 }, () =>
+          system.admin.request(
+            `mutation($input: CheckInInput!) { checkIn(input: $input) { decision } }`,
+            {
+              input: {
+                id: randomUUID(),
+                areaCode: gate.code,
+                direction: 'IN',
+                cardNumber: person.cardNumber,
+              },
+            },
+          ),
+        ),
+      ]);
+      assert.deepEqual(arrived.errors, undefined);
+      assert.equal(arrived.data?.processArrival.decision, 'ADMITTED');
+      for (const scan of scans) assert.deepEqual(scan.errors, undefined);
+    });
+
     it('records a departure: EXITED and an EXIT, once per id', async () => {
       const person = await g.arrivedPerson(organisationId);
       const id = randomUUID();

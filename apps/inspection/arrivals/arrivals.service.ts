@@ -108,8 +108,10 @@ export class ArrivalsService {
       const reasons = arrivalReasons(card, input.documentNumber, arrivedAt);
       const decision = reasons.length === 0 ? Decision.ADMITTED : Decision.DENIED;
       if (card && decision === Decision.ADMITTED) {
-        const state = await this.closedLoop.lockAndRead(manager, card.personId);
+        // The accreditation row before the person, the order a check-in takes them in
+        // (card, then person), so a scan of the same card at that moment waits instead of deadlocking.
         await activateAccreditation(manager, card.accreditationId, `arrival:${area.code}`);
+        const state = await this.closedLoop.lockAndRead(manager, card.personId);
         await this.closedLoop.save(manager, card.personId, {
           ...state,
           status:
