@@ -216,8 +216,7 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
           <h2 id="movements-h">Movements ({person.movements.totalCount})</h2>
           {person.movements.totalCount > person.movements.nodes.length && (
             <p className="hint">
-              The first {person.movements.nodes.length} of {person.movements.totalCount}, oldest
-              first.
+              Showing {person.movements.nodes.length} of {person.movements.totalCount}.
             </p>
           )}
           {person.movements.nodes.length === 0 ? (

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWith } from '../test/render';
+import { stubClient } from '../test/stubClient';
+import { PersonPage } from './PersonPage';
+
+function person(status: string) {
+  return {
+    __typename: 'Person',
+    id: 'p1',
+    givenName: 'Eileen',
+    familyName: 'Gu',
+    dateOfBirth: '2003-09-03',
+    nationality: 'CHN',
+    function: 'Athlete',
+    documentNumber: 'E1234567',
+    organisation: { __typename: 'Organisation', id: 'o1', code: 'NOC-CHN', name: 'China' },
+    accreditation: {
+      __typename: 'Accreditation',
+      id: 'acc1',
+      cardNumber: '12345671',
+      category: 'Aa',
+      status,
+      validFrom: '2022-01-23T00:00:00Z',
+      validUntil: '2022-02-25T00:00:00Z',
+      venues: ['NST', 'YAN'],
+      zones: ['1', '2'],
+      cardToken: 'eyJhbGciOiJFZERTQSJ9.eyJjbiI6IjEyMzQ1NjcxIn0.c2ln',
+      history: [
+        {
+          __typename: 'AccreditationEvent',
+          status: 'SUBMITTED',
+          reason: null,
+          at: '2021-12-01T10:00:00Z',
+          by: 'officer@games.test',
+        },
+      ],
+    },
+    closedLoop: {
+      __typename: 'ClosedLoopState',
+      status: 'IN_LOOP',
+      enteredAt: '2022-01-25T10:00:00Z',
+      lastNegativeTestAt: null,
+      testDueBy: null,
+      closeContactUntil: null,
+    },
+    movements: {
+      __typename: 'MovementConnection',
+      totalCount: 1,
+      nodes: [
+        {
+          __typename: 'MovementEvent',
+          id: 'm1',
+          location: 'PEK-T3',
+          kind: 'ENTRY',
+          occurredAt: '2022-01-25T10:00:00Z',
+          source: 'arrival',
+        },
+      ],
+    },
+  };
+}
+
+describe('PersonPage', () => {
+  it('draws the card QR code with alt text and shows history, closed loop and movements', async () => {
+    const { client } = stubClient({ Person: () => ({ data: { person: person('ACTIVE') } }) });
+    renderWith(<PersonPage id="p1" editable={false} />, client);
+    expect(await screen.findByRole('heading', { name: 'Eileen Gu', level: 1 })).toBeTruthy();
+    const qr = await screen.findByRole('img', { name: 'QR code of card 12345671 for Eileen Gu' });
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(screen.getByText(/by officer@games.test/)).toBeTruthy();
+    expect(screen.getByText('PEK-T3', { exact: false })).toBeTruthy();
+    // A viewer reads, and has no actions.
+    expect(screen.queryByRole('group', { name: 'Accreditation actions' })).toBeNull();
+  });
+
+  it('revokes only with a reason and an explicit confirmation', async () => {
+    let status = 'ACTIVE';
+    const { client, calls } = stubClient({
+      Person: () => ({ data: { person: person(status) } }),
+      RevokeAccreditation: () => {
+        status = 'REVOKED';
+        return {
+          data: {
+            revokeAccreditation: { __typename: 'Accreditation', id: 'acc1', status: 'REVOKED' },
+          },
+        };
+      },
+    });
+    renderWith(<PersonPage id="p1" editable />, client);
+    const actions = await screen.findByRole('group', { name: 'Accreditation actions' });
+    expect(within(actions).queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(within(actions).getByRole('button', { name: 'Suspend…' })).toBeTruthy();
+    expect(within(actions).getByRole('button', { name: 'Reissue card' })).toBeTruthy();
+    await userEvent.click(within(actions).getByRole('button', { name: 'Revoke…' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Revoke Eileen Gu' });
+    const confirm = within(dialog).getByRole('button', { name: 'Revoke for good' });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Doping rule');
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: /cannot be reinstated/ }));
+    await userEvent.click(confirm);
+
+    expect(await screen.findByText('Accreditation revoked.')).toBeTruthy();
+    expect(calls.find((c) => c.operation === 'RevokeAccreditation')?.variables).toEqual({
+      id: 'acc1',
+      reason: 'Doping rule',
+    });
+    expect(await screen.findByText(/REVOKED: this card admits nowhere/)).toBeTruthy();
+  });
+
+  it('shows a refused transition in words', async () => {
+    const { client } = stubClient({
+      Person: () => ({ data: { person: person('SUBMITTED') } }),
+      ApproveAccreditation: () => ({
+        errors: [{ message: 'already approved', extensions: { code: 'CONFLICT' } }],
+      }),
+    });
+    renderWith(<PersonPage id="p1" editable />, client);
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Not possible now: already approved',
+    );
+  });
+});
