@@ -13,6 +13,7 @@ export interface CardRecord {
   zones: string[];
   tokenVersion: number;
   documentNumber: string;
+  organisationId: string;
 }
 
 interface CardRow {
@@ -26,6 +27,7 @@ interface CardRow {
   zones: string[];
   token_version: number;
   document_number: string;
+  organisation_id: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function findCard(
 ): Promise<CardRecord | null> {
   const rows: CardRow[] = await manager.query(
     `SELECT a.id AS accreditation_id, a.person_id, a.card_number, a.status, a.valid_from, a.valid_until,
-            a.venues, a.zones, a.token_version, p.document_number
+            a.venues, a.zones, a.token_version, p.document_number, p.organisation_id
      FROM accreditation.accreditations a JOIN accreditation.people p ON p.id = a.person_id
      WHERE a.card_number = $1 ${options.lock ? 'FOR SHARE OF a' : ''}`,
     [cardNumber],
@@ -58,5 +60,6 @@ export async function findCard(
     zones: r.zones,
     tokenVersion: r.token_version,
     documentNumber: r.document_number,
+    organisationId: r.organisation_id,
   };
 }

@@ -80,6 +80,59 @@ describe('partner access and privacy', () => {
     assert.ok(all.people.nodes.some((p) => p.id === own.id));
   });
 
+  it("confines an organisation's scanner and laboratory keys to that organisation's people", async () => {
+    const g = given(system);
+    const mine = await g.organisation();
+    const theirs = await g.organisation();
+    const own = await g.arrivedPerson(mine.id);
+    const other = await g.arrivedPerson(theirs.id);
+    const area = await g.area({
+      kind: 'ACCOMMODATION',
+      venueCode: 'HOTEL',
+      zone: 'H',
+      closedLoop: false,
+    });
+    const { client: scanner } = await apiKey(['CHECKIN_WRITE'], mine.id);
+    const scan = (cardNumber: string) =>
+      scanner.query<{ checkIn: { decision: string; reasons: string[] } }>(
+        'mutation($input: CheckInInput!) { checkIn(input: $input) { decision reasons } }',
+        { input: { id: randomUUID(), areaCode: area.code, direction: 'IN', cardNumber } },
+      );
+    assert.deepEqual((await scan(own.cardNumber)).checkIn, { decision: 'ADMITTED', reasons: [] });
+    assert.deepEqual((await scan(other.cardNumber)).checkIn.reasons, ['UNKNOWN_CARD']);
+    await system.admin.query('mutation($input: CheckInInput!) { checkIn(input: $input) { id } }', {
+      input: {
+        id: randomUUID(),
+        areaCode: area.code,
+        direction: 'IN',
+        cardNumber: other.cardNumber,
+      },
+    });
+    const listed = await scanner.query<{
+      checkIns: { nodes: { person: { id: string } | null }[] };
+    }>('query($a: String) { checkIns(areaCode: $a) { nodes { person { id } } } }', {
+      a: area.code,
+    });
+    assert.ok(listed.checkIns.nodes.every((n) => n.person?.id !== other.id));
+    assert.ok(listed.checkIns.nodes.some((n) => n.person?.id === own.id));
+
+    const { client: laboratory } = await apiKey(['HEALTH_WRITE'], mine.id);
+    const result = (personId: string) =>
+      laboratory.request(
+        'mutation($input: TestResultInput!) { recordTestResult(input: $input) { status } }',
+        {
+          input: {
+            id: randomUUID(),
+            personId,
+            sampledAt: new Date().toISOString(),
+            result: 'NEGATIVE',
+          },
+        },
+      );
+    assert.equal((await result(own.id)).errors, undefined);
+    assert.equal((await result(other.id)).errors?.[0]?.extensions?.code, 'NOT_FOUND');
+  });
+
   it('stops a revoked key at once', async () => {
     const { id, client } = await apiKey(['ACCREDITATION_READ']);
     await client.query('{ people { totalCount } }');

@@ -9,6 +9,7 @@ const NOW = new Date('2022-01-23T08:00:00Z');
 const card = (overrides: Partial<CardRecord> = {}): CardRecord => ({
   accreditationId: 'a',
   personId: 'p',
+  organisationId: 'o',
   cardNumber: '1',
   status: AccreditationStatus.APPROVED,
   validFrom: new Date(NOW.getTime() - 1),

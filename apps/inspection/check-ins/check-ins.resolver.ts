@@ -1,3 +1,4 @@
+import { organisationScope, type Principal } from '#libs/auth/principal.js';
 import {
   Args,
   Mutation,
@@ -8,7 +9,7 @@ import {
   Subscription,
 } from '@nestjs/graphql';
 import { NotFoundError } from '#libs/common/errors.js';
-import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
+import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import {
   CheckIn,
@@ -31,8 +32,11 @@ export class CheckInsResolver {
   ) {}
 
   @Mutation(() => CheckIn)
-  checkIn(@Args('input') input: CheckInInput): Promise<CheckIn> {
-    return this.service.checkIn(input);
+  checkIn(
+    @Args('input') input: CheckInInput,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<CheckIn> {
+    return this.service.checkIn(input, organisationScope(principal));
   }
 
   @Mutation(() => [CheckIn], {
@@ -41,13 +45,17 @@ export class CheckInsResolver {
   })
   submitCheckIns(
     @Args('input', { type: () => [CheckInInput] }) input: CheckInInput[],
+    @CurrentPrincipal() principal: Principal | null,
   ): Promise<CheckIn[]> {
-    return this.service.submit(input);
+    return this.service.submit(input, organisationScope(principal));
   }
 
   @Query(() => CheckInConnection, { description: 'Check-ins, newest first.' })
-  checkIns(@Args() args: CheckInsArgs): Promise<CheckInConnection> {
-    return this.service.list(args);
+  checkIns(
+    @Args() args: CheckInsArgs,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<CheckInConnection> {
+    return this.service.list(args, organisationScope(principal));
   }
 
   @Subscription(() => CheckIn, {

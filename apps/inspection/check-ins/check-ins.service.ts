@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findCard } from '#libs/accreditation/card-lookup.js';
+import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
 import {
   BadUserInputError,
@@ -102,13 +103,14 @@ export class CheckInsService {
     private readonly feed: CheckInFeed,
   ) {}
 
-  async checkIn(input: CheckInInput): Promise<CheckIn> {
+  /** `scope`: the organisation a scoped API key is bound to; other cards are unknown to it. */
+  async checkIn(input: CheckInInput, scope: string | null = null): Promise<CheckIn> {
     if (!input.cardToken === !input.cardNumber) {
       throw new BadUserInputError([
         { field: 'cardNumber', message: 'give exactly one of cardToken and cardNumber' },
       ]);
     }
-    const result = await this.recordAlone(input);
+    const result = await this.recordAlone(input, scope);
     if (!result.replayed) this.feed.publish(result);
     return result;
   }
@@ -119,12 +121,12 @@ export class CheckInsService {
    * check-in's primary key; run again, it finds the first one's row and
    * answers as a replay (or CONFLICT).
    */
-  private async recordAlone(input: CheckInInput): Promise<CheckIn> {
+  private async recordAlone(input: CheckInInput, scope: string | null): Promise<CheckIn> {
     try {
-      return await this.dataSource.transaction((manager) => this.record(manager, input));
+      return await this.dataSource.transaction((manager) => this.record(manager, input, scope));
     } catch (error) {
       if (!isDuplicateCheckIn(error)) throw error;
-      return this.dataSource.transaction((manager) => this.record(manager, input));
+      return this.dataSource.transaction((manager) => this.record(manager, input, scope));
     }
   }
 
@@ -137,7 +139,7 @@ export class CheckInsService {
    * another gate waits for it; a retried batch replays what was recorded.
    * Answers come back in input order.
    */
-  async submit(raw: readonly unknown[]): Promise<CheckIn[]> {
+  async submit(raw: readonly unknown[], scope: string | null = null): Promise<CheckIn[]> {
     if (raw.length > MAX_BATCH) {
       throw new BadUserInputError([
         { field: 'input', message: `must hold at most ${MAX_BATCH} scans per call` },
@@ -205,7 +207,7 @@ export class CheckInsService {
       .sort((a, b) => a.at - b.at || a.index - b.index);
     const results: CheckIn[] = new Array<CheckIn>(inputs.length);
     for (const { input, index } of order) {
-      const result = await this.recordAlone(input);
+      const result = await this.recordAlone(input, scope);
       if (!result.replayed) this.feed.publish(result);
       results[index] = result;
     }
@@ -213,7 +215,7 @@ export class CheckInsService {
   }
 
   /** Check-ins newest first, a keyset page on (scanned_at, id) descending. */
-  async list(args: CheckInsArgs): Promise<Page<CheckIn>> {
+  async list(args: CheckInsArgs, scope: string | null = null): Promise<Page<CheckIn>> {
     const first = checkPageSize(args.first ?? 50);
     const after = decodeCursor(args.after, 2);
     const where: string[] = [];
@@ -234,6 +236,7 @@ export class CheckInsService {
         );
       add('person_id = ?', args.personId);
     }
+    if (scope) add(personScopeCondition('person_id', '?'), scope);
     if (args.decision) add('decision = ?', args.decision);
     if (args.conflict != null) add('conflict = ?', args.conflict);
     if (args.from) add('scanned_at >= ?', args.from);
@@ -280,7 +283,11 @@ export class CheckInsService {
    * recording of its id fails on the primary key (see recordAlone): cheaper
    * than a lock on every id, since a replay is rare and a scan is not.
    */
-  async record(manager: EntityManager, input: CheckInInput): Promise<CheckIn> {
+  async record(
+    manager: EntityManager,
+    input: CheckInInput,
+    scope: string | null = null,
+  ): Promise<CheckIn> {
     const fingerprint = fingerprintOf(input);
     const previous: CheckInRow[] = await manager.query(
       `SELECT * FROM inspection.check_ins WHERE id = $1`,
@@ -302,7 +309,8 @@ export class CheckInsService {
       token = payload ? { state: 'valid', version: payload.tv } : { state: 'invalid' };
       cardNumber = payload?.cn ?? null;
     }
-    const card = cardNumber ? await findCard(manager, cardNumber, { lock: true }) : null;
+    const found = cardNumber ? await findCard(manager, cardNumber, { lock: true }) : null;
+    const card = found && (!scope || found.organisationId === scope) ? found : null;
     const scannedAt = input.scannedAt ?? new Date();
     const loop = card ? await this.closedLoop.lockAndRead(manager, card.personId) : OUTSIDE;
     const last = card ? await lastMovementAt(manager, card.personId, area.code) : null;

@@ -17,6 +17,7 @@ const HOUR = 3_600_000;
 const card = (overrides: Partial<CardRecord> = {}): CardRecord => ({
   accreditationId: 'a',
   personId: 'p',
+  organisationId: 'o',
   cardNumber: '1',
   status: AccreditationStatus.ACTIVE,
   validFrom: new Date(NOW.getTime() - 24 * HOUR),

@@ -1,4 +1,6 @@
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { assertPersonInScope } from '#libs/accreditation/organisation-scope.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { CurrentPrincipal } from '#libs/graphql/context.js';
 import { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
@@ -7,13 +9,18 @@ import { HealthService } from '#apps/inspection/health/health.service.js';
 
 @Resolver()
 export class HealthResolver {
-  constructor(private readonly service: HealthService) {}
+  constructor(
+    private readonly service: HealthService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Mutation(() => ClosedLoopState)
-  recordTestResult(
+  async recordTestResult(
     @Args('input') input: TestResultInput,
     @CurrentPrincipal() principal: Principal | null,
   ): Promise<ClosedLoopState> {
+    // A laboratory's key bound to an organisation reports only on that organisation's people.
+    await assertPersonInScope(this.dataSource.manager, principal, input.personId);
     return this.service.recordTestResult(input, principal);
   }
 
