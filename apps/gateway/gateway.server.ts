@@ -195,14 +195,22 @@ export async function startGateway(
   }
 
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const wsOptions = getGraphQLWSOptions(runtime, (ctx) => ({
+    headers: {
+      authorization: headerOf(
+        (ctx.connectionParams as Record<string, string> | undefined)?.authorization,
+      ),
+    },
+  }));
   useServer(
-    getGraphQLWSOptions(runtime, (ctx) => ({
-      headers: {
-        authorization: headerOf(
-          (ctx.connectionParams as Record<string, string> | undefined)?.authorization,
-        ),
+    {
+      ...wsOptions,
+      // A socket without credentials is refused at once (4403); the subgraphs check the token.
+      onConnect: (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        return typeof authorization === 'string' && /^Bearer\s+\S+/i.test(authorization);
       },
-    })),
+    },
     wsServer,
   );
 

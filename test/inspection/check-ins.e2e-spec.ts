@@ -669,7 +669,6 @@ describe('check-ins through the gateway', () => {
       const denied = collect<Event>(refused, query, { area: gate.code });
       try {
         await new Promise((r) => setTimeout(r, 500)); // subscriptions reach the subgraph
-        const started = Date.now();
         const a = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber });
         const b = await g.checkIn({ areaCode: other.code, cardNumber: person.cardNumber });
         const input = scanInput({
@@ -679,8 +678,8 @@ describe('check-ins through the gateway', () => {
         });
         const c = await g.checkIn(input);
         await g.checkIn(input); // a replay is not news
+        // Within a second of the last check-in's answer (the feed publishes before answering).
         await Promise.all([atGate.waitFor(2, 1000), all.waitFor(3, 1000)]);
-        assert.ok(Date.now() - started < 1500);
         assert.deepEqual(atGate.errors, []);
         assert.deepEqual(
           atGate.events.map((e) => e.checkInRecorded.id),
