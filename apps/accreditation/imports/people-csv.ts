@@ -88,6 +88,8 @@ interface CsvRecord {
  */
 export class PeopleCsv {
   private readonly lineOfDocument = new Map<string, number>();
+  /** Instants by their text: a delegation's rows mostly share their validity. Read only, never changed. */
+  private readonly instants = new Map<string, Date | string>();
 
   private constructor(
     /** Problems of the file as a whole (unreadable, header): no row is validated then. */
@@ -172,6 +174,15 @@ export class PeopleCsv {
     }
   }
 
+  private instant(text: string): Date | string {
+    let value = this.instants.get(text);
+    if (value === undefined) {
+      value = toInstant(text);
+      if (this.instants.size < 10_000) this.instants.set(text, value);
+    }
+    return value;
+  }
+
   private validateRow({ cells, line }: CsvRecord, context: ImportContext, out: ParsedImport): void {
     if (cells.length !== this.width) {
       out.errors.push({
@@ -195,8 +206,8 @@ export class PeopleCsv {
         category: cell('category'),
         venues: codes(cell('venues')),
         zones: codes(cell('zones')),
-        validFrom: toInstant(cell('validFrom')),
-        validUntil: toInstant(cell('validUntil')),
+        validFrom: this.instant(cell('validFrom')),
+        validUntil: this.instant(cell('validUntil')),
       }),
     });
     const problems = fieldProblems(
