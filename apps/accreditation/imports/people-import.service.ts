@@ -179,37 +179,49 @@ export class PeopleImportService {
       `SELECT nextval('accreditation.card_serial') AS serial FROM generate_series(1, $1::int)`,
       [rows.length],
     );
+    // Each chunk's parameters are built while PostgreSQL writes the previous one.
+    let writing: Promise<unknown> | null = null;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      const accreditationIds = chunk.map(() => randomUUID());
-      const column = <T>(pick: (row: ImportRow) => T) => chunk.map(pick);
-      await manager.query(
-        `INSERT INTO accreditation.accreditations
-           (id, person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-         SELECT t.id, t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
-                string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                     $8::text[], $9::text[])
-           AS t(id, person_id, card_number, category, valid_from, valid_until, venues, zones)`,
-        [
-          AccreditationStatus.SUBMITTED,
-          accreditationIds,
-          column((r) => r.personId),
-          chunk.map((_, i) => cardNumberFor(Number(serials[start + i].serial))),
-          column((r) => r.input.accreditation.category),
-          column((r) => r.input.accreditation.validFrom.toISOString()),
-          column((r) => r.input.accreditation.validUntil.toISOString()),
-          column((r) => r.input.accreditation.venues.join(';')),
-          column((r) => r.input.accreditation.zones.join(';')),
-        ],
+      const column = (pick: (row: ImportRow) => string) => arrayLiteral(chunk.map(pick));
+      const parameters = [
+        AccreditationStatus.SUBMITTED,
+        by,
+        column((r) => r.personId!),
+        arrayLiteral(chunk.map((_, i) => cardNumberFor(Number(serials[start + i].serial)))),
+        column((r) => r.input.accreditation.category),
+        column((r) => r.input.accreditation.validFrom.toISOString()),
+        column((r) => r.input.accreditation.validUntil.toISOString()),
+        column((r) => r.input.accreditation.venues.join(';')),
+        column((r) => r.input.accreditation.zones.join(';')),
+      ];
+      await writing;
+      // The accreditations and their first history events in one statement.
+      writing = manager.query(
+        `WITH created AS (
+           INSERT INTO accreditation.accreditations
+             (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+           SELECT t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
+                  string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
+             AS t(person_id, card_number, category, valid_from, valid_until, venues, zones)
+           RETURNING id)
+         INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
+         SELECT id, $1, 'imported', $2 FROM created`,
+        parameters,
       );
-      await manager.query(
-        `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
-         SELECT id, $1, 'imported', $2 FROM unnest($3::uuid[]) AS id`,
-        [AccreditationStatus.SUBMITTED, by, accreditationIds],
-      );
+      await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
     }
+    await writing;
   }
+}
+
+/**
+ * A PostgreSQL array literal of non-null values, built here rather than by the
+ * driver when the statement is sent, so it can overlap the previous statement.
+ */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 }
 
 /** A file with invalid rows (or a dry run): its report, and the transaction rolled back. */
