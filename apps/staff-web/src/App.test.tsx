@@ -140,6 +140,16 @@ describe('role-based navigation', () => {
     expect(screen.getByText('gate@games.test')).toBeTruthy();
   });
 
+  it('does not reuse a session that has expired', () => {
+    window.sessionStorage.setItem('staff-web.token', 'old');
+    window.sessionStorage.setItem('staff-web.expiresAt', '2020-01-01T00:00:00Z');
+    const { client, calls } = stubClient({});
+    render(<App makeClient={() => client} />);
+    expect(screen.getByRole('heading', { name: 'Games staff sign in' })).toBeTruthy();
+    expect(window.sessionStorage.getItem('staff-web.token')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
   it('tells the user when the credentials are wrong', async () => {
     const { client } = stubClient({
       Login: () => ({

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, type Client } from 'urql';
 import { createApiClient } from './api/client';
 import { LoginPage } from './auth/LoginPage';
-import { clearToken, loadToken, saveToken } from './auth/session';
+import { clearToken, loadToken, saveToken, tokenExpiry } from './auth/session';
 import { Shell } from './Shell';
 
 export type ClientFactory = (token: string | null, onUnauthenticated: () => void) => Client;
@@ -21,8 +21,19 @@ export function App({ makeClient = defaultFactory }: { makeClient?: ClientFactor
 
   const client = useMemo(() => makeClient(token, logout), [makeClient, token, logout]);
 
-  function login(newToken: string) {
-    saveToken(newToken);
+  // Sign out when the session ends rather than on the next refused request.
+  useEffect(() => {
+    const expiry = token ? tokenExpiry() : null;
+    if (expiry === null) return;
+    const timer = window.setTimeout(
+      logout,
+      Math.max(0, Math.min(expiry - Date.now(), 2 ** 31 - 1)),
+    );
+    return () => window.clearTimeout(timer);
+  }, [token, logout]);
+
+  function login(newToken: string, expiresAt: string) {
+    saveToken(newToken, expiresAt);
     setToken(newToken);
   }
 

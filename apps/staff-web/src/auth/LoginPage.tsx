@@ -5,7 +5,7 @@ import { errorCodes } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** Email and password; on success the token is handed up to be kept for the tab. */
-export function LoginPage({ onLogin }: { onLogin: (token: string) => void }) {
+export function LoginPage({ onLogin }: { onLogin: (token: string, expiresAt: string) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [result, login] = useMutation(LoginMutation);
@@ -13,7 +13,7 @@ export function LoginPage({ onLogin }: { onLogin: (token: string) => void }) {
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const r = await login({ input: { email: email.trim(), password } });
-    if (r.data) onLogin(r.data.login.token);
+    if (r.data) onLogin(r.data.login.token, r.data.login.expiresAt);
   }
 
   const wrongCredentials =
