@@ -185,37 +185,23 @@ async function chainAndInsert(url: string): Promise<void> {
   await db.connect();
   try {
     await db.query(`SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
-    const indexes = (
-      await db.query<{ name: string; def: string }>(
-        `SELECT indexname AS name, indexdef AS def FROM pg_indexes
-         WHERE schemaname = 'movement' AND tablename = 'events' AND indexname <> 'events_pkey'`,
-      )
-    ).rows;
-    for (const index of indexes) await db.query(`DROP INDEX movement.${index.name}`);
-    await db.query(`ALTER TABLE movement.events DROP CONSTRAINT events_pkey`);
-    await db.query(`
-      CREATE FUNCTION bench.fill_chain(c smallint) RETURNS bigint LANGUAGE plpgsql AS $$
-      DECLARE
-        r record;
-        prev text := repeat('0', 64);
-        prevs text[] := '{}';
-        hashes text[] := '{}';
-        n bigint := 0;
-      BEGIN
-        FOR r IN SELECT s.canonical FROM bench.staging s WHERE s.chain = c ORDER BY s.seq LOOP
-          prevs := prevs || prev;
-          prev := encode(sha256(convert_to(prev || E'\\n' || r.canonical, 'UTF8')), 'hex');
-          hashes := hashes || prev;
-          n := n + 1;
-        END LOOP;
-        INSERT INTO movement.events
-          (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)
-        SELECT s.id, s.chain, s.seq, s.person_id, s.location, s.kind, s.occurred_at, s.recorded_at,
-               s.source, prevs[s.seq::int], hashes[s.seq::int]
-        FROM bench.staging s WHERE s.chain = c;
-        UPDATE movement.chains SET head_hash = prev, head_seq = n WHERE chain = c;
-        RETURN n;
-      END $$`);
+    // Kept in the bench schema, so an interrupted load can be resumed with BENCH_DATABASE_URL.
+    await db.query(
+      `CREATE TABLE IF NOT EXISTS bench.indexes AS
+       SELECT indexname AS name, replace(indexdef, ' ON ONLY ', ' ON ') AS def FROM pg_indexes
+       WHERE schemaname = 'movement' AND tablename = 'events' AND indexname <> 'events_pkey'`,
+    );
+    const indexes = (await db.query<{ name: string; def: string }>(`SELECT * FROM bench.indexes`))
+      .rows;
+    for (const index of indexes) await db.query(`DROP INDEX IF EXISTS movement.${index.name}`);
+    await db.query(`ALTER TABLE movement.events DROP CONSTRAINT IF EXISTS events_pkey`);
+    // A resumed load starts the chains again (the bench owns this database).
+    await db.query(`ALTER TABLE movement.events DISABLE TRIGGER events_no_truncate`);
+    await db.query(`TRUNCATE movement.events`);
+    await db.query(`ALTER TABLE movement.events ENABLE TRIGGER events_no_truncate`);
+    await db.query(`UPDATE movement.chains SET head_hash = repeat('0', 64), head_seq = 0`);
+    // Without statistics the recursive walk below may not use the (chain, seq) index.
+    await db.query(`ANALYZE bench.staging`);
     await timed('hash chains computed in SQL and events inserted (2 sessions)', async () => {
       const chains = Array.from({ length: 64 }, (_, i) => i);
       const worker = async () => {
@@ -224,7 +210,29 @@ async function chainAndInsert(url: string): Promise<void> {
         try {
           await session.query(`SET synchronous_commit = off; SET work_mem = '256MB'`);
           for (let c = chains.shift(); c !== undefined; c = chains.shift()) {
-            await session.query(`SELECT bench.fill_chain($1::smallint)`, [c]);
+            // Each step hashes the previous step's hash with the next event's canonical text.
+            await session.query(
+              `WITH RECURSIVE walk AS (
+                 SELECT s.seq, repeat('0', 64) AS prev,
+                        encode(sha256(convert_to(repeat('0', 64) || E'\\n' || s.canonical, 'UTF8')), 'hex') AS hash
+                 FROM bench.staging s WHERE s.chain = $1 AND s.seq = 1
+                 UNION ALL
+                 SELECT s.seq, w.hash,
+                        encode(sha256(convert_to(w.hash || E'\\n' || s.canonical, 'UTF8')), 'hex')
+                 FROM walk w JOIN bench.staging s ON s.chain = $1 AND s.seq = w.seq + 1),
+               inserted AS (
+                 INSERT INTO movement.events
+                   (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)
+                 SELECT s.id, s.chain, s.seq, s.person_id, s.location, s.kind, s.occurred_at, s.recorded_at,
+                        s.source, w.prev, w.hash
+                 FROM walk w JOIN bench.staging s ON s.chain = $1 AND s.seq = w.seq
+                 RETURNING seq, hash)
+               UPDATE movement.chains
+               SET head_seq = (SELECT max(seq) FROM inserted),
+                   head_hash = (SELECT hash FROM inserted ORDER BY seq DESC LIMIT 1)
+               WHERE chain = $1 AND EXISTS (SELECT 1 FROM inserted)`,
+              [c],
+            );
           }
         } finally {
           await session.end();
@@ -234,7 +242,7 @@ async function chainAndInsert(url: string): Promise<void> {
     });
     await timed('primary key and indexes built', async () => {
       await db.query(`ALTER TABLE movement.events ADD PRIMARY KEY (id, occurred_at)`);
-      for (const index of indexes) await db.query(index.def.replace(' ON ONLY ', ' ON '));
+      for (const index of indexes) await db.query(index.def);
     });
     await timed('idempotency keys and the presence projection', async () => {
       await db.query(
@@ -278,8 +286,13 @@ try {
   // The data ends at the start of today, so every window is in the past.
   const end = new Date(Math.floor(Date.now() / DAY) * DAY);
   let start = new Date(end.getTime() - DAYS * DAY);
-  if (Number(events) === 0) {
-    await load(system.databaseUrl, start);
+  const [{ staged }] = (
+    await direct.query<{ staged: boolean }>(
+      `SELECT to_regclass('bench.staging') IS NOT NULL AS staged`,
+    )
+  ).rows;
+  if (staged || Number(events) === 0) {
+    if (!staged) await load(system.databaseUrl, start);
     await chainAndInsert(system.databaseUrl);
     [{ n: events }] = (
       await direct.query<{ n: string }>(`SELECT count(*) AS n FROM movement.events`)
