@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Provider, type Client } from 'urql';
-import { createApiClient } from './api/client';
+import { createApiClient, type ApiClient } from './api/client';
 import { LoginPage } from './auth/LoginPage';
 import { clearToken, loadToken, saveToken, tokenExpiry } from './auth/session';
 import { Shell } from './Shell';
 
-export type ClientFactory = (token: string | null, onUnauthenticated: () => void) => Client;
+export type ClientFactory = (
+  token: string | null,
+  onUnauthenticated: () => void,
+) => Client | ApiClient;
 
 const defaultFactory: ClientFactory = (token, onUnauthenticated) =>
   createApiClient({ token, onUnauthenticated });
@@ -20,6 +23,14 @@ export function App({ makeClient = defaultFactory }: { makeClient?: ClientFactor
   }, []);
 
   const client = useMemo(() => makeClient(token, logout), [makeClient, token, logout]);
+  // When a session ends, close the socket of the client it used (not in an
+  // effect cleanup, which StrictMode runs while the client is still in use).
+  const previous = useRef<ApiClient | null>(null);
+  useEffect(() => {
+    const old = previous.current;
+    previous.current = client;
+    if (old && old !== client) old.dispose?.();
+  }, [client]);
 
   // Sign out when the session ends rather than on the next refused request.
   useEffect(() => {

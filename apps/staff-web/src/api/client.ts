@@ -39,7 +39,9 @@ export interface ApiClientOptions {
  * refuses requests a browser could send cross-site), subscriptions go over
  * graphql-ws on the same path.
  */
-export function createApiClient({ token, onUnauthenticated }: ApiClientOptions): Client {
+export type ApiClient = Client & { dispose?: () => void };
+
+export function createApiClient({ token, onUnauthenticated }: ApiClientOptions): ApiClient {
   const exchanges: Exchange[] = [
     mapExchange({
       onError(error) {
@@ -49,6 +51,7 @@ export function createApiClient({ token, onUnauthenticated }: ApiClientOptions):
     cacheExchange,
     fetchExchange,
   ];
+  let dispose: (() => void) | undefined;
   if (token) {
     const ws = createWsClient({
       url: websocketUrl(GRAPHQL_PATH),
@@ -57,6 +60,7 @@ export function createApiClient({ token, onUnauthenticated }: ApiClientOptions):
       retryAttempts: Infinity,
       shouldRetry: () => true,
     });
+    dispose = () => void ws.dispose();
     exchanges.push(
       subscriptionExchange({
         forwardSubscription(request) {
@@ -71,11 +75,13 @@ export function createApiClient({ token, onUnauthenticated }: ApiClientOptions):
       }),
     );
   }
-  return new Client({
+  const client = new Client({
     url: GRAPHQL_PATH,
     exchanges,
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ headers: requestHeaders(token) }),
   });
+  // Closes the subscription socket of a session that has ended.
+  return Object.assign(client, { dispose });
 }
