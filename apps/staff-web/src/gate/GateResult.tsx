@@ -40,6 +40,10 @@ export function GateResult({ outcome, onDismiss }: Props) {
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           onDismiss();
+        } else if (e.key === 'Tab') {
+          // The result covers the screen: focus stays on it.
+          e.preventDefault();
+          button.current?.focus();
         } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key !== ' ') {
           // A handheld scanner (or the officer) starts on the next card: keep what is typed.
           e.preventDefault();
