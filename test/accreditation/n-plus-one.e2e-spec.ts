@@ -75,8 +75,9 @@ describe('accreditation reads without N+1', () => {
     t.diagnostic(
       `transactions in 11 s: idle ${idle}, reading 5 people ${few}, reading 500 people ${many}`,
     );
-    // An N+1 would cost 500 or more; background noise is a few either way.
-    assert.ok(Math.abs(many - few) <= 3, `5 people took ${few} statements, 500 took ${many}`);
-    assert.ok(many - idle <= 12, `500 people took ${many} statements (idle ${idle})`);
+    // An N+1 would cost 500 or more; background noise (audit flushes, sign-in counters) is
+    // a few statements either way.
+    assert.ok(Math.abs(many - few) <= 10, `5 people took ${few} statements, 500 took ${many}`);
+    assert.ok(many - idle <= 20, `500 people took ${many} statements (idle ${idle})`);
   });
 });

@@ -1,101 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { loadConfig } from '#libs/common/config.js';
-import { runMigrations } from '#libs/database/migrate.js';
-import { GatewayConfig } from '#apps/gateway/gateway.config.js';
-import { startGateway } from '#apps/gateway/gateway.server.js';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  serviceEnvironment,
-  startSubgraphs,
-  type RunningSystem,
-} from '#tools/in-process-system.js';
-import { fetchSubgraphSdl } from '#tools/composition.js';
-import { createTestDatabase } from '#test/support/database.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 
-/**
- * The whole system like tools/in-process-system's startSystem, but served
- * with a supergraph composed from the code as it is now (the committed one
- * may lag behind this service's newest operations).
- */
-export async function startInspectionSystem(options: {
+/** The whole system for inspection tests (the committed supergraph, kept current by the contract test). */
+export function startInspectionSystem(options: {
   label: string;
   env?: Record<string, string>;
   databaseUrl?: string;
 }): Promise<RunningSystem> {
-  const database = options.databaseUrl
-    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
-    : await createTestDatabase(options.label);
-  process.env.LOG_LEVEL ??= 'error';
-  const env = await serviceEnvironment(database.url, options.env);
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'inspection-supergraph-'));
-  let subgraphs: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
-  let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
-  try {
-    await runMigrations(database.url);
-    subgraphs = await startSubgraphs(env);
-    const urls = subgraphs.urls;
-    const services = await Promise.all(
-      Object.entries(urls).map(async ([name, url]) => {
-        const sdl = await fetchSubgraphSdl(url);
-        return { name, url, typeDefs: parse(sdl) };
-      }),
-    );
-    const composed = composeServices(services);
-    if (composed.errors?.length || !composed.supergraphSdl) {
-      throw new Error(
-        `Composition failed:\n${(composed.errors ?? []).map((e) => e.message).join('\n')}`,
-      );
-    }
-    const supergraphPath = path.join(tmp, 'supergraph.graphql');
-    await writeFile(supergraphPath, composed.supergraphSdl);
-    gateway = await startGateway(
-      loadConfig(GatewayConfig, {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        NODE_ENV: env.NODE_ENV,
-        ACCREDITATION_URL: urls.accreditation,
-        INSPECTION_URL: urls.inspection,
-        MOVEMENT_URL: urls.movement,
-        SUPERGRAPH_PATH: supergraphPath,
-      }),
-    );
-    const url = `http://127.0.0.1:${gateway.port}/graphql`;
-    const anonymous = new GraphQLClient(url);
-    const admin = await anonymous.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const running = gateway;
-    const runningSubgraphs = subgraphs;
-    return {
-      url,
-      gatewayPort: gateway.port,
-      subgraphUrls: urls,
-      databaseUrl: database.url,
-      admin,
-      anonymous,
-      env,
-      stop: async () => {
-        await running.close();
-        await runningSubgraphs.close();
-        await database.drop();
-        await rm(tmp, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    await gateway?.close();
-    await subgraphs?.close();
-    await database.drop();
-    await rm(tmp, { recursive: true, force: true });
-    throw error;
-  }
+  return startSystem(options);
 }
 
 export const CHECK_IN_FIELDS = `id decision reasons replayed conflict deviceDecision direction scannedAt recordedAt
