@@ -28,7 +28,9 @@ export class Security1764300000600 implements MigrationInterface {
         request_id text,
         service text NOT NULL
       )`);
-    await q.query(`CREATE INDEX audit_events_person_idx ON audit.events (person_id, at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX audit_events_person_idx ON audit.events (person_id, at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX audit_events_time_idx ON audit.events (at DESC, id DESC)`);
     await q.query(`
       CREATE FUNCTION audit.refuse_change() RETURNS trigger

@@ -21,14 +21,20 @@ const toOrganisation = (e: OrganisationEntity): Organisation => ({
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectRepository(OrganisationEntity) private readonly repository: Repository<OrganisationEntity>,
+    @InjectRepository(OrganisationEntity)
+    private readonly repository: Repository<OrganisationEntity>,
   ) {}
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
     const result = await this.repository
       .createQueryBuilder()
       .insert()
-      .values({ code: input.code, name: input.name, type: input.type, country: input.country ?? null })
+      .values({
+        code: input.code,
+        name: input.name,
+        type: input.type,
+        country: input.country ?? null,
+      })
       .orIgnore()
       .returning('*')
       .execute();
