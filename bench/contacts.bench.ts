@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import type { EntityManager } from 'typeorm';
 import { chainOf } from '#libs/movement/chain.js';
 import { CONTACTS_STATEMENT, findContacts } from '#libs/movement/contacts.js';
 import { STAY_LOOKBACK_MS } from '#libs/movement/stays.js';
@@ -282,8 +283,10 @@ try {
   });
   // What libs/movement expects of a manager: query() resolving to the rows.
   const manager = {
-    query: async (sql: string, params?: unknown[]) => (await direct.query(sql, params)).rows,
-  };
+    query: async (sql: string, params?: unknown[]) =>
+      (await direct.query(sql, params)).rows as unknown,
+  } as Pick<EntityManager, 'query'>;
+
   let [{ n: events }] = (
     await direct.query<{ n: string }>(`SELECT count(*) AS n FROM movement.events`)
   ).rows;
