@@ -23,9 +23,13 @@ export async function peopleByCardNumbers(
   if (wanted.length === 0) return new Map();
   const rows: { card_number: string; person_id: string; organisation_id: string }[] =
     await manager.query(
+      // A range, not '=': with '=' the planner takes the trigram GIN index on card_number
+      // (search) and spends ~5 ms per card; a range can only use the unique btree (~5 µs).
       `SELECT a.card_number, a.person_id, p.organisation_id
-       FROM accreditation.accreditations a JOIN accreditation.people p ON p.id = a.person_id
-       WHERE a.card_number = ANY($1::text[])`,
+       FROM unnest($1::text[]) AS c(card_number)
+       JOIN accreditation.accreditations a
+         ON a.card_number >= c.card_number AND a.card_number <= c.card_number
+       JOIN accreditation.people p ON p.id = a.person_id`,
       [wanted],
     );
   return new Map(
