@@ -5,6 +5,7 @@ import { Movement1764300000300 } from './1764300000300-movement.js';
 import { InspectionHistory1764300000400 } from './1764300000400-inspection-history.js';
 import { AccreditationSearch1764300000500 } from './1764300000500-accreditation-search.js';
 import { Security1764300000600 } from './1764300000600-security.js';
+import { CardNumberSearchIndex1764300000700 } from './1764300000700-card-number-search-index.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   InspectionHistory1764300000400,
   AccreditationSearch1764300000500,
   Security1764300000600,
+  CardNumberSearchIndex1764300000700,
 ];

@@ -544,7 +544,7 @@ describe('accreditation through the gateway', () => {
         );
         const text = plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
         assert.match(text, /people_search_idx/, text);
-        assert.match(text, /accreditations_card_number_trgm_idx/, text);
+        assert.match(text, /accreditations_card_number_search_idx/, text);
       } finally {
         await db.query('ROLLBACK');
       }

@@ -108,7 +108,7 @@ export class PeopleImportService {
     this.dataSource
       .query(
         `SELECT gin_clean_pending_list('accreditation.people_search_idx'),
-                gin_clean_pending_list('accreditation.accreditations_card_number_trgm_idx')`,
+                gin_clean_pending_list('accreditation.accreditations_card_number_search_idx')`,
       )
       .catch((error: unknown) =>
         this.logger.warn(`merging the search indexes after an import failed: ${String(error)}`),

@@ -39,7 +39,7 @@ export const toPerson = (r: PersonRow): Person => ({
 /**
  * People whose names or document number, or whose card number, contain the
  * LIKE pattern: each arm is answered by its own trigram index
- * (people_search_idx, accreditations_card_number_trgm_idx), which an OR
+ * (people_search_idx, accreditations_card_number_search_idx), which an OR
  * across the join could not use.
  */
 export function searchCondition(pattern: string): string {
@@ -47,7 +47,7 @@ export function searchCondition(pattern: string): string {
     SELECT s.id FROM accreditation.people s
     WHERE lower(s.given_name || ' ' || s.family_name || ' ' || s.document_number) LIKE ${pattern}
     UNION ALL
-    SELECT sa.person_id FROM accreditation.accreditations sa WHERE sa.card_number LIKE ${pattern})`;
+    SELECT sa.person_id FROM accreditation.accreditations sa WHERE lower(sa.card_number) LIKE ${pattern})`;
 }
 
 export interface PeopleQuery {
