@@ -63,13 +63,26 @@ export async function appendMovementEvents(
     id: e.id.toLowerCase(),
     personId: e.personId.toLowerCase(),
   }));
-  const claimed: { id: string }[] = await manager.query(
-    `INSERT INTO movement.event_ids (id, occurred_at)
-     SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [events.map((e) => e.id), events.map((e) => e.occurredAt)],
+  const chainOfEvent = new Map(events.map((e) => [e.id, chainOf(e.location)]));
+  const touched = [...new Set(chainOfEvent.values())].sort((a, b) => a - b);
+  // One round trip claims the ids (a replayed id is skipped) and locks the heads of the
+  // chains the events go to, in ascending order, so two writers never deadlock on heads.
+  const [claim]: {
+    claimed: string[];
+    heads: { chain: number; head_hash: string; head_seq: string | number; now: string }[];
+  }[] = await manager.query(
+    `WITH claimed AS (
+       INSERT INTO movement.event_ids (id, occurred_at)
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[])
+       ON CONFLICT (id) DO NOTHING RETURNING id),
+     heads AS (
+       SELECT chain, head_hash, head_seq, clock_timestamp() AS now FROM movement.chains
+       WHERE chain = ANY($3::smallint[]) ORDER BY chain FOR UPDATE)
+     SELECT (SELECT coalesce(array_agg(id), '{}') FROM claimed) AS claimed,
+            (SELECT json_agg(h ORDER BY h.chain) FROM heads h) AS heads`,
+    [events.map((e) => e.id), events.map((e) => e.occurredAt), touched],
   );
-  const fresh = new Set(claimed.map((c) => c.id));
+  const fresh = new Set(claim.claimed);
   // An id given twice in one call is appended once.
   const toAppend = events.filter((e) => fresh.delete(e.id));
   const appendedIds = new Set(toAppend.map((e) => e.id));
@@ -78,18 +91,14 @@ export async function appendMovementEvents(
 
   const byChain = new Map<number, NewMovementEvent[]>();
   for (const event of toAppend) {
-    const chain = chainOf(event.location);
+    const chain = chainOfEvent.get(event.id) as number;
     const list = byChain.get(chain);
     if (list) list.push(event);
     else byChain.set(chain, [event]);
   }
-  const chains = [...byChain.keys()].sort((a, b) => a - b);
-  const heads: { chain: number; head_hash: string; head_seq: string; now: Date }[] =
-    await manager.query(
-      `SELECT chain, head_hash, head_seq, clock_timestamp() AS now FROM movement.chains
-     WHERE chain = ANY($1::smallint[]) ORDER BY chain FOR UPDATE`,
-      [chains],
-    );
+  const heads = claim.heads
+    .filter((h) => byChain.has(h.chain))
+    .map((h) => ({ ...h, now: new Date(h.now) }));
   const appended: StoredMovementEvent[] = [];
   const headUpdates: { chain: number; hash: string; seq: number }[] = [];
   for (const head of heads) {
@@ -114,14 +123,19 @@ export async function appendMovementEvents(
     }
     headUpdates.push({ chain: head.chain, hash: previous, seq });
   }
+  // One round trip writes the events and moves the heads.
   await manager.query(
-    `INSERT INTO movement.events
-       (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)
-     SELECT e.id, e.chain, e.seq, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at,
-            e.source, e.prev_hash, e.hash
-     FROM unnest($1::uuid[], $2::smallint[], $3::bigint[], $4::uuid[], $5::text[], $6::text[],
-                 $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[], $11::text[])
-       AS e(id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)`,
+    `WITH written AS (
+       INSERT INTO movement.events
+         (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)
+       SELECT e.id, e.chain, e.seq, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at,
+              e.source, e.prev_hash, e.hash
+       FROM unnest($1::uuid[], $2::smallint[], $3::bigint[], $4::uuid[], $5::text[], $6::text[],
+                   $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[], $11::text[])
+         AS e(id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash))
+     UPDATE movement.chains c SET head_hash = u.hash, head_seq = u.seq
+     FROM unnest($12::smallint[], $13::text[], $14::bigint[]) AS u(chain, hash, seq)
+     WHERE c.chain = u.chain`,
     [
       appended.map((e) => e.id),
       appended.map((e) => e.chain),
@@ -134,13 +148,6 @@ export async function appendMovementEvents(
       appended.map((e) => e.source),
       previousHashes(appended, heads),
       appended.map((e) => e.hash),
-    ],
-  );
-  await manager.query(
-    `UPDATE movement.chains c SET head_hash = u.hash, head_seq = u.seq
-     FROM unnest($1::smallint[], $2::text[], $3::bigint[]) AS u(chain, hash, seq)
-     WHERE c.chain = u.chain`,
-    [
       headUpdates.map((h) => h.chain),
       headUpdates.map((h) => h.hash),
       headUpdates.map((h) => h.seq),
