@@ -123,7 +123,8 @@ export async function appendMovementEvents(
     }
     headUpdates.push({ chain: head.chain, hash: previous, seq });
   }
-  // One round trip writes the events and moves the heads.
+  // One round trip writes the events, moves the heads and keeps each person's latest event
+  // (rows in person order, newer events only: the log itself is never updated).
   await manager.query(
     `WITH written AS (
        INSERT INTO movement.events
@@ -132,7 +133,18 @@ export async function appendMovementEvents(
               e.source, e.prev_hash, e.hash
        FROM unnest($1::uuid[], $2::smallint[], $3::bigint[], $4::uuid[], $5::text[], $6::text[],
                    $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[], $11::text[])
-         AS e(id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash))
+         AS e(id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash)),
+     latest AS (
+       INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at)
+       SELECT DISTINCT ON (u.person_id) u.person_id, u.event_id, u.location, u.kind, u.occurred_at, u.recorded_at
+       FROM unnest($4::uuid[], $1::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[])
+         AS u(person_id, event_id, location, kind, occurred_at, recorded_at)
+       ORDER BY u.person_id, u.occurred_at DESC, u.recorded_at DESC, u.event_id DESC
+       ON CONFLICT (person_id) DO UPDATE
+         SET event_id = excluded.event_id, location = excluded.location, kind = excluded.kind,
+             occurred_at = excluded.occurred_at, recorded_at = excluded.recorded_at
+         WHERE (excluded.occurred_at, excluded.recorded_at, excluded.event_id)
+             > (l.occurred_at, l.recorded_at, l.event_id))
      UPDATE movement.chains c SET head_hash = u.hash, head_seq = u.seq
      FROM unnest($12::smallint[], $13::text[], $14::bigint[]) AS u(chain, hash, seq)
      WHERE c.chain = u.chain`,
@@ -153,41 +165,7 @@ export async function appendMovementEvents(
       headUpdates.map((h) => h.seq),
     ],
   );
-  await updateLatest(manager, appended);
   return { appended, existingIds };
-}
-
-/**
- * Keeps movement.latest (each person's latest event in occurredAt order) in
- * step with the log, in the appending transaction. A late event older than
- * the stored one changes nothing. Rows go in person order, so two concurrent
- * appends lock the same people in the same order and never deadlock.
- */
-async function updateLatest(
-  manager: EntityManager,
-  appended: StoredMovementEvent[],
-): Promise<void> {
-  if (appended.length === 0) return;
-  await manager.query(
-    `INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at)
-     SELECT DISTINCT ON (u.person_id) u.person_id, u.event_id, u.location, u.kind, u.occurred_at, u.recorded_at
-     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[])
-       AS u(person_id, event_id, location, kind, occurred_at, recorded_at)
-     ORDER BY u.person_id, u.occurred_at DESC, u.recorded_at DESC, u.event_id DESC
-     ON CONFLICT (person_id) DO UPDATE
-       SET event_id = excluded.event_id, location = excluded.location, kind = excluded.kind,
-           occurred_at = excluded.occurred_at, recorded_at = excluded.recorded_at
-       WHERE (excluded.occurred_at, excluded.recorded_at, excluded.event_id)
-           > (l.occurred_at, l.recorded_at, l.event_id)`,
-    [
-      appended.map((e) => e.personId),
-      appended.map((e) => e.id),
-      appended.map((e) => e.location),
-      appended.map((e) => e.kind),
-      appended.map((e) => e.occurredAt),
-      appended.map((e) => e.recordedAt),
-    ],
-  );
 }
 
 function previousHashes(

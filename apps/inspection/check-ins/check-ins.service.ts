@@ -116,17 +116,24 @@ export class CheckInsService {
   }
 
   /**
-   * One scan in a transaction of its own. When the same id was being
-   * recorded at the same moment, the later transaction fails on the
-   * check-in's primary key; run again, it finds the first one's row and
-   * answers as a replay (or CONFLICT).
+   * One scan in a transaction of its own. A new scan goes straight to its
+   * decision (replays are rare, so looking for one first would cost every scan
+   * a round trip); a repeated id then fails on the check-in's primary key, and
+   * run again looking for it, the transaction finds the first row and answers
+   * as a replay (or CONFLICT). `expectReplay` looks first.
    */
-  private async recordAlone(input: CheckInInput, scope: string | null): Promise<CheckIn> {
+  private async recordAlone(
+    input: CheckInInput,
+    scope: string | null,
+    expectReplay = false,
+  ): Promise<CheckIn> {
     try {
-      return await this.dataSource.transaction((manager) => this.record(manager, input, scope));
+      return await this.dataSource.transaction((manager) =>
+        this.record(manager, input, scope, expectReplay),
+      );
     } catch (error) {
-      if (!isDuplicateCheckIn(error)) throw error;
-      return this.dataSource.transaction((manager) => this.record(manager, input, scope));
+      if (expectReplay || !isDuplicateCheckIn(error)) throw error;
+      return this.dataSource.transaction((manager) => this.record(manager, input, scope, true));
     }
   }
 
@@ -192,6 +199,7 @@ export class CheckInsService {
       `SELECT id, fingerprint FROM inspection.check_ins WHERE id = ANY($1::uuid[])`,
       [[...seen.keys()]],
     );
+    const storedIds = new Set(stored.map((row) => row.id));
     const conflicting = stored.filter(
       (row) => row.fingerprint !== fingerprintOf(inputs[seen.get(row.id) as number]),
     );
@@ -207,7 +215,7 @@ export class CheckInsService {
       .sort((a, b) => a.at - b.at || a.index - b.index);
     const results: CheckIn[] = new Array<CheckIn>(inputs.length);
     for (const { input, index } of order) {
-      const result = await this.recordAlone(input, scope);
+      const result = await this.recordAlone(input, scope, storedIds.has(input.id.toLowerCase()));
       if (!result.replayed) this.feed.publish(result);
       results[index] = result;
     }
@@ -287,12 +295,12 @@ export class CheckInsService {
     manager: EntityManager,
     input: CheckInInput,
     scope: string | null = null,
+    lookForReplay = true,
   ): Promise<CheckIn> {
     const fingerprint = fingerprintOf(input);
-    const previous: CheckInRow[] = await manager.query(
-      `SELECT * FROM inspection.check_ins WHERE id = $1`,
-      [input.id],
-    );
+    const previous: CheckInRow[] = lookForReplay
+      ? await manager.query(`SELECT * FROM inspection.check_ins WHERE id = $1`, [input.id])
+      : [];
     if (previous[0]) {
       if (previous[0].fingerprint !== fingerprint) {
         throw new ConflictError(`Check-in ${input.id} was already recorded with other content`);
