@@ -369,10 +369,16 @@ export class MovementsService {
     if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
+    // The events around the window, and the person's last one before them: a stay that
+    // began days earlier with nothing since (an isolation, say) is still found.
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT id, location, kind, occurred_at, recorded_at FROM movement.events
        WHERE person_id = $1 AND occurred_at >= $2::timestamptz - $4::interval
-         AND occurred_at < $3::timestamptz + $4::interval`,
+         AND occurred_at < $3::timestamptz + $4::interval
+       UNION ALL
+       (SELECT id, location, kind, occurred_at, recorded_at FROM movement.events
+        WHERE person_id = $1 AND occurred_at < $2::timestamptz - $4::interval
+        ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1)`,
       [id, from, to, `${STAY_LOOKBACK_MS / 1000} seconds`],
     );
     const stays = deriveStays(

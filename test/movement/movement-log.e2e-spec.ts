@@ -237,6 +237,13 @@ void describe('movement log', () => {
         ['BUS-7', '2022-02-02T12:30:00.000Z'],
       ],
     );
+    // Still at the venue days later, with nothing recorded since: the stay is open.
+    await record('VENUE-A', ENTRY, '2022-02-02T13:00:00Z');
+    stays = await service.stays(p, at('2022-02-06T00:00:00Z'), at('2022-02-07T00:00:00Z'), partner);
+    assert.deepEqual(
+      stays.map((s) => [s.location, s.from.toISOString(), s.until]),
+      [['VENUE-A', '2022-02-02T13:00:00.000Z', null]],
+    );
     const bad = await rejects(
       service.stays(p, at('2022-02-03T00:00:00Z'), at('2022-02-01T00:00:00Z'), partner),
     );
