@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'] };
 
@@ -35,6 +36,15 @@ export class GatewayConfig {
   @IsOptional()
   @IsIn(['production', 'development', 'test'])
   NODE_ENV?: string;
+
+  /** Set behind a load balancer that writes X-Forwarded-For; otherwise the socket's address counts. */
+  @IsOptional()
+  // Read from the raw variable: implicit conversion would make the string "false" true.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) =>
+    ['true', '1', true].includes(obj.TRUST_PROXY as string | boolean),
+  )
+  @IsBoolean()
+  TRUST_PROXY: boolean = false;
 
   get production(): boolean {
     return this.NODE_ENV === 'production';

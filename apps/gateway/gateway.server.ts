@@ -122,7 +122,11 @@ export async function startGateway(
     }
     if (url === '/graphql' || url.startsWith('/graphql?')) {
       req.headers['x-request-id'] ??= randomUUID();
-      req.headers['x-forwarded-for'] ??= req.socket.remoteAddress ?? undefined;
+      // The client address feeds sign-in limits and the audit trail: a caller's own
+      // X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY).
+      if (!config.TRUST_PROXY || !req.headers['x-forwarded-for']) {
+        req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? undefined;
+      }
       const length = Number(req.headers['content-length'] ?? NaN);
       if (req.method !== 'POST' || length <= SMALL_BODY_BYTES) {
         void runtime.requestListener(req, res);

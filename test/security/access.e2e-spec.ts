@@ -248,6 +248,23 @@ describe('partner access and privacy', () => {
     }
   });
 
+  it("records the caller's real address, whatever X-Forwarded-For it sends", async () => {
+    const organisation = await given(system).organisation();
+    const res = await system.admin.request<{ registerPerson: { id: string } }>(
+      'mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }',
+      { input: given(system).personInput(organisation.id) },
+      { 'x-forwarded-for': '203.0.113.9' },
+    );
+    const personId = res.data?.registerPerson.id as string;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const trail = await system.admin.query<{ auditTrail: { nodes: { clientAddress: string }[] } }>(
+      'query($id: ID!) { auditTrail(personId: $id) { nodes { clientAddress } } }',
+      { id: personId },
+    );
+    assert.ok(trail.auditTrail.nodes.length > 0);
+    for (const node of trail.auditTrail.nodes) assert.match(node.clientAddress, /127\.0\.0\.1|::1/);
+  });
+
   it('never answers with a stack trace: clients get codes', async () => {
     const res = await new GraphQLClient(system.url, system.admin.token).request(
       '{ person(id: "not-a-uuid") { id } }',
