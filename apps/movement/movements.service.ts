@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
@@ -12,7 +11,6 @@ import {
 } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
-import { fieldProblems } from '#libs/graphql/validation.pipe.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
 import {
   appendMovementEvents,
@@ -29,6 +27,13 @@ import {
 } from '#libs/movement/stays.js';
 import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/verify.js';
 import {
+  checkWindow,
+  isValidDate,
+  MAX_CONTACTS_WINDOW_DAYS,
+  MAX_STAYS_WINDOW_DAYS,
+  movementInputProblems,
+} from '#apps/movement/movement-inputs.js';
+import {
   RecordMovementInput,
   type MovementEvent,
   type Presence,
@@ -36,14 +41,6 @@ import {
 
 /** Most events one recordMovements call may carry. */
 export const MAX_BATCH = 5000;
-/** Devices' clocks drift; an event further ahead than this is refused. */
-const MAX_FUTURE_MS = 60 * 60 * 1000;
-const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The longest window stays() and contacts() look at, to keep each an index range. */
-export const MAX_STAYS_WINDOW_DAYS = 400;
-export const MAX_CONTACTS_WINDOW_DAYS = 31;
-
 interface EventRow {
   id: string;
   person_id: string;
@@ -78,26 +75,6 @@ const rowToView = (r: EventRow): MovementEvent => ({
   hash: r.hash,
 });
 
-function isValidDate(value: unknown): value is Date {
-  return value instanceof Date && !Number.isNaN(value.getTime());
-}
-
-/** Checks a [from, to) window given as query arguments. */
-function checkWindow(from: unknown, to: unknown, maxDays: number): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!isValidDate(from))
-    problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
-  if (!isValidDate(to)) problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
-  if (problems.length === 0) {
-    const span = (to as Date).getTime() - (from as Date).getTime();
-    if (span <= 0) problems.push({ field: 'to', message: 'must be after from' });
-    else if (span > maxDays * DAY_MS) {
-      problems.push({ field: 'to', message: `must be at most ${maxDays} days after from` });
-    }
-  }
-  return problems;
-}
-
 /**
  * The movement log's service: partners' recordMovement(s), the tracer's reads
  * (movements, stays, presence, contacts) and the log's verification.
@@ -128,7 +105,7 @@ export class MovementsService {
         ? raw
         : plainToInstance(RecordMovementInput, raw as object),
     );
-    const problems = this.checkInputs(checked, fieldOf);
+    const problems = movementInputProblems(checked, fieldOf);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
     const people = await this.resolvePeople(checked, principal, fieldOf);
@@ -166,53 +143,6 @@ export class MovementsService {
         return found;
       });
     });
-  }
-
-  private checkInputs(
-    inputs: RecordMovementInput[],
-    fieldOf: (i: number) => string,
-  ): FieldProblem[] {
-    const problems: FieldProblem[] = [];
-    const now = Date.now();
-    const seen = new Map<string, RecordMovementInput>();
-    inputs.forEach((input, i) => {
-      const prefix = fieldOf(i);
-      problems.push(...fieldProblems(validateSync(input, { forbidUnknownValues: false }), prefix));
-      const hasPerson = input.personId != null;
-      const hasCard = input.cardNumber != null;
-      if (hasPerson === hasCard) {
-        problems.push({
-          field: `${prefix}.${hasPerson ? 'cardNumber' : 'personId'}`,
-          message: 'give exactly one of personId and cardNumber',
-        });
-      }
-      if (isValidDate(input.occurredAt)) {
-        const at = input.occurredAt.getTime();
-        if (at > now + MAX_FUTURE_MS) {
-          problems.push({ field: `${prefix}.occurredAt`, message: 'must not be in the future' });
-        } else if (at < EARLIEST) {
-          problems.push({ field: `${prefix}.occurredAt`, message: 'must be after 2000-01-01' });
-        }
-      }
-      if (isUuid(input.id)) {
-        const twin = seen.get(input.id.toLowerCase());
-        if (
-          twin &&
-          (twin.personId !== input.personId ||
-            twin.cardNumber !== input.cardNumber ||
-            twin.location !== input.location ||
-            twin.kind !== input.kind ||
-            twin.occurredAt?.getTime() !== input.occurredAt?.getTime())
-        ) {
-          problems.push({
-            field: `${prefix}.id`,
-            message: 'is given twice in this call with different content',
-          });
-        }
-        seen.set(input.id.toLowerCase(), input);
-      }
-    });
-    return problems;
   }
 
   /** The person of each input; unknown people and cards, and other organisations' people, are named. */

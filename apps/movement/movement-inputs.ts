@@ -1,0 +1,85 @@
+// Checks on what partners send to the movement log, before anything is looked up or written.
+import { validateSync } from 'class-validator';
+import type { FieldProblem } from '#libs/common/errors.js';
+import { isUuid } from '#libs/common/ids.js';
+import { fieldProblems } from '#libs/graphql/validation.pipe.js';
+import type { RecordMovementInput } from '#apps/movement/movement.types.js';
+
+/** Devices' clocks drift; an event further ahead than this is refused. */
+const MAX_FUTURE_MS = 60 * 60 * 1000;
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest window stays() and contacts() look at, to keep each an index range. */
+export const MAX_STAYS_WINDOW_DAYS = 400;
+export const MAX_CONTACTS_WINDOW_DAYS = 31;
+
+export function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** Checks a [from, to) window given as query arguments. */
+export function checkWindow(from: unknown, to: unknown, maxDays: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!isValidDate(from))
+    problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
+  if (!isValidDate(to)) problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
+  if (problems.length === 0) {
+    const span = (to as Date).getTime() - (from as Date).getTime();
+    if (span <= 0) problems.push({ field: 'to', message: 'must be after from' });
+    else if (span > maxDays * DAY_MS) {
+      problems.push({ field: 'to', message: `must be at most ${maxDays} days after from` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every problem of a batch of events, named by field: each input's own rules, exactly one
+ * of personId and cardNumber, a plausible occurredAt, and one id never given two contents.
+ */
+export function movementInputProblems(
+  inputs: RecordMovementInput[],
+  fieldOf: (i: number) => string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const now = Date.now();
+  const seen = new Map<string, RecordMovementInput>();
+  inputs.forEach((input, i) => {
+    const prefix = fieldOf(i);
+    problems.push(...fieldProblems(validateSync(input, { forbidUnknownValues: false }), prefix));
+    const hasPerson = input.personId != null;
+    const hasCard = input.cardNumber != null;
+    if (hasPerson === hasCard) {
+      problems.push({
+        field: `${prefix}.${hasPerson ? 'cardNumber' : 'personId'}`,
+        message: 'give exactly one of personId and cardNumber',
+      });
+    }
+    if (isValidDate(input.occurredAt)) {
+      const at = input.occurredAt.getTime();
+      if (at > now + MAX_FUTURE_MS) {
+        problems.push({ field: `${prefix}.occurredAt`, message: 'must not be in the future' });
+      } else if (at < EARLIEST) {
+        problems.push({ field: `${prefix}.occurredAt`, message: 'must be after 2000-01-01' });
+      }
+    }
+    if (isUuid(input.id)) {
+      const twin = seen.get(input.id.toLowerCase());
+      if (
+        twin &&
+        (twin.personId !== input.personId ||
+          twin.cardNumber !== input.cardNumber ||
+          twin.location !== input.location ||
+          twin.kind !== input.kind ||
+          twin.occurredAt?.getTime() !== input.occurredAt?.getTime())
+      ) {
+        problems.push({
+          field: `${prefix}.id`,
+          message: 'is given twice in this call with different content',
+        });
+      }
+      seen.set(input.id.toLowerCase(), input);
+    }
+  });
+  return problems;
+}
