@@ -7,8 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { chainOf } from '#libs/movement/chain.js';
-import type { RunningSystem } from '#tools/in-process-system.js';
-import { inspection, startInspectionSystem } from '#test/inspection/support.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
+import { inspection } from '#test/inspection/support.js';
 import type { GivenPerson } from '#test/support/given.js';
 
 /**
@@ -218,7 +218,7 @@ async function main() {
   console.log(
     `check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
   );
-  const system = await startInspectionSystem({
+  const system = await startSystem({
     label: 'bench_checkin',
     env: { DB_POOL_SIZE: '20' },
   });

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startAccreditationSystem, CSV_HEADER } from '#test/accreditation/support.js';
+import { startSystem } from '#tools/in-process-system.js';
+import { CSV_HEADER } from '#test/accreditation/support.js';
 import { given } from '#test/support/given.js';
 
 /**
@@ -93,7 +94,7 @@ async function cpuSnapshot(databaseUrl: string) {
   }
 }
 
-const system = await startAccreditationSystem({ label: 'import_bench' });
+const system = await startSystem({ label: 'import_bench' });
 try {
   const organisation = await given(system).organisation({
     code: 'NOC-BENCH',

@@ -4,10 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import { importJWK, compactVerify, decodeProtectedHeader, type JWK } from 'jose';
 import type pg from 'pg';
 import { isValidCardNumber } from '#libs/common/card-number.js';
-import type { RunningSystem } from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
-import { connect, startAccreditationSystem } from '#test/accreditation/support.js';
+import { connect } from '#test/accreditation/support.js';
 
 const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) {
   id documentNumber accreditation { id cardNumber status cardToken } } }`;
@@ -27,7 +27,7 @@ describe('accreditation through the gateway', () => {
   let inspector: GraphQLClient;
   let tracer: GraphQLClient;
   before(async () => {
-    system = await startAccreditationSystem({ label: 'accreditation_api' });
+    system = await startSystem({ label: 'accreditation_api' });
     db = await connect(system.databaseUrl);
     const g = given(system);
     [viewer, officer, inspector, tracer] = await Promise.all([

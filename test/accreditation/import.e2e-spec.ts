@@ -3,15 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import { isValidCardNumber } from '#libs/common/card-number.js';
-import type { RunningSystem } from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
-import {
-  connect,
-  CSV_HEADER,
-  csvRow,
-  startAccreditationSystem,
-} from '#test/accreditation/support.js';
+import { connect, CSV_HEADER, csvRow } from '#test/accreditation/support.js';
 
 const IMPORT = `mutation($input: ImportPeopleInput!) {
   importPeople(input: $input) { created dryRun errors { line field message } } }`;
@@ -27,7 +22,7 @@ describe('importing people from a CSV, through the gateway', () => {
   let db: pg.Client;
   let officer: GraphQLClient;
   before(async () => {
-    system = await startAccreditationSystem({ label: 'accreditation_import' });
+    system = await startSystem({ label: 'accreditation_import' });
     db = await connect(system.databaseUrl);
     officer = await given(system).user(['ACCREDITATION_OFFICER']);
   });

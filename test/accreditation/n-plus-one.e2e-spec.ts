@@ -2,20 +2,15 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
-import type { RunningSystem } from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
-import {
-  connect,
-  CSV_HEADER,
-  csvRow,
-  startAccreditationSystem,
-} from '#test/accreditation/support.js';
+import { connect, importPeople } from '#test/accreditation/support.js';
 
 describe('accreditation reads without N+1', () => {
   let system: RunningSystem;
   let db: pg.Client;
   before(async () => {
-    system = await startAccreditationSystem({ label: 'accreditation_n_plus_one' });
+    system = await startSystem({ label: 'accreditation_n_plus_one' });
     db = await connect(system.databaseUrl);
   });
   after(async () => {
@@ -23,24 +18,9 @@ describe('accreditation reads without N+1', () => {
     await system?.stop();
   });
 
-  async function importPeople(
-    organisationId: string,
-    count: number,
-    prefix: string,
-  ): Promise<void> {
-    const rows = Array.from({ length: count }, (_, i) =>
-      csvRow(`${prefix}${String(i).padStart(6, '0')}`),
-    );
-    const result = await system.admin.query<{ importPeople: { created: number } }>(
-      'mutation($input: ImportPeopleInput!) { importPeople(input: $input) { created } }',
-      { input: { organisationId, csv: [CSV_HEADER, ...rows].join('\n') } },
-    );
-    assert.equal(result.importPeople.created, count);
-  }
-
   it('reads 500 people with organisation and accreditation in as many SQL statements as 5 (no N+1)', async (t) => {
     const organisation = await given(system).organisation();
-    await importPeople(organisation.id, 500, 'NPLUS');
+    await importPeople(system, organisation.id, 500, 'NPLUS');
     await db.query('ANALYZE');
     const query = `query($id: ID!, $first: Int) { people(filter: { organisationId: $id }, first: $first) {
       totalCount nodes { id familyName documentNumber organisation { code name }

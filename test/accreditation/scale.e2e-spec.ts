@@ -10,23 +10,16 @@ import { waitForHealthy } from '#libs/common/child-service.js';
 import { freePort } from '#libs/common/net.js';
 import { generateSecrets } from '#libs/common/secrets.js';
 import { REPO_ROOT } from '#tools/paths.js';
-import type { RunningSystem } from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import {
-  connect,
-  CSV_HEADER,
-  csvRow,
-  startAccreditationSystem,
-} from '#test/accreditation/support.js';
-
-const IMPORT = `mutation($input: ImportPeopleInput!) { importPeople(input: $input) { created errors { line field message } } }`;
+import { connect, importPeople } from '#test/accreditation/support.js';
 
 describe('accreditation: long lists and a key rotation', () => {
   let system: RunningSystem;
   let db: pg.Client;
   before(async () => {
-    system = await startAccreditationSystem({ label: 'accreditation_scale' });
+    system = await startSystem({ label: 'accreditation_scale' });
     db = await connect(system.databaseUrl);
   });
   after(async () => {
@@ -34,29 +27,15 @@ describe('accreditation: long lists and a key rotation', () => {
     await system?.stop();
   });
 
-  /** Imports people whose family names spread over the alphabet, so new ones land between pages. */
-  async function importPeople(
-    organisationId: string,
-    count: number,
-    prefix: string,
-  ): Promise<void> {
-    const rows = Array.from({ length: count }, (_, i) =>
-      csvRow(`${prefix}${String(i).padStart(6, '0')}`, {
-        familyName: `${String.fromCharCode(65 + ((i * 7) % 26))}${prefix}${i}`,
-        givenName: i % 3 === 0 ? 'Same' : `G${i}`,
-      }),
-    );
-    const result = await system.admin.query<{
-      importPeople: { created: number; errors: unknown[] };
-    }>(IMPORT, {
-      input: { organisationId, csv: [CSV_HEADER, ...rows].join('\n') },
-    });
-    assert.deepEqual(result.importPeople, { created: count, errors: [] });
-  }
+  /** Family names spread over the alphabet, so people added later land between pages. */
+  const spread = (prefix: string) => (i: number) => ({
+    familyName: `${String.fromCharCode(65 + ((i * 7) % 26))}${prefix}${i}`,
+    givenName: i % 3 === 0 ? 'Same' : `G${i}`,
+  });
 
   it('visits each of 1,001 people exactly once, page by page, also while people are being added', async () => {
     const organisation = await given(system).organisation();
-    await importPeople(organisation.id, 1001, 'WALK');
+    await importPeople(system, organisation.id, 1001, 'WALK', spread('WALK'));
     const original = new Set(
       (
         await db.query('SELECT id FROM accreditation.people WHERE organisation_id = $1', [
@@ -90,7 +69,13 @@ describe('accreditation: long lists and a key rotation', () => {
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
         page += 1;
         if (adding && page % 3 === 0)
-          await importPeople(organisation.id, 5, `ADD${walk.slice(0, 1)}${page}X`);
+          await importPeople(
+            system,
+            organisation.id,
+            5,
+            `ADD${walk.slice(0, 1)}${page}X`,
+            spread(`ADD${walk.slice(0, 1)}${page}X`),
+          );
       } while (after);
       for (const id of original)
         assert.equal(visits.get(id), 1, `${walk}: ${id} visited ${visits.get(id) ?? 0} times`);

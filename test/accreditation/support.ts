@@ -1,10 +1,6 @@
+import assert from 'node:assert/strict';
 import pg from 'pg';
-import { startSystem, type RunningSystem, type SystemOptions } from '#tools/in-process-system.js';
-
-/** The whole system for accreditation tests (the committed supergraph, kept current by the contract test). */
-export function startAccreditationSystem(options: SystemOptions): Promise<RunningSystem> {
-  return startSystem(options);
-}
+import type { RunningSystem } from '#tools/in-process-system.js';
 
 /** A direct connection to the system's database, for what the API does not show. */
 export async function connect(databaseUrl: string): Promise<pg.Client> {
@@ -35,4 +31,28 @@ export function csvRow(documentNumber: string, overrides: Record<string, string>
   return CSV_HEADER.split(',')
     .map((column) => values[column])
     .join(',');
+}
+
+/**
+ * Imports `count` valid people into the organisation through the API (document
+ * numbers `<prefix>000000`...), each row adjusted by `rowOverrides`, and checks
+ * that all of them were created.
+ */
+export async function importPeople(
+  system: RunningSystem,
+  organisationId: string,
+  count: number,
+  prefix: string,
+  rowOverrides: (i: number) => Record<string, string> = () => ({}),
+): Promise<void> {
+  const rows = Array.from({ length: count }, (_, i) =>
+    csvRow(`${prefix}${String(i).padStart(6, '0')}`, rowOverrides(i)),
+  );
+  const result = await system.admin.query<{
+    importPeople: { created: number; errors: unknown[] };
+  }>(
+    'mutation($input: ImportPeopleInput!) { importPeople(input: $input) { created errors { line field message } } }',
+    { input: { organisationId, csv: [CSV_HEADER, ...rows].join('\n') } },
+  );
+  assert.deepEqual(result.importPeople, { created: count, errors: [] });
 }

@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { cardNumberFor } from '#libs/common/card-number.js';
-import type { RunningSystem } from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
 import {
   changeStatus,
   hoursFrom,
   inspection,
   LOOP_FIELDS,
-  startInspectionSystem,
   type LoopView,
 } from '#test/inspection/support.js';
 
@@ -22,7 +21,7 @@ describe('arrivals, departures and health through the gateway', () => {
   let organisationId: string;
   let port: { code: string };
   before(async () => {
-    system = await startInspectionSystem({
+    system = await startSystem({
       label: 'inspection_health',
       env: { TEST_INTERVAL_HOURS: '24', CLOSE_CONTACT_DAYS: '7' },
     });

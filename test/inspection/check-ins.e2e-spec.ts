@@ -8,7 +8,7 @@ import { freePort } from '#libs/common/net.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 import { cardNumberFor } from '#libs/common/card-number.js';
-import type { RunningSystem } from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import {
   CHECK_IN_FIELDS,
   changeStatus,
@@ -16,7 +16,6 @@ import {
   hoursFrom,
   inspection,
   scanInput,
-  startInspectionSystem,
   tokenOf,
   wsClient,
   type CheckInView,
@@ -44,7 +43,7 @@ describe('check-ins through the gateway', () => {
   before(async () => {
     // The live feed fans out through Redis when one is at hand, as with several instances in production.
     redis = (await reachable(REDIS_URL)) ? REDIS_URL : null;
-    system = await startInspectionSystem({
+    system = await startSystem({
       label: 'inspection_check_ins',
       env: redis
         ? { REDIS_URL: redis, FEED_CHANNEL_PREFIX: `e2e_${randomUUID().slice(0, 8)}` }

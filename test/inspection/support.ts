@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
+import type { RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-
-/** The whole system for inspection tests (the committed supergraph, kept current by the contract test). */
-export function startInspectionSystem(options: {
-  label: string;
-  env?: Record<string, string>;
-  databaseUrl?: string;
-}): Promise<RunningSystem> {
-  return startSystem(options);
-}
 
 export const CHECK_IN_FIELDS = `id decision reasons replayed conflict deviceDecision direction scannedAt recordedAt
   area { code } person { id }`;
