@@ -1,0 +1,188 @@
+/** The accreditation office: organisations, people, registration, import, the card lifecycle. */
+import { graphql } from '../gql';
+
+export const OrganisationsQuery = graphql(`
+  query Organisations {
+    organisations {
+      id
+      code
+      name
+      type
+      country
+    }
+  }
+`);
+
+export const PeopleQuery = graphql(`
+  query People($filter: PeopleFilter, $first: Int, $after: String) {
+    people(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        givenName
+        familyName
+        function
+        organisation {
+          id
+          code
+          name
+        }
+        accreditation {
+          id
+          cardNumber
+          category
+          status
+        }
+        closedLoop {
+          status
+          testDueBy
+        }
+      }
+    }
+  }
+`);
+
+export const PersonQuery = graphql(`
+  query Person($id: ID!) {
+    person(id: $id) {
+      id
+      givenName
+      familyName
+      dateOfBirth
+      nationality
+      function
+      documentNumber
+      organisation {
+        id
+        code
+        name
+      }
+      accreditation {
+        id
+        cardNumber
+        category
+        status
+        validFrom
+        validUntil
+        venues
+        zones
+        cardToken
+        history {
+          status
+          reason
+          at
+          by
+        }
+      }
+      closedLoop {
+        status
+        enteredAt
+        lastNegativeTestAt
+        testDueBy
+        closeContactUntil
+      }
+      movements(first: 100) {
+        totalCount
+        nodes {
+          id
+          location
+          kind
+          occurredAt
+          source
+        }
+      }
+    }
+  }
+`);
+
+export const RegisterPersonMutation = graphql(`
+  mutation RegisterPerson($input: RegisterPersonInput!) {
+    registerPerson(input: $input) {
+      id
+      givenName
+      familyName
+      accreditation {
+        id
+        cardNumber
+        status
+      }
+    }
+  }
+`);
+
+export const CreateOrganisationMutation = graphql(`
+  mutation CreateOrganisation($input: CreateOrganisationInput!) {
+    createOrganisation(input: $input) {
+      id
+      code
+      name
+      type
+      country
+    }
+  }
+`);
+
+export const ImportPeopleMutation = graphql(`
+  mutation ImportPeople($input: ImportPeopleInput!) {
+    importPeople(input: $input) {
+      created
+      dryRun
+      errors {
+        line
+        field
+        message
+      }
+    }
+  }
+`);
+
+export const ApproveMutation = graphql(`
+  mutation ApproveAccreditation($id: ID!) {
+    approveAccreditation(id: $id) {
+      id
+      status
+      cardToken
+    }
+  }
+`);
+
+export const SuspendMutation = graphql(`
+  mutation SuspendAccreditation($id: ID!, $reason: String!) {
+    suspendAccreditation(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const ReinstateMutation = graphql(`
+  mutation ReinstateAccreditation($id: ID!) {
+    reinstateAccreditation(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+export const RevokeMutation = graphql(`
+  mutation RevokeAccreditation($id: ID!, $reason: String!) {
+    revokeAccreditation(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const ReissueMutation = graphql(`
+  mutation ReissueCard($id: ID!) {
+    reissueCard(id: $id) {
+      id
+      status
+      cardToken
+    }
+  }
+`);

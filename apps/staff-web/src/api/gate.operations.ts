@@ -1,0 +1,89 @@
+/** The gate: areas, card keys and deny list for offline decisions, scans. */
+import { graphql } from '../gql';
+
+export const InspectionAreasQuery = graphql(`
+  query InspectionAreas {
+    inspectionAreas {
+      id
+      code
+      name
+      kind
+      venueCode
+      zone
+      closedLoop
+      occupancy
+    }
+  }
+`);
+
+export const VerificationKeysQuery = graphql(`
+  query VerificationKeys {
+    cardVerificationKeys
+  }
+`);
+
+export const DenyListQuery = graphql(`
+  query DenyList {
+    cardDenyList {
+      cardNumber
+      status
+      tokenVersion
+    }
+  }
+`);
+
+export const CheckInMutation = graphql(`
+  mutation CheckIn($input: CheckInInput!) {
+    checkIn(input: $input) {
+      id
+      direction
+      decision
+      reasons
+      scannedAt
+      replayed
+      area {
+        code
+        name
+      }
+      person {
+        id
+        givenName
+        familyName
+        organisation {
+          id
+          name
+        }
+        accreditation {
+          id
+          cardNumber
+          category
+        }
+      }
+    }
+  }
+`);
+
+export const SubmitCheckInsMutation = graphql(`
+  mutation SubmitCheckIns($input: [CheckInInput!]!) {
+    submitCheckIns(input: $input) {
+      id
+      decision
+      deviceDecision
+      conflict
+      reasons
+      scannedAt
+      area {
+        code
+      }
+      person {
+        id
+        givenName
+        familyName
+        accreditation {
+          id
+          cardNumber
+        }
+      }
+    }
+  }
+`);
