@@ -5,13 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '#libs/database/embedded.js';
 import { runMigrations } from '#libs/database/migrate.js';
+import { generateRolePasswords, provisionDatabase } from '#libs/database/roles.js';
 import { composeSupergraph } from '#tools/composition.js';
-import { serviceEnvironment, startSubgraphs } from '#tools/in-process-system.js';
+import { roleEnvironment, serviceEnvironment, startSubgraphs } from '#tools/in-process-system.js';
 import { REPO_ROOT } from '#tools/paths.js';
 
 /**
  * `npm run compose`: starts the three subgraphs from the code (on the
- * database DATABASE_URL names, or a throw-away embedded one), composes their
+ * database DATABASE_URL names, a superuser's URL of a scratch database whose
+ * roles it makes, or a throw-away embedded one), composes their
  * SDL and writes schema/supergraph.graphql (what the gateway serves) and
  * schema/api.graphql (the public schema clients see). Both are committed.
  */
@@ -20,8 +22,11 @@ const tmp = process.env.DATABASE_URL ? null : await mkdtemp(path.join(os.tmpdir(
 const pg = tmp ? await startEmbeddedPostgres(tmp) : null;
 const databaseUrl = process.env.DATABASE_URL ?? pg?.url ?? '';
 try {
-  await runMigrations(databaseUrl);
-  const subgraphs = await startSubgraphs(await serviceEnvironment(databaseUrl));
+  const roles = await provisionDatabase(databaseUrl, generateRolePasswords());
+  await runMigrations(roles.owner);
+  const subgraphs = await startSubgraphs(
+    await serviceEnvironment(databaseUrl, roleEnvironment(roles)),
+  );
   try {
     const { supergraphSdl, publicSdl } = await composeSupergraph(
       Object.entries(subgraphs.urls).map(([name, url]) => ({ name, url })),

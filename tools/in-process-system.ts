@@ -5,6 +5,13 @@ import { freePort } from '#libs/common/net.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { generateSecrets } from '#libs/common/secrets.js';
 import { runMigrations } from '#libs/database/migrate.js';
+import {
+  databaseUrlVariable,
+  generateRolePasswords,
+  provisionDatabase,
+  serviceDatabaseEnvironment,
+  type DatabaseRoles,
+} from '#libs/database/roles.js';
 import { GatewayConfig } from '#apps/gateway/gateway.config.js';
 import { startGateway, type RunningGateway } from '#apps/gateway/gateway.server.js';
 import { createTestDatabase } from '#test/support/database.js';
@@ -20,7 +27,10 @@ export interface RunningSystem {
   url: string;
   gatewayPort: number;
   subgraphUrls: SubgraphUrls;
+  /** The server's superuser on the system's database: for seeding, inspecting, tampering. */
   databaseUrl: string;
+  /** The URL of each role: the owner that migrated, and the one each service logs in as. */
+  databaseRoles: DatabaseRoles;
   /** A client signed in as the first ADMIN. */
   admin: GraphQLClient;
   /** A client with no credentials. */
@@ -34,7 +44,7 @@ export interface SystemOptions {
   label: string;
   /** Extra environment for the services (e.g. TEST_INTERVAL_HOURS). */
   env?: Record<string, string>;
-  /** Use this database instead of creating a fresh one. */
+  /** Use this database (a superuser's URL) instead of creating a fresh one; its roles are (re)made. */
   databaseUrl?: string;
   /** Path of the supergraph to serve (a freshly composed one, say). */
   supergraphPath?: string;
@@ -45,7 +55,8 @@ export interface SystemOptions {
 /**
  * The three subgraphs, each in a process of its own as in production (the
  * code-first schema metadata of NestJS is process-global, so two subgraphs
- * cannot share a process), against an already migrated database.
+ * cannot share a process), against an already migrated database. Each logs in
+ * with `<SERVICE>_DATABASE_URL` from env when given (its own role), else DATABASE_URL.
  */
 export async function startSubgraphs(
   env: Record<string, string>,
@@ -57,7 +68,7 @@ export async function startSubgraphs(
     spawnService(
       name,
       path.join(REPO_ROOT, `dist/apps/${name}/main.js`),
-      { ...env, PORT: String(ports[i]) },
+      { ...env, ...serviceDatabaseEnvironment(name, env), PORT: String(ports[i]) },
       true,
       onOutput,
     ),
@@ -75,6 +86,15 @@ export async function startSubgraphs(
   }
   const url = (i: number) => `http://127.0.0.1:${ports[i]}/graphql`;
   return { urls: { accreditation: url(0), inspection: url(1), movement: url(2) }, close };
+}
+
+/** Each service's own role, as `<SERVICE>_DATABASE_URL` (startSubgraphs hands each only its own). */
+export function roleEnvironment(roles: DatabaseRoles): Record<string, string> {
+  return {
+    [databaseUrlVariable('accreditation')]: roles.accreditation,
+    [databaseUrlVariable('inspection')]: roles.inspection,
+    [databaseUrlVariable('movement')]: roles.movement,
+  };
 }
 
 /** Environment for in-process services on the given database, with fresh secrets. */
@@ -102,14 +122,21 @@ export async function serviceEnvironment(
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const database = options.databaseUrl
-    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    ? {
+        url: options.databaseUrl,
+        roles: await provisionDatabase(options.databaseUrl, generateRolePasswords()),
+        drop: () => Promise.resolve(),
+      }
     : await createTestDatabase(options.label);
   process.env.LOG_LEVEL ??= 'error';
-  const env = await serviceEnvironment(database.url, options.env);
+  const env = await serviceEnvironment(database.url, {
+    ...roleEnvironment(database.roles),
+    ...options.env,
+  });
   let subgraphs: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
   let gateway: RunningGateway | undefined;
   try {
-    await runMigrations(database.url);
+    await runMigrations(database.roles.owner);
     subgraphs = await startSubgraphs(env, options.onOutput);
     const subgraphUrls = subgraphs.urls;
     gateway = await startGateway(
@@ -133,6 +160,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       gatewayPort: gateway.port,
       subgraphUrls,
       databaseUrl: database.url,
+      databaseRoles: database.roles,
       admin,
       anonymous,
       env,

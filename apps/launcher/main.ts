@@ -3,14 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { spawnService, waitForHealthy, type ChildService } from '#libs/common/child-service.js';
 import { freePort } from '#libs/common/net.js';
 import { loadOrCreateSecrets } from '#libs/common/secrets.js';
-import { startEmbeddedPostgres, type RunningPostgres } from '#libs/database/embedded.js';
+import type { RunningPostgres } from '#libs/database/embedded.js';
 import { runMigrations } from '#libs/database/migrate.js';
+import { NO_DATABASE_URLS, serviceDatabaseEnvironment } from '#libs/database/roles.js';
+import { launcherDatabase } from '#apps/launcher/database.js';
 
 /**
  * `npm start`: the whole system in one command. Without DATABASE_URL it runs
  * the embedded PostgreSQL with its data in DATA_DIR (default .data/), kept
- * across restarts; then migrations, the three subgraphs and the gateway, each
- * a process of its own. SIGINT or SIGTERM stops all of it, PostgreSQL last.
+ * across restarts; then migrations as the owner role, the three subgraphs (each
+ * logged in as its own role) and the gateway, each a process of its own. SIGINT
+ * or SIGTERM stops all of it, PostgreSQL last.
  */
 const APPS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
@@ -41,25 +44,37 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    postgres = await startEmbeddedPostgres(dataDir);
-    databaseUrl = postgres.url;
-    log(`embedded PostgreSQL started, data in ${dataDir}`);
-  }
-  const secrets = await loadOrCreateSecrets(dataDir, process.env);
-  const applied = await runMigrations(databaseUrl);
+  const database = await launcherDatabase(dataDir, process.env);
+  postgres = database.postgres;
+  if (postgres) log(`embedded PostgreSQL started, data in ${dataDir}`);
+  const { MOVEMENT_CHECKPOINT_KEY, ...secrets } = await loadOrCreateSecrets(dataDir, process.env);
+  const applied = await runMigrations(database.roles.owner);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+  // Each service gets its own role's URL and its own secrets only.
+  const own = {
+    accreditation: { MOVEMENT_CHECKPOINT_KEY: undefined },
+    inspection: { MOVEMENT_CHECKPOINT_KEY: undefined },
+    movement: {
+      MOVEMENT_CHECKPOINT_KEY,
+      MOVEMENT_CHECKPOINT_FILE:
+        process.env.MOVEMENT_CHECKPOINT_FILE ?? path.join(dataDir, 'movement-checkpoint.json'),
+    },
+  };
 
   const ports = {
     accreditation: process.env.ACCREDITATION_PORT ?? String(await freePort()),
     inspection: process.env.INSPECTION_PORT ?? String(await freePort()),
     movement: process.env.MOVEMENT_PORT ?? String(await freePort()),
   };
-  const common = { ...secrets, DATABASE_URL: databaseUrl, HOST: '127.0.0.1' };
-  for (const [name, port] of Object.entries(ports)) {
+  const common = { ...secrets, HOST: '127.0.0.1' };
+  for (const name of ['accreditation', 'inspection', 'movement'] as const) {
     children.push(
-      spawnService(name, path.join(APPS_DIR, name, 'main.js'), { ...common, PORT: port }),
+      spawnService(name, path.join(APPS_DIR, name, 'main.js'), {
+        ...common,
+        ...own[name],
+        ...serviceDatabaseEnvironment(name, { DATABASE_URL: database.roles[name] }),
+        PORT: ports[name],
+      }),
     );
   }
   await Promise.all(
@@ -69,6 +84,8 @@ try {
   );
   const url = (port: string) => `http://127.0.0.1:${port}/graphql`;
   const gateway = spawnService('gateway', path.join(APPS_DIR, 'gateway', 'main.js'), {
+    ...NO_DATABASE_URLS,
+    MOVEMENT_CHECKPOINT_KEY: undefined,
     PORT: gatewayPort,
     ACCREDITATION_URL: url(ports.accreditation),
     INSPECTION_URL: url(ports.inspection),

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CoreModule } from '#libs/common/core.module.js';
 import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
+import { CheckpointsService } from '#apps/movement/checkpoints.service.js';
 import { MovementConfig } from '#apps/movement/movement.config.js';
 import { MovementLoaderFactory } from '#apps/movement/movement.loaders.js';
 import { Person } from '#apps/movement/movement.types.js';
@@ -21,6 +22,7 @@ import { PartitionMaintenance } from '#apps/movement/partition-maintenance.js';
     PersonMovementsResolver,
     MovementsService,
     PartitionMaintenance,
+    CheckpointsService,
     MovementLoaderFactory,
   ],
   exports: [MovementLoaderFactory, MovementsService],

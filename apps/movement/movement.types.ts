@@ -156,9 +156,42 @@ export class LogVerification {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The first event whose hash does not match its content and predecessor.',
+    description:
+      'The first event whose hash does not match its content and predecessor; for a chain rewritten with every later hash recomputed, the first event after the last signed checkpoint it still passes through.',
   })
   firstInvalidEventId!: string | null;
+
+  @Field(() => Int, {
+    description: 'Signed checkpoints of the chain heads that the chains were checked against.',
+  })
+  checkpointsChecked!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the log is not valid.' })
+  problem!: string | null;
+}
+
+@ObjectType({
+  description:
+    "A signed statement of every chain's head: the log cannot be rewritten before it unnoticed by anyone without the signing key, which the database does not hold.",
+})
+export class MovementLogCheckpoint {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  takenAt!: Date;
+
+  @Field({ description: 'The kid of the key that signed it (see movementLogCheckpointKeys).' })
+  keyId!: string;
+
+  @Field({
+    description:
+      'The exact text signed, RFC 8785 JSON: {"heads":[[chain,seq,hash],…],"takenAt":"…"}.',
+  })
+  payload!: string;
+
+  @Field({ description: "Ed25519 over the payload's UTF-8 bytes, base64url." })
+  signature!: string;
 }
 
 const NO_CONTROL = { message: 'must not contain control characters' };

@@ -17,6 +17,7 @@ import {
   Contact,
   LogVerification,
   MovementConnection,
+  MovementLogCheckpoint,
   MovementEvent,
   Person,
   Presence,
@@ -24,13 +25,17 @@ import {
   RecordMovementInput,
   Stay,
 } from '#apps/movement/movement.types.js';
+import { CheckpointsService } from '#apps/movement/checkpoints.service.js';
 import { MovementsService } from '#apps/movement/movements.service.js';
 
 const personRef = (id: string): Person & { __typename: 'Person' } => ({ __typename: 'Person', id });
 
 @Resolver(() => MovementEvent)
 export class MovementsResolver {
-  constructor(private readonly service: MovementsService) {}
+  constructor(
+    private readonly service: MovementsService,
+    private readonly checkpoints: CheckpointsService,
+  ) {}
 
   @Query(() => MovementConnection)
   movements(
@@ -84,8 +89,25 @@ export class MovementsResolver {
 
   @Query(() => LogVerification)
   async verifyMovementLog(): Promise<LogVerification> {
-    const { valid, eventsChecked, firstInvalidEventId } = await this.service.verify();
-    return { valid, eventsChecked, firstInvalidEventId };
+    const { valid, eventsChecked, firstInvalidEventId, checkpointsChecked, problem } =
+      await this.service.verify();
+    return { valid, eventsChecked, firstInvalidEventId, checkpointsChecked, problem };
+  }
+
+  @Query(() => String, {
+    description:
+      'The public keys that verify movement log checkpoints, as a JWK Set (JSON); a checkpoint names its key by keyId.',
+  })
+  movementLogCheckpointKeys(): string {
+    return this.checkpoints.publicKeySet();
+  }
+
+  @Mutation(() => MovementLogCheckpoint, {
+    description:
+      "Signs the movement log's chain heads now (it is also done every few minutes); keep the answer outside the system to anchor the log further.",
+  })
+  checkpointMovementLog(): Promise<MovementLogCheckpoint> {
+    return this.checkpoints.take();
   }
 
   @Mutation(() => MovementEvent)

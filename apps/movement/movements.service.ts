@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { DataSource, type EntityManager } from 'typeorm';
+import { userEmail } from '#libs/accreditation/identity-lookup.js';
+import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
+import {
+  peopleByCardNumbers,
+  peopleByIds,
+  type PersonRef,
+} from '#libs/accreditation/people-lookup.js';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
 import {
@@ -17,7 +24,6 @@ import {
   type NewMovementEvent,
   type StoredMovementEvent,
 } from '#libs/movement/movement-log.js';
-import { peopleByCardNumbers, peopleByIds, type PersonRef } from '#libs/movement/people.js';
 import { presentAt } from '#libs/movement/presence.js';
 import {
   deriveStays,
@@ -33,6 +39,7 @@ import {
   MAX_STAYS_WINDOW_DAYS,
   movementInputProblems,
 } from '#apps/movement/movement-inputs.js';
+import { CheckpointsService } from '#apps/movement/checkpoints.service.js';
 import {
   RecordMovementInput,
   type MovementEvent,
@@ -81,7 +88,10 @@ const rowToView = (r: EventRow): MovementEvent => ({
  */
 @Injectable()
 export class MovementsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly checkpoints: CheckpointsService,
+  ) {}
 
   /**
    * Records events all or nothing: every problem of every row is reported at
@@ -181,15 +191,11 @@ export class MovementsService {
     return people;
   }
 
-  /** Who reports: an API key's name, or a user's email (read from the identity schema). */
+  /** Who reports: an API key's name, or a user's email (identity's published read side). */
   async actorName(principal: Principal | null): Promise<string> {
     if (!principal) return 'anonymous';
     if (principal.kind === 'apiKey') return principal.name;
-    const rows: { email: string }[] = await this.dataSource.query(
-      `SELECT email FROM identity.users WHERE id = $1`,
-      [principal.id],
-    );
-    return rows[0]?.email ?? `user ${principal.id}`;
+    return (await userEmail(this.dataSource, principal.id)) ?? `user ${principal.id}`;
   }
 
   private async eventsByIds(
@@ -261,9 +267,7 @@ export class MovementsService {
     if (filter.to != null) conditions.push(`e.occurred_at < ${param(filter.to)}::timestamptz`);
     const scope = organisationScope(principal);
     if (scope) {
-      conditions.push(
-        `e.person_id IN (SELECT p.id FROM accreditation.people p WHERE p.organisation_id = ${param(scope)}::uuid)`,
-      );
+      conditions.push(personScopeCondition('e.person_id', `${param(scope)}::uuid`));
     }
     const countConditions = [...conditions];
     const countParams = [...params];
@@ -379,7 +383,8 @@ export class MovementsService {
     return findContacts(this.dataSource.manager, id, from, to, minMinutes);
   }
 
-  verify(): Promise<LogVerificationResult> {
-    return verifyMovementLog(this.dataSource);
+  /** Recomputes every chain and checks it against every signed checkpoint. */
+  async verify(): Promise<LogVerificationResult> {
+    return verifyMovementLog(this.dataSource, { anchors: await this.checkpoints.anchors() });
   }
 }

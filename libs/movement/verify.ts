@@ -1,15 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import { eventHash, GENESIS_HASH } from '#libs/movement/chain.js';
+import {
+  parseCheckpointPayload,
+  readCheckpoints,
+  type CheckpointKeys,
+  type SignedCheckpoint,
+} from '#libs/movement/checkpoints.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
 export interface LogVerificationResult {
   valid: boolean;
   eventsChecked: number;
-  /** The first event, in (chain, seq) order, whose content or hash does not match. */
+  /** Signed checkpoints whose heads the chains were checked against. */
+  checkpointsChecked: number;
+  /**
+   * The first event, in (chain, seq) order, whose content or hash does not match; for a
+   * chain rewritten consistently (every hash recomputed), the first event after the last
+   * checkpointed head it still passes through.
+   */
   firstInvalidEventId: string | null;
   /** Why the log is invalid, for the logs and the tests. */
   problem: string | null;
+}
+
+/** What anchors the chains outside the database: the keys that sign checkpoints. */
+export interface CheckpointAnchors {
+  keys: CheckpointKeys;
+  /** The latest checkpoint as kept outside the database (a file), if any. */
+  outside?: SignedCheckpoint | null;
 }
 
 interface ChainRow {
@@ -46,6 +65,65 @@ function fetchBatch(db: Queryable, chain: number, seq: string, limit: number): P
   );
 }
 
+/** A head some checkpoint signed: the hash the chain must have at that seq. */
+interface Anchor {
+  hash: string;
+  checkpointId: string;
+}
+
+/**
+ * Every signed head, per chain and seq, from every checkpoint whose signature verifies;
+ * what does not verify, is missing or disagrees is a problem of the log. Memory: one
+ * entry per distinct (chain, seq) signed.
+ */
+async function loadAnchors(
+  db: Queryable,
+  anchors: CheckpointAnchors,
+): Promise<{ byChain: Map<number, Map<number, Anchor>>; checked: number; problem: string | null }> {
+  const stored = await readCheckpoints(db);
+  const byChain = new Map<number, Map<number, Anchor>>();
+  let problem: string | null = null;
+  const note = (why: string) => {
+    problem ??= why;
+  };
+  const outside = anchors.outside ?? null;
+  if (outside) {
+    const copy = stored.find((c) => c.id === outside.id);
+    if (!copy) {
+      note(`checkpoint #${outside.id}, kept outside the database, is missing from it`);
+      stored.push(outside);
+    } else if (copy.payload !== outside.payload || copy.signature !== outside.signature) {
+      note(`checkpoint #${outside.id} differs from the copy kept outside the database`);
+      stored.push({ ...outside, id: `${outside.id} (outside copy)` });
+    }
+  }
+  let checked = 0;
+  for (const checkpoint of stored) {
+    const content = anchors.keys.verify(checkpoint)
+      ? parseCheckpointPayload(checkpoint.payload)
+      : null;
+    if (!content) {
+      note(`checkpoint #${checkpoint.id}: its signature does not verify with a trusted key`);
+      continue;
+    }
+    checked += 1;
+    for (const head of content.heads) {
+      if (head.seq === 0) continue;
+      let chain = byChain.get(head.chain);
+      if (!chain) byChain.set(head.chain, (chain = new Map<number, Anchor>()));
+      const known = chain.get(head.seq);
+      if (known && known.hash !== head.hash) {
+        note(
+          `checkpoints #${known.checkpointId} and #${checkpoint.id} sign different hashes for chain ${head.chain} seq ${head.seq}`,
+        );
+      } else if (!known) {
+        chain.set(head.seq, { hash: head.hash, checkpointId: checkpoint.id });
+      }
+    }
+  }
+  return { byChain, checked, problem };
+}
+
 /**
  * Recomputes every chain from its genesis, streaming: keyset batches in
  * (chain, seq) order, the next batch fetched while this one is hashed, so
@@ -54,16 +132,27 @@ function fetchBatch(db: Queryable, chain: number, seq: string, limit: number): P
  * hash, or its hash is not SHA-256 over that and its stored content. The
  * walk then goes on from the stored hash, so one tampered row is named once.
  * Finally each chain's head row must name its last event (a removed tail).
- * Heads are read first and events appended after that are left for the next
- * run, so verifying while partners write gives no false alarm. Pass a
- * DataSource (not a transaction) so the next batch is read on another
- * connection while this one is hashed.
+ *
+ * With `anchors`, the signed checkpoints count too: each must verify with a
+ * trusted key, and each chain must pass through every head they sign. That
+ * catches what the hashes alone cannot: a rewrite by someone holding the
+ * database, with every later hash and the head recomputed. Such a rewrite is
+ * named by the first event after the last checkpointed head the chain still
+ * passes through (the rewrite lies between it and the next head signed).
+ *
+ * Checkpoints are read first, then heads: events appended after that are
+ * left for the next run, so verifying while partners write gives no false
+ * alarm. Pass a DataSource (not a transaction) so the next batch is read on
+ * another connection while this one is hashed.
  */
 export async function verifyMovementLog(
   db: Queryable,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; anchors?: CheckpointAnchors } = {},
 ): Promise<LogVerificationResult> {
   const batchSize = options.batchSize ?? VERIFY_BATCH_SIZE;
+  const signed = options.anchors
+    ? await loadAnchors(db, options.anchors)
+    : { byChain: new Map<number, Map<number, Anchor>>(), checked: 0, problem: null };
   const heads: { chain: number; head_hash: string; head_seq: string }[] = await db.query(
     `SELECT c.chain, c.head_hash, c.head_seq::text AS head_seq FROM movement.chains c ORDER BY c.chain`,
   );
@@ -82,6 +171,9 @@ export async function verifyMovementLog(
   let chain = -1;
   let previousHash = GENESIS_HASH;
   let previousSeq = 0n;
+  // The last seq of this chain a checkpoint vouches for, and the first event after it.
+  let anchoredThrough = 0n;
+  let firstUnanchored: string | null = null;
   const closeChain = () => {
     if (chain < 0) return;
     const head = headOf.get(chain);
@@ -89,6 +181,19 @@ export async function verifyMovementLog(
       flag(null, `chain ${chain}: head row does not name its last event (seq ${previousSeq})`);
     }
     headOf.delete(chain);
+    missingAnchors(chain, previousSeq);
+  };
+  // Heads signed beyond where the chain now ends: its tail was removed.
+  const missingAnchors = (c: number, lastSeq: bigint) => {
+    for (const [seq, anchor] of signed.byChain.get(c) ?? []) {
+      if (BigInt(seq) > lastSeq) {
+        flag(
+          null,
+          `chain ${c} ends at seq ${lastSeq}, but checkpoint #${anchor.checkpointId} signed seq ${seq}: events were removed`,
+        );
+      }
+    }
+    signed.byChain.delete(c);
   };
 
   let batch = await fetchBatch(db, -1, '0', batchSize);
@@ -104,6 +209,8 @@ export async function verifyMovementLog(
         chain = row.chain;
         previousHash = GENESIS_HASH;
         previousSeq = 0n;
+        anchoredThrough = 0n;
+        firstUnanchored = null;
       }
       const seq = BigInt(row.seq);
       if (seq > (headSeqOf.get(chain) ?? 0n)) continue;
@@ -127,6 +234,18 @@ export async function verifyMovementLog(
       if (expected !== row.hash) {
         flag(row.id, `chain ${chain} seq ${seq}: hash does not match the stored content`);
       }
+      firstUnanchored ??= row.id;
+      const anchor = signed.byChain.get(chain)?.get(Number(seq));
+      if (anchor && anchor.hash === row.hash) {
+        anchoredThrough = seq;
+        firstUnanchored = null;
+      } else if (anchor) {
+        flag(
+          firstUnanchored,
+          `chain ${chain}: rewritten between seq ${anchoredThrough + 1n} and ${seq}: ` +
+            `checkpoint #${anchor.checkpointId} signed another hash for seq ${seq}`,
+        );
+      }
       previousHash = row.hash;
       previousSeq = seq;
       checked += 1;
@@ -138,9 +257,12 @@ export async function verifyMovementLog(
     if (head.head_seq !== '0')
       flag(null, `chain ${head.chain}: head row names events that are gone`);
   }
+  for (const c of [...signed.byChain.keys()]) missingAnchors(c, 0n);
+  if (signed.problem) flag(null, signed.problem);
   return {
     valid: problem === null,
     eventsChecked: checked,
+    checkpointsChecked: signed.checked,
     firstInvalidEventId: firstInvalid,
     problem,
   };

@@ -8,9 +8,14 @@ import { MovementKind } from '#libs/movement/movement-kind.js';
 import { ensurePartitions } from '#libs/movement/partitions.js';
 import { occupancy } from '#libs/movement/presence.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
-import { MovementsService } from '#apps/movement/movements.service.js';
+import type { MovementsService } from '#apps/movement/movements.service.js';
 import type { RecordMovementInput } from '#apps/movement/movement.types.js';
-import { given, movementTestDatabase, type MovementTestDatabase } from '#test/movement/support.js';
+import {
+  given,
+  movementService,
+  movementTestDatabase,
+  type MovementTestDatabase,
+} from '#test/movement/support.js';
 
 const { ENTRY, EXIT } = MovementKind;
 
@@ -70,7 +75,7 @@ void describe('movement log', () => {
 
   before(async () => {
     db = await movementTestDatabase('movement_log');
-    service = new MovementsService(db.dataSource);
+    service = await movementService(db);
     org = await given.organisation(db.dataSource);
     otherOrg = await given.organisation(db.dataSource);
     people = await given.people(db.dataSource, org, 20);

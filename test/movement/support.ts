@@ -1,32 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { cardNumberFor } from '#libs/common/card-number.js';
+import { generateSecrets } from '#libs/common/secrets.js';
 import { createDataSource } from '#libs/database/data-source.js';
 import { runMigrations } from '#libs/database/migrate.js';
+import { CheckpointsService } from '#apps/movement/checkpoints.service.js';
+import { MovementConfig } from '#apps/movement/movement.config.js';
+import { MovementsService } from '#apps/movement/movements.service.js';
 import { createTestDatabase } from '#test/support/database.js';
 
 export interface MovementTestDatabase {
   url: string;
+  /** The superuser's pool: seeds what the log points at, inspects and tampers. */
   dataSource: DataSource;
+  /** The movement service role's pool: what the service under test runs on. */
+  serviceDataSource: DataSource;
   close(): Promise<void>;
 }
 
-/** A migrated database of its own for one test file, with a pool on it. */
+/** A migrated database of its own for one test file, with pools on it. */
 export async function movementTestDatabase(label: string): Promise<MovementTestDatabase> {
   const database = await createTestDatabase(label);
   try {
-    await runMigrations(database.url);
-    const dataSource = createDataSource({
-      url: database.url,
-      applicationName: `test-${label}`,
-      entities: [],
-      poolSize: 20,
-    });
-    await dataSource.initialize();
+    await runMigrations(database.roles.owner);
+    const pool = (url: string) =>
+      createDataSource({ url, applicationName: `test-${label}`, entities: [], poolSize: 20 });
+    const dataSource = await pool(database.url).initialize();
+    const serviceDataSource = await pool(database.roles.movement).initialize();
     return {
       url: database.url,
       dataSource,
+      serviceDataSource,
       close: async () => {
+        await serviceDataSource.destroy();
         await dataSource.destroy();
         if (process.env.KEEP_TEST_DATABASE) console.log(`kept ${database.url}`);
         else await database.drop();
@@ -36,6 +42,17 @@ export async function movementTestDatabase(label: string): Promise<MovementTestD
     await database.drop();
     throw error;
   }
+}
+
+/** The movement service's logic on the movement role's pool, with fresh checkpoint keys. */
+export async function movementService(db: MovementTestDatabase): Promise<MovementsService> {
+  const config = Object.assign(new MovementConfig(), {
+    MOVEMENT_CHECKPOINT_KEY: (await generateSecrets()).MOVEMENT_CHECKPOINT_KEY,
+  });
+  return new MovementsService(
+    db.serviceDataSource,
+    new CheckpointsService(db.serviceDataSource, config),
+  );
 }
 
 let serial = 1_000_000 + Math.floor(Math.random() * 1000);

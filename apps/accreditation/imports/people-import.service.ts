@@ -106,10 +106,8 @@ export class PeopleImportService {
   /** Folds the import's entries into the trigram indexes in the background; searches see them meanwhile too. */
   private mergeSearchIndexes(): void {
     this.dataSource
-      .query(
-        `SELECT gin_clean_pending_list('accreditation.people_search_idx'),
-                gin_clean_pending_list('accreditation.accreditations_card_number_search_idx')`,
-      )
+      // Only an index's owner may merge its pending list: the owner's function does.
+      .query(`SELECT accreditation.merge_search_pending_lists()`)
       .catch((error: unknown) =>
         this.logger.warn(`merging the search indexes after an import failed: ${String(error)}`),
       );

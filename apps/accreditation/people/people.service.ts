@@ -5,6 +5,7 @@ import { cardNumberFor } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import { closedLoopStatusJoin } from '#libs/inspection/closed-loop-read.js';
 import type {
   PeopleFilter,
   Person,
@@ -189,7 +190,7 @@ export class PeopleService {
     }
     const from = `FROM accreditation.people p
       JOIN accreditation.accreditations a ON a.person_id = p.id
-      LEFT JOIN inspection.closed_loop cl ON cl.person_id = p.id`;
+      ${closedLoopStatusJoin('cl', 'p.id')}`;
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countParams = [...params];
     const keyset = after

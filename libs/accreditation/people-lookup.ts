@@ -4,16 +4,17 @@ import { isUuid } from '#libs/common/ids.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-/** A person as the movement log needs them: who, and which organisation they belong to. */
+/** A person as another service needs them: who, and which organisation they belong to. */
 export interface PersonRef {
   personId: string;
   organisationId: string;
 }
 
 /**
- * The accreditation service's read side, in batch: card numbers to people, in
- * one statement whatever the number of cards (a batch variant of
- * libs/accreditation/card-lookup.ts findCard). Keys are normalised card numbers.
+ * The accreditation service's read side, in batch (the owner's view
+ * accreditation.card_holders): card numbers to people, in one statement whatever the
+ * number of cards (a batch variant of findCard in card-lookup.ts). Keys are normalised
+ * card numbers.
  */
 export async function peopleByCardNumbers(
   manager: Queryable,
@@ -25,11 +26,10 @@ export async function peopleByCardNumbers(
     await manager.query(
       // A range, not '=': with '=' the planner takes the trigram GIN index on card_number
       // (search) and spends ~5 ms per card; a range can only use the unique btree (~5 µs).
-      `SELECT a.card_number, a.person_id, p.organisation_id
+      `SELECT h.card_number, h.person_id, h.organisation_id
        FROM unnest($1::text[]) AS c(card_number)
-       JOIN accreditation.accreditations a
-         ON a.card_number >= c.card_number AND a.card_number <= c.card_number
-       JOIN accreditation.people p ON p.id = a.person_id`,
+       JOIN accreditation.card_holders h
+         ON h.card_number >= c.card_number AND h.card_number <= c.card_number`,
       [wanted],
     );
   return new Map(
@@ -37,16 +37,22 @@ export async function peopleByCardNumbers(
   );
 }
 
-/** People by id (ids that are not UUIDs are simply not found). Keys are lower-case ids. */
+/**
+ * People by id (ids that are not UUIDs are simply not found), from the owner's view
+ * accreditation.person_organisations. Keys are lower-case ids.
+ */
 export async function peopleByIds(
   manager: Queryable,
   ids: readonly string[],
 ): Promise<Map<string, PersonRef>> {
   const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return new Map();
-  const rows: { id: string; organisation_id: string }[] = await manager.query(
-    `SELECT id, organisation_id FROM accreditation.people WHERE id = ANY($1::uuid[])`,
+  const rows: { person_id: string; organisation_id: string }[] = await manager.query(
+    `SELECT person_id, organisation_id FROM accreditation.person_organisations
+     WHERE person_id = ANY($1::uuid[])`,
     [wanted],
   );
-  return new Map(rows.map((r) => [r.id, { personId: r.id, organisationId: r.organisation_id }]));
+  return new Map(
+    rows.map((r) => [r.person_id, { personId: r.person_id, organisationId: r.organisation_id }]),
+  );
 }
