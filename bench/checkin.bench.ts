@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { chainOf } from '#libs/movement/chain.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { inspection } from '#test/inspection/support.js';
 import type { GivenPerson } from '#test/support/given.js';
@@ -137,9 +136,10 @@ const line = (label: string, s: Stats) =>
 /**
  * The same SQL work as CheckInsService.record for an admitted IN, one
  * transaction per scan: the id lock and replay check, the area, the card
- * (FOR SHARE), the person's lock and loop state, the last movement at the
- * area, the check-in row, then the chained append (claim the id, lock the
- * chain head, insert the hashed event, move the head, the latest projection).
+ * (accreditation.find_card, FOR SHARE), the person's lock and loop state, the
+ * last movement at the area (movement.movements), the check-in row, then the
+ * chained append (movement.append_events: claim the id, lock the chain head,
+ * hash and insert the event, move the head, the latest projection).
  */
 const PGBENCH_SCRIPT = `
 \\set me :client_id % :npeople
@@ -148,16 +148,12 @@ BEGIN;
 SELECT pg_advisory_xact_lock(hashtextextended(:cid::text, 1));
 SELECT * FROM inspection.check_ins WHERE id = :cid::uuid;
 SELECT * FROM inspection.areas WHERE code = :area;
-SELECT a.id, a.person_id, a.card_number, a.status, a.valid_from, a.valid_until, a.venues, a.zones, a.token_version, p.document_number FROM accreditation.accreditations a JOIN accreditation.people p ON p.id = a.person_id WHERE a.card_number = :card FOR SHARE OF a;
+SELECT * FROM accreditation.find_card(:card, true);
 SELECT pg_advisory_xact_lock(hashtextextended(:pid::text, 0));
 SELECT * FROM inspection.closed_loop WHERE person_id = :pid::uuid;
-SELECT kind, occurred_at FROM movement.events WHERE person_id = :pid::uuid AND location = :area ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1;
+SELECT kind, occurred_at FROM movement.movements WHERE person_id = :pid::uuid AND location = :area ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1;
 INSERT INTO inspection.check_ins (id, area_code, person_id, card_number, direction, decision, reasons, scanned_at, device_id, device_decision, conflict, fingerprint) VALUES (:cid::uuid, :area, :pid::uuid, :card, 'IN', 'ADMITTED', '{}', now(), NULL, NULL, false, :cid::text) RETURNING *;
-INSERT INTO movement.event_ids (id, occurred_at) VALUES (:cid::uuid, now()) ON CONFLICT (id) DO NOTHING RETURNING id;
-SELECT chain, head_hash AS prev, head_seq + 1 AS seq, clock_timestamp() AS now FROM movement.chains WHERE chain = :chain::smallint FOR UPDATE \\gset
-INSERT INTO movement.events (id, chain, seq, person_id, location, kind, occurred_at, recorded_at, source, prev_hash, hash) VALUES (:cid::uuid, :chain, :seq, :pid::uuid, :area, 'ENTRY', now(), :now::timestamptz, 'bench', :prev, encode(sha256(convert_to(:prev || :cid::text || :area, 'UTF8')), 'hex')) RETURNING hash \\gset
-UPDATE movement.chains SET head_hash = :hash, head_seq = :seq WHERE chain = :chain::smallint;
-INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at) VALUES (:pid::uuid, :cid::uuid, :area, 'ENTRY', now(), :now::timestamptz) ON CONFLICT (person_id) DO UPDATE SET event_id = excluded.event_id, location = excluded.location, kind = excluded.kind, occurred_at = excluded.occurred_at, recorded_at = excluded.recorded_at WHERE (excluded.occurred_at, excluded.recorded_at, excluded.event_id) > (l.occurred_at, l.recorded_at, l.event_id);
+SELECT * FROM movement.append_events(ARRAY[:cid::uuid], ARRAY[:pid::uuid], ARRAY[:area], '{ENTRY}', ARRAY[now()], '{bench}');
 COMMIT;
 `;
 
@@ -197,7 +193,7 @@ async function pgbench(
         'pgbench',
         [
           ...['-n', '-M', 'extended', '-c', String(clients), '-j', String(Math.min(2, clients))],
-          ...['-T', String(SECONDS), '-D', `area=${areaCode}`, '-D', `chain=${chainOf(areaCode)}`],
+          ...['-T', String(SECONDS), '-D', `area=${areaCode}`],
           ...['-D', `npeople=${people.length}`, '-f', script, system.databaseUrl],
         ],
         { maxBuffer: 10 * 1024 * 1024 },

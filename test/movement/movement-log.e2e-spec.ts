@@ -5,6 +5,8 @@ import type { GraphQLError } from 'graphql';
 import type { ApiKeyPrincipal, UserPrincipal } from '#libs/auth/principal.js';
 import { ApiScope, Role } from '#libs/auth/roles.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
+import { generateSecrets } from '#libs/common/secrets.js';
+import { CheckpointKeys, takeCheckpoint } from '#libs/movement/checkpoints.js';
 import { ensurePartitions } from '#libs/movement/partitions.js';
 import { occupancy } from '#libs/movement/presence.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
@@ -403,6 +405,23 @@ void describe('movement log', () => {
     const now = new Date();
     const month = `${now.getUTCFullYear()}_${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     assert.equal(row.partition, `movement.events_${month}`);
+  });
+
+  void it('signs a checkpoint of the heads only when they moved since the last one', async () => {
+    const keys = CheckpointKeys.fromJwks((await generateSecrets()).MOVEMENT_CHECKPOINT_KEY);
+    const forced = await takeCheckpoint(db.serviceDataSource, keys);
+    assert.ok(forced);
+    assert.equal(await takeCheckpoint(db.serviceDataSource, keys, { onlyIfChanged: true }), null);
+    const [event] = await service.record(
+      [input({ personId: people[1].id, location: 'GATE-CHECKPOINT' })],
+      partner,
+      single,
+    );
+    const moved = await takeCheckpoint(db.serviceDataSource, keys, { onlyIfChanged: true });
+    assert.ok(moved?.content.heads.some((h) => h.hash === event.hash));
+    const verification = await verifyMovementLog(db.serviceDataSource, { anchors: { keys } });
+    assert.equal(verification.problem, null);
+    assert.equal(verification.checkpointsChecked, 2);
   });
 
   void it('names the first event whose stored content was changed behind the application', async () => {
