@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { startEmbeddedPostgres, type RunningPostgres } from '#libs/database/embedded.js';
 import {
   databaseUrlVariable,
@@ -41,14 +42,21 @@ export interface LauncherDatabase {
 /**
  * The database `npm start` runs on. Without DATABASE_URL: the embedded PostgreSQL in
  * DATA_DIR, with the owner and service roles created (or their passwords reset) by its
- * superuser. With DATABASE_URL (the owner's URL): the roles made beforehand (npm run
- * db:roles), each service's URL from <SERVICE>_DATABASE_URL.
+ * superuser. With DATABASE_URL and each service's <SERVICE>_DATABASE_URL: the owner's
+ * URL and the roles made beforehand (npm run db:roles). With DATABASE_URL alone, a
+ * superuser's (development, the browser tests): the roles are made as for the embedded
+ * one, their passwords kept in DATA_DIR.
  */
 export async function launcherDatabase(
   dataDir: string,
   env: NodeJS.ProcessEnv,
 ): Promise<LauncherDatabase> {
   if (env.DATABASE_URL) {
+    const given = SERVICE_NAMES.map(databaseUrlVariable).filter((name) => env[name]);
+    if (given.length === 0 && (await isSuperuser(env.DATABASE_URL))) {
+      const passwords = await loadOrCreatePasswords(dataDir);
+      return { postgres: null, roles: await provisionDatabase(env.DATABASE_URL, passwords) };
+    }
     const missing = SERVICE_NAMES.map(databaseUrlVariable).filter((name) => !env[name]);
     if (missing.length > 0) {
       throw new Error(
@@ -73,5 +81,18 @@ export async function launcherDatabase(
   } catch (error) {
     await postgres.stop();
     throw error;
+  }
+}
+
+async function isSuperuser(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, application_name: 'launcher' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ superuser: boolean }>(
+      `SELECT rolsuper AS superuser FROM pg_roles WHERE rolname = current_user`,
+    );
+    return rows[0]?.superuser === true;
+  } finally {
+    await client.end();
   }
 }

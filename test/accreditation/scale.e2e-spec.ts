@@ -9,6 +9,7 @@ import { parseSigningKey, verifyCardToken } from '#libs/accreditation/card-token
 import { waitForHealthy } from '#libs/common/child-service.js';
 import { freePort } from '#libs/common/net.js';
 import { generateSecrets } from '#libs/common/secrets.js';
+import { serviceDatabaseEnvironment } from '#libs/database/roles.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
@@ -150,7 +151,14 @@ describe('accreditation: long lists and a key rotation', () => {
       process.execPath,
       [path.join(REPO_ROOT, 'dist/apps/accreditation/main.js')],
       {
-        env: { ...process.env, ...system.env, LOG_LEVEL: 'info', PORT: String(port), ...env },
+        env: {
+          ...process.env,
+          ...system.env,
+          ...serviceDatabaseEnvironment('accreditation', system.env),
+          LOG_LEVEL: 'info',
+          PORT: String(port),
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

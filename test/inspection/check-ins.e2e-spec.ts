@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
+import { serviceDatabaseEnvironment } from '#libs/database/roles.js';
 import { freePort } from '#libs/common/net.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
@@ -625,7 +626,11 @@ describe('check-ins through the gateway', () => {
       const second = spawnService(
         'inspection-2',
         path.join(REPO_ROOT, 'dist/apps/inspection/main.js'),
-        { ...system.env, PORT: String(port) },
+        {
+          ...system.env,
+          ...serviceDatabaseEnvironment('inspection', system.env),
+          PORT: String(port),
+        },
         true,
       );
       const client = wsClient(system, tokenOf(system.admin));
