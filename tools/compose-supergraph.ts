@@ -21,10 +21,12 @@ const pg = tmp ? await startEmbeddedPostgres(tmp) : null;
 const databaseUrl = process.env.DATABASE_URL ?? pg?.url ?? '';
 try {
   await runMigrations(databaseUrl);
-  const subgraphs = await startSubgraphs(await serviceEnvironment(databaseUrl));
+  const env = await serviceEnvironment(databaseUrl);
+  const subgraphs = await startSubgraphs(env);
   try {
     const { supergraphSdl, publicSdl } = await composeSupergraph(
       Object.entries(subgraphs.urls).map(([name, url]) => ({ name, url })),
+      env.GATEWAY_SECRET,
     );
     await writeFile(path.join(REPO_ROOT, 'schema/supergraph.graphql'), supergraphSdl);
     await writeFile(path.join(REPO_ROOT, 'schema/api.graphql'), publicSdl);
