@@ -82,6 +82,11 @@ export class GatewayConfig {
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /** What a log line or an error report may show of this configuration: no secret. */
+  toJSON(): object {
+    return { ...this, GATEWAY_SECRET: '[redacted]' };
+  }
 }
 
 function trustedHops(value: unknown): unknown {

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 /**
  * What a request id given by a client or a load balancer must look like to be
  * kept: 8 to 128 letters, digits, dots, colons, underscores or dashes (UUIDs,
- * hex ids, `Root=1-...` less its `=`). Anything else, control characters,
- * spaces, markup or a forged log line, never reaches a log or the audit trail.
+ * hex ids and the like). Anything else (control characters, spaces, markup, a
+ * forged log line) never reaches a log or the audit trail.
  */
 const WELL_FORMED = /^[A-Za-z0-9._:-]{8,128}$/;
 
