@@ -128,6 +128,15 @@ describe('requests cut off mid-way', () => {
     assert.match(head ?? 'no answer', /^HTTP\/1\.1 413/);
   });
 
+  it('answers a path with a malformed escape, and the IDE, without ending', async () => {
+    for (const bad of ['/%E0%A4%A', '/ide/%ff', '/assets/%']) {
+      const res = await fetch(`http://127.0.0.1:${port}${bad}`);
+      assert.ok([200, 404].includes(res.status), `${bad}: ${res.status}`);
+      await res.body?.cancel();
+    }
+    await assertServing();
+  });
+
   it("leaves a subgraph serving when a request's body stops short", async () => {
     const url = new URL(system.subgraphUrls.accreditation);
     const body = JSON.stringify({ query: '{ __typename }' });
