@@ -24,12 +24,12 @@ const databaseUrl = process.env.DATABASE_URL ?? pg?.url ?? '';
 try {
   const roles = await provisionDatabase(databaseUrl, generateRolePasswords());
   await runMigrations(roles.owner);
-  const subgraphs = await startSubgraphs(
-    await serviceEnvironment(databaseUrl, roleEnvironment(roles)),
-  );
+  const env = await serviceEnvironment(databaseUrl, roleEnvironment(roles));
+  const subgraphs = await startSubgraphs(env);
   try {
     const { supergraphSdl, publicSdl } = await composeSupergraph(
       Object.entries(subgraphs.urls).map(([name, url]) => ({ name, url })),
+      env.GATEWAY_SECRET,
     );
     await writeFile(path.join(REPO_ROOT, 'schema/supergraph.graphql'), supergraphSdl);
     await writeFile(path.join(REPO_ROOT, 'schema/api.graphql'), publicSdl);

@@ -1,5 +1,6 @@
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
+import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
 
 export interface SubgraphSource {
   name: string;
@@ -7,13 +8,16 @@ export interface SubgraphSource {
   url: string;
 }
 
-/** A subgraph's SDL with its federation directives, as the gateway would see it. */
-export async function fetchSubgraphSdl(url: string): Promise<string> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
-  });
+/**
+ * A subgraph's SDL with its federation directives, as the gateway would see it:
+ * subgraphs answer only the gateway, so the request carries its proof.
+ */
+export async function fetchSubgraphSdl(url: string, gatewaySecret: string): Promise<string> {
+  const res = await fetchAsGateway(
+    gatewaySecret,
+    url,
+    JSON.stringify({ query: '{ _service { sdl } }' }),
+  );
   const body = (await res.json()) as { data?: { _service: { sdl: string } }; errors?: unknown };
   if (!body.data) throw new Error(`${url} gave no SDL: ${JSON.stringify(body.errors)}`);
   return body.data._service.sdl;
@@ -22,12 +26,13 @@ export async function fetchSubgraphSdl(url: string): Promise<string> {
 /** Composes the running subgraphs into the supergraph and the public API schema. */
 export async function composeSupergraph(
   subgraphs: SubgraphSource[],
+  gatewaySecret: string,
 ): Promise<{ supergraphSdl: string; publicSdl: string }> {
   const services = await Promise.all(
     subgraphs.map(async (s) => ({
       name: s.name,
       url: CANONICAL_URLS[s.name] ?? s.url,
-      typeDefs: parse(await fetchSubgraphSdl(s.url)),
+      typeDefs: parse(await fetchSubgraphSdl(s.url, gatewaySecret)),
     })),
   );
   const result = composeServices(services);

@@ -44,6 +44,8 @@ export interface SystemOptions {
   label: string;
   /** Extra environment for the services (e.g. TEST_INTERVAL_HOURS). */
   env?: Record<string, string>;
+  /** Extra configuration of the gateway (e.g. TRUST_PROXY, CORS_ORIGINS). */
+  gatewayEnv?: Record<string, string>;
   /** Use this database (a superuser's URL) instead of creating a fresh one; its roles are (re)made. */
   databaseUrl?: string;
   /** Path of the supergraph to serve (a freshly composed one, say). */
@@ -144,10 +146,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         PORT: '0',
         HOST: '127.0.0.1',
         NODE_ENV: env.NODE_ENV,
+        GATEWAY_SECRET: env.GATEWAY_SECRET,
         ACCREDITATION_URL: subgraphUrls.accreditation,
         INSPECTION_URL: subgraphUrls.inspection,
         MOVEMENT_URL: subgraphUrls.movement,
         ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
+        ...options.gatewayEnv,
       }),
     );
     const url = `http://127.0.0.1:${gateway.port}/graphql`;

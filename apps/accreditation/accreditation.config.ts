@@ -52,16 +52,7 @@ export class AccreditationConfig extends ServiceConfig {
   }
 
   /** What a log line or an error report may show of this configuration: no secret. */
-  toJSON(): object {
-    return {
-      ...this,
-      CARD_SIGNING_KEY: '[redacted]',
-      JWT_SECRET: '[redacted]',
-      DATABASE_URL: '[redacted]',
-    };
-  }
-
-  [Symbol.for('nodejs.util.inspect.custom')](): object {
-    return this.toJSON();
+  override toJSON(): object {
+    return { ...super.toJSON(), CARD_SIGNING_KEY: '[redacted]' };
   }
 }

@@ -1,5 +1,15 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const URL_OPTIONS = { require_tld: false, protocols: ['http', 'https'] };
 
@@ -37,16 +47,50 @@ export class GatewayConfig {
   @IsIn(['production', 'development', 'test'])
   NODE_ENV?: string;
 
-  /** Set behind a load balancer that writes X-Forwarded-For; otherwise the socket's address counts. */
+  /** Shared with the services only: signs the proof that a request to a subgraph is ours. */
+  @IsString()
+  @MinLength(32)
+  GATEWAY_SECRET!: string;
+
+  /**
+   * How many proxies in front of the gateway append to X-Forwarded-For: `true` is one (a
+   * load balancer), a number says how many, `false` (default) none. The client's address is
+   * the entry that many places from the right; what a client writes itself never counts.
+   */
   @IsOptional()
   // Read from the raw variable: implicit conversion would make the string "false" true.
-  @Transform(({ obj }: { obj: Record<string, unknown> }) =>
-    ['true', '1', true].includes(obj.TRUST_PROXY as string | boolean),
-  )
-  @IsBoolean()
-  TRUST_PROXY: boolean = false;
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => trustedHops(obj.TRUST_PROXY))
+  @IsInt({ message: 'TRUST_PROXY must be true, false or a number of proxies' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY: number = 0;
+
+  /**
+   * Origins (scheme://host[:port], comma-separated) whose pages may call the API from a
+   * browser with credentials; none by default, so only pages the gateway serves itself can.
+   */
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s,/]+)(,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'CORS_ORIGINS must be origins such as https://staff.example.org, comma-separated',
+  })
+  CORS_ORIGINS?: string;
+
+  get corsOrigins(): string[] {
+    return (this.CORS_ORIGINS ?? '').split(',').flatMap((o) => (o.trim() ? [o.trim()] : []));
+  }
 
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /** What a log line or an error report may show of this configuration: no secret. */
+  toJSON(): object {
+    return { ...this, GATEWAY_SECRET: '[redacted]' };
+  }
+}
+
+function trustedHops(value: unknown): unknown {
+  if (value === undefined || value === '' || value === 'false' || value === false) return 0;
+  if (value === 'true' || value === true) return 1;
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 }

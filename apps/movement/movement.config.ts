@@ -35,13 +35,8 @@ export class MovementConfig extends ServiceConfig {
   MOVEMENT_CHECKPOINT_FILE?: string;
 
   /** What a log line or an error report may show of this configuration: no secret. */
-  toJSON(): object {
-    return {
-      ...this,
-      MOVEMENT_CHECKPOINT_KEY: '[redacted]',
-      JWT_SECRET: '[redacted]',
-      DATABASE_URL: '[redacted]',
-    };
+  override toJSON(): object {
+    return { ...super.toJSON(), MOVEMENT_CHECKPOINT_KEY: '[redacted]' };
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): object {

@@ -9,9 +9,10 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
+import { personStubFor } from '#libs/accreditation/organisation-scope.js';
 import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
 import type { Principal } from '#libs/auth/principal.js';
-import { CurrentPrincipal } from '#libs/graphql/context.js';
+import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import type { Page } from '#libs/graphql/pagination.js';
 import {
   Contact,
@@ -26,6 +27,7 @@ import {
   Stay,
 } from '#apps/movement/movement.types.js';
 import { CheckpointsService } from '#apps/movement/checkpoints.service.js';
+import type { MovementLoaders } from '#apps/movement/movement.loaders.js';
 import { MovementsService } from '#apps/movement/movements.service.js';
 
 const personRef = (id: string): Person & { __typename: 'Person' } => ({ __typename: 'Person', id });
@@ -154,9 +156,13 @@ export class ContactResolver {
 export class PersonMovementsResolver {
   constructor(private readonly service: MovementsService) {}
 
+  /** A person another organisation's key may not see is not found here either. */
   @ResolveReference()
-  resolveReference(@Parent() ref: { id: string }): Person {
-    return { id: ref.id };
+  resolveReference(
+    @Parent() ref: { id: string },
+    @CurrentContext() ctx: RequestContext<MovementLoaders>,
+  ): Promise<Person | null> {
+    return personStubFor(ctx.loaders.personInScope, ctx.principal, ref.id);
   }
 
   @ResolveField(() => MovementConnection)

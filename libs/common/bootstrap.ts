@@ -3,6 +3,9 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { gatewayProofMiddleware } from '#libs/auth/gateway-proof.middleware.js';
+import { appName, logCrashes } from '#libs/common/crash.js';
+import { createLogger } from '#libs/common/logger.js';
 import type { ServiceConfig } from '#libs/common/service-config.js';
 import { assertMigrated } from '#libs/database/migrate.js';
 import { createValidationPipe } from '#libs/graphql/validation.pipe.js';
@@ -20,10 +23,20 @@ export async function startService(
   await assertMigrated(config.DATABASE_URL);
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     bufferLogs: true,
+    // Kept so the gateway's proof can be checked against the very bytes it signed.
+    rawBody: true,
   });
+  const logger = app.get(Logger);
+  // Only the gateway may call a service: its proof is checked before the body is read, and the
+  // body against the proof once read.
+  const proof = gatewayProofMiddleware(config.GATEWAY_SECRET, {
+    warn: (details: object, message: string) => logger.warn(details, message),
+  });
+  app.use(proof.beforeBody);
   // The gateway enforces the public request limits; a CSV import reaches a subgraph at ~15 MB.
   app.useBodyParser('json', { limit: SUBGRAPH_BODY_LIMIT });
-  app.useLogger(app.get(Logger));
+  app.use(proof.afterBody);
+  app.useLogger(logger);
   app.useGlobalPipes(createValidationPipe());
   await app.listen(config.PORT, config.HOST);
   return app;
@@ -46,6 +59,7 @@ export async function bootstrapFromEnvironment(
   rootModule: DynamicModule,
   config: ServiceConfig,
 ): Promise<void> {
+  logCrashes(createLogger(appName()));
   try {
     closeOnSignals(await startService(rootModule, config));
   } catch (error) {

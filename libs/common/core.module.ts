@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -7,6 +6,7 @@ import { AuditModule } from '#libs/audit/audit.module.js';
 import { AuthModule } from '#libs/auth/auth.module.js';
 import { HealthController } from '#libs/common/health.controller.js';
 import { createLogger } from '#libs/common/logger.js';
+import { requestIdFrom } from '#libs/common/request-id.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { DatabaseModule } from '#libs/database/database.module.js';
 
@@ -44,10 +44,7 @@ export class CoreModule {
         LoggerModule.forRoot({
           pinoHttp: {
             logger: createLogger(name),
-            genReqId: (req) => {
-              const given = req.headers['x-request-id'];
-              return (Array.isArray(given) ? given[0] : given) ?? randomUUID();
-            },
+            genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
             autoLogging: { ignore: (req) => req.url === '/health' },
             quietReqLogger: true,
           },

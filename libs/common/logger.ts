@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-gateway-proof"]',
   'headers.authorization',
   'authorization',
   'password',

@@ -9,6 +9,8 @@ export interface Secrets {
   CARD_SIGNING_KEY: string;
   /** Signs the movement log's checkpoints; given to the movement service only. */
   MOVEMENT_CHECKPOINT_KEY: string;
+  /** Shared by the gateway and the services only: proves a request comes from the gateway. */
+  GATEWAY_SECRET: string;
 }
 
 /** A fresh Ed25519 private key as a JWK (JSON) with a kid starting with `prefix`. */
@@ -29,6 +31,7 @@ export async function generateSecrets(): Promise<Secrets> {
     JWT_SECRET: randomBytes(32).toString('base64url'),
     CARD_SIGNING_KEY: await ed25519Jwk('card'),
     MOVEMENT_CHECKPOINT_KEY: await ed25519Jwk('checkpoint'),
+    GATEWAY_SECRET: randomBytes(32).toString('base64url'),
   };
 }
 
@@ -42,6 +45,7 @@ export async function loadOrCreateSecrets(
   env: NodeJS.ProcessEnv,
 ): Promise<Secrets> {
   const file = path.join(dataDir, 'secrets.json');
+  // A secret added in a later release is generated into an existing file; the others stay.
   const stored: Partial<Secrets> = existsSync(file)
     ? (JSON.parse(await readFile(file, 'utf8')) as Partial<Secrets>)
     : {};
@@ -54,5 +58,6 @@ export async function loadOrCreateSecrets(
     JWT_SECRET: env.JWT_SECRET ?? complete.JWT_SECRET,
     CARD_SIGNING_KEY: env.CARD_SIGNING_KEY ?? complete.CARD_SIGNING_KEY,
     MOVEMENT_CHECKPOINT_KEY: env.MOVEMENT_CHECKPOINT_KEY ?? complete.MOVEMENT_CHECKPOINT_KEY,
+    GATEWAY_SECRET: env.GATEWAY_SECRET ?? complete.GATEWAY_SECRET,
   };
 }

@@ -16,6 +16,14 @@ export class ServiceConfig {
   @MinLength(32)
   JWT_SECRET!: string;
 
+  /**
+   * Shared with the gateway only: a request without the gateway's proof signed with it
+   * is refused (see libs/auth/gateway-proof.ts).
+   */
+  @IsString()
+  @MinLength(32)
+  GATEWAY_SECRET!: string;
+
   @IsOptional()
   @IsIn(['production', 'development', 'test'])
   NODE_ENV?: string;
@@ -31,5 +39,19 @@ export class ServiceConfig {
 
   get production(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** What a log line or an error report may show of this configuration: no secret. */
+  toJSON(): object {
+    return {
+      ...this,
+      JWT_SECRET: '[redacted]',
+      GATEWAY_SECRET: '[redacted]',
+      DATABASE_URL: '[redacted]',
+    };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): object {
+    return this.toJSON();
   }
 }

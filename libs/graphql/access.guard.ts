@@ -3,10 +3,28 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
+import type { Principal } from '#libs/auth/principal.js';
 import { ForbiddenError, UnauthenticatedError } from '#libs/common/errors.js';
 import { requestContextOf } from '#libs/graphql/context.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * Why the principal may not call the root operation (e.g. 'Query.people'),
+ * or null when OPERATION_POLICIES lets it through. No entry means no access.
+ */
+export function refusalOf(
+  operation: string,
+  principal: Principal | null,
+): ForbiddenError | UnauthenticatedError | null {
+  const policy = OPERATION_POLICIES[operation];
+  const fieldName = operation.slice(operation.indexOf('.') + 1);
+  if (!policy) return new ForbiddenError(`${fieldName} has no access policy`);
+  if (allows(policy, principal)) return null;
+  return principal
+    ? new ForbiddenError(`You are not allowed to call ${fieldName}`)
+    : new UnauthenticatedError();
+}
 
 /**
  * Checks every root operation against its entry in OPERATION_POLICIES. An
@@ -21,14 +39,10 @@ export class AccessGuard implements CanActivate {
     const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
     const typeName = info.parentType.name;
     if (!ROOT_TYPES.has(typeName)) return true;
-    const policy = OPERATION_POLICIES[`${typeName}.${info.fieldName}`];
-    if (!policy) throw new ForbiddenError(`${info.fieldName} has no access policy`);
     const ctx = requestContextOf(context);
-    if (allows(policy, ctx.principal)) return true;
-    const refusal = ctx.principal
-      ? new ForbiddenError(`You are not allowed to call ${info.fieldName}`)
-      : new UnauthenticatedError();
-    if (typeName === 'Mutation') {
+    const refusal = refusalOf(`${typeName}.${info.fieldName}`, ctx.principal);
+    if (!refusal) return true;
+    if (typeName === 'Mutation' && OPERATION_POLICIES[`${typeName}.${info.fieldName}`]) {
       this.audit.record({
         action: `Mutation.${info.fieldName}`,
         personId: null,

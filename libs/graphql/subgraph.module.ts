@@ -5,9 +5,11 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { Request } from 'express';
 import { PinoLogger } from 'nestjs-pino';
 import { Authenticator } from '#libs/auth/authenticator.js';
+import { socketHasGatewayProof } from '#libs/auth/gateway-proof.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { createErrorFormatter } from '#libs/graphql/format-error.js';
 import type { RequestContext } from '#libs/graphql/context.js';
+import { guardFederationRootFields } from '#libs/graphql/federation-fields.guard.js';
 
 /** Builds the per-request DataLoaders of a service. */
 export interface LoaderFactory<L = unknown> {
@@ -89,18 +91,23 @@ export class SubgraphModule {
             },
             sortSchema: true,
             buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+            transformSchema: guardFederationRootFields,
             playground: false,
             // Tracing data in every response is overhead nobody reads here.
             plugins: [ApolloServerPluginInlineTraceDisabled()],
             introspection: !config.production,
             includeStacktraceInErrorResponses: false,
+            // No "Did you mean" naming fields or enum values in production.
+            hideSchemaDetailsFromClientErrors: config.production,
             formatError: createErrorFormatter(logger.logger),
             subscriptions: options.subscriptions
               ? {
                   'graphql-ws': {
                     path: '/graphql',
-                    // Refuse the socket itself when its credentials are not valid.
+                    // Refuse the socket itself when it is not the gateway's or its credentials
+                    // are not valid.
                     onConnect: async (ctx: { connectionParams?: Record<string, unknown> }) =>
+                      socketHasGatewayProof(config.GATEWAY_SECRET, ctx.connectionParams) &&
                       (await authenticator.authenticate(authorizationOf(ctx))) !== null,
                   },
                 }

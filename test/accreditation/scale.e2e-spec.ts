@@ -184,7 +184,12 @@ describe('accreditation: long lists and a key rotation', () => {
       throw new Error(`${String(error)}\n${output()}`);
     }
     return {
-      client: new GraphQLClient(`http://127.0.0.1:${port}/graphql`, system.admin.token),
+      // This instance is called itself, as the gateway would call it.
+      client: new GraphQLClient(
+        `http://127.0.0.1:${port}/graphql`,
+        system.admin.token,
+        system.env.GATEWAY_SECRET,
+      ),
       stop,
       output,
     };

@@ -33,6 +33,7 @@ describe('the gateway schema', () => {
   it('is composed from the code into the committed supergraph (no drift)', async () => {
     const composed = await composeSupergraph(
       Object.entries(system.subgraphUrls).map(([name, url]) => ({ name, url })),
+      system.env.GATEWAY_SECRET,
     );
     const committed = await readFile(path.join(REPO_ROOT, 'schema/supergraph.graphql'), 'utf8');
     assert.equal(

@@ -642,7 +642,12 @@ describe('check-ins through the gateway', () => {
           area: gate.code,
         });
         await new Promise((r) => setTimeout(r, 500));
-        const direct = new GraphQLClient(`http://127.0.0.1:${port}/graphql`, system.admin.token);
+        // The second instance is called itself, as the gateway would call it.
+        const direct = new GraphQLClient(
+          `http://127.0.0.1:${port}/graphql`,
+          system.admin.token,
+          system.env.GATEWAY_SECRET,
+        );
         const scan = await g.checkIn(
           { areaCode: gate.code, cardNumber: person.cardNumber },
           direct,

@@ -16,6 +16,38 @@ describe('the gateway in production', () => {
     assert.notEqual(ide.status, 200);
   });
 
+  it('suggests no field, argument, type or enum value, in any error', async () => {
+    const wrong = [
+      { query: '{ peple { totalCount } }' },
+      { query: '{ people(frist: 3) { totalCount } }' },
+      { query: '{ people { ...P } } fragment P on PersonConection { totalCount }' },
+      {
+        query:
+          'mutation { createOrganisation(input: { code: "NOC-X", name: "x", type: NOCC }) { id } }',
+      },
+      {
+        query:
+          'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+        variables: { input: { code: 'NOC-Y', name: 'y', type: 'NOCC' } },
+      },
+      { query: '{ people(filter: { status: ACTIV }) { totalCount } }' },
+    ];
+    for (const { query, variables } of wrong) {
+      const answer = await system.admin.request(query, variables);
+      assert.ok(answer.errors?.length, query);
+      assert.ok(
+        answer.errors.every((e) => typeof e.extensions?.code === 'string'),
+        JSON.stringify(answer.errors),
+      );
+      assert.doesNotMatch(JSON.stringify(answer), /Did you mean/i, query);
+      // Nor the names the suggestions would have given.
+      const messages = answer.errors.map((e) => e.message).join('\n');
+      for (const suggested of ['"people"', '"first"', '"PersonConnection"', '"NOC"', 'ACTIVE']) {
+        assert.ok(!messages.includes(suggested), `${query}: ${messages}`);
+      }
+    }
+  });
+
   it('still serves the API', async () => {
     const me = await system.admin.query<{ me: { roles: string[] } }>('{ me { roles } }');
     assert.deepEqual(me.me.roles, ['ADMIN']);

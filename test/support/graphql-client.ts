@@ -1,3 +1,5 @@
+import { gatewayProofHeaders } from '#libs/auth/gateway-proof.js';
+
 export interface GraphQLErrorShape {
   message: string;
   path?: (string | number)[];
@@ -18,10 +20,15 @@ export class GraphQLClient {
   constructor(
     readonly url: string,
     readonly token: string | null = null,
+    /**
+     * Set only by tests that call a subgraph itself (not through the gateway):
+     * requests are then signed as the gateway signs them.
+     */
+    private readonly gatewaySecret: string | null = null,
   ) {}
 
   withToken(token: string | null): GraphQLClient {
-    return new GraphQLClient(this.url, token);
+    return new GraphQLClient(this.url, token, this.gatewaySecret);
   }
 
   /** The raw answer, errors included. */
@@ -30,6 +37,14 @@ export class GraphQLClient {
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T> & { status: number }> {
+    const sent = JSON.stringify({ query, variables });
+    const proof = this.gatewaySecret
+      ? gatewayProofHeaders(this.gatewaySecret, {
+          method: 'POST',
+          path: new URL(this.url).pathname,
+          body: sent,
+        })
+      : {};
     const res = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -37,8 +52,9 @@ export class GraphQLClient {
         accept: 'application/graphql-response+json, application/json',
         ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         ...headers,
+        ...proof,
       },
-      body: JSON.stringify({ query, variables }),
+      body: sent,
     });
     const body = (await res.json()) as GraphQLResponse<T>;
     return { ...body, status: res.status };

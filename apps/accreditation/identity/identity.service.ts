@@ -76,7 +76,8 @@ export class IdentityService implements OnApplicationBootstrap {
   }
 
   async login(input: LoginInput, clientAddress: string | null): Promise<Session> {
-    await this.throttle.assertAllowed(input.email, clientAddress);
+    // The attempt is counted before the password is checked, so parallel guesses cannot slip past.
+    await this.throttle.takeAttempt(input.email, clientAddress);
     const user = await this.users
       .createQueryBuilder('u')
       .where('lower(u.email) = lower(:email)', { email: input.email })
@@ -85,11 +86,8 @@ export class IdentityService implements OnApplicationBootstrap {
     const ok = user
       ? await passwordMatches(user.passwordHash, input.password)
       : await passwordMatches(await this.dummyHash(), input.password);
-    if (!user || !ok) {
-      await this.throttle.recordFailure(input.email, clientAddress);
-      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
-    }
-    await this.throttle.recordSuccess(input.email);
+    if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    await this.throttle.recordSuccess(input.email, clientAddress);
     const { token, expiresAt } = await signSessionToken(
       user,
       this.config.JWT_SECRET,

@@ -10,10 +10,13 @@ export const FAILURES_PER_ACCOUNT = 10;
 export const FAILURES_PER_ADDRESS = 100;
 
 /**
- * Limits failed sign-ins per account and per client address. Counters live
+ * Limits sign-in attempts per account and per client address. Counters live
  * in PostgreSQL (identity.login_failures), so every instance sees the same.
- * Once a limit is reached, sign-in is refused until the window passes, even
- * with the right password.
+ * An attempt takes its point atomically (one upsert) *before* the password is
+ * checked, so parallel attempts cannot all read "not blocked yet" and slip
+ * past the limit; a successful sign-in gives the points back. Once a limit is
+ * used up, sign-in is refused until the window passes, even with the right
+ * password.
  */
 @Injectable()
 export class LoginThrottle {
@@ -45,16 +48,22 @@ export class LoginThrottle {
     return email.trim().toLowerCase();
   }
 
-  /** Throws while either limit is used up. */
-  async assertAllowed(email: string, address: string | null): Promise<void> {
-    const [account, client] = await Promise.all([
-      this.perAccount.get(LoginThrottle.accountKey(email)),
-      address ? this.perAddress.get(address) : Promise.resolve(null),
+  /**
+   * Takes one attempt from the account's and the address's limits, before the
+   * password is checked. Throws while either is used up; a store failure is
+   * thrown too (no attempt is checked uncounted).
+   */
+  async takeAttempt(email: string, address: string | null): Promise<void> {
+    const outcomes = await Promise.allSettled([
+      this.perAccount.consume(LoginThrottle.accountKey(email), 1),
+      address ? this.perAddress.consume(address, 1) : Promise.resolve(null),
     ]);
-    const blocked = [
-      account && account.consumedPoints >= FAILURES_PER_ACCOUNT ? account : null,
-      client && client.consumedPoints >= FAILURES_PER_ADDRESS ? client : null,
-    ].filter((r): r is RateLimiterRes => r !== null);
+    const blocked: RateLimiterRes[] = [];
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') continue;
+      if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason;
+      blocked.push(outcome.reason);
+    }
     if (blocked.length === 0) return;
     const retryAfterSeconds = Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
     throw new DomainError(
@@ -64,16 +73,11 @@ export class LoginThrottle {
     );
   }
 
-  async recordFailure(email: string, address: string | null): Promise<void> {
-    const consume = (limiter: RateLimiterPostgres, key: string) =>
-      limiter.penalty(key, 1).catch(() => undefined);
+  /** A successful sign-in clears the account's count and gives the address its point back. */
+  async recordSuccess(email: string, address: string | null): Promise<void> {
     await Promise.all([
-      consume(this.perAccount, LoginThrottle.accountKey(email)),
-      address ? consume(this.perAddress, address) : Promise.resolve(),
+      this.perAccount.delete(LoginThrottle.accountKey(email)),
+      address ? this.perAddress.reward(address, 1) : Promise.resolve(),
     ]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.perAccount.delete(LoginThrottle.accountKey(email));
   }
 }

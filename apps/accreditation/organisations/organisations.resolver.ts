@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
-import { CurrentPrincipal } from '#libs/graphql/context.js';
+import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
+import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loaders.js';
 import {
   CreateOrganisationInput,
   Organisation,
@@ -24,6 +25,17 @@ export class OrganisationsResolver {
     const scope = organisationScope(principal);
     if (scope && scope !== id) return null;
     return this.service.byId(id);
+  }
+
+  /** The same organisation scope as `organisation(id)`, batched. */
+  @ResolveReference()
+  async resolveReference(
+    @Parent() ref: { id: string },
+    @CurrentContext() ctx: RequestContext<AccreditationLoaders>,
+  ): Promise<Organisation | null> {
+    const scope = organisationScope(ctx.principal);
+    if (scope && scope !== ref.id) return null;
+    return ctx.loaders.organisation.load(ref.id);
   }
 
   @Mutation(() => Organisation)

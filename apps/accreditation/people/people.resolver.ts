@@ -74,9 +74,10 @@ export class PeopleResolver {
     return this.service.register(input, await this.identity.actorName(ctx.principal));
   }
 
+  /** The same organisation scope as `person(id)`: another organisation's person is not found. */
   @ResolveReference()
-  resolveReference(@Parent() ref: { id: string }, @CurrentContext() ctx: Ctx) {
-    return ctx.loaders.person.load(ref.id);
+  async resolveReference(@Parent() ref: { id: string }, @CurrentContext() ctx: Ctx) {
+    return visibleTo(await ctx.loaders.person.load(ref.id), ctx);
   }
 
   @ResolveField(() => Organisation)

@@ -5,19 +5,62 @@ import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 export const SMALL_BODY_BYTES = 1024 * 1024;
 /** Only a CSV import may send up to this much (100,000 rows are about 15 MB). */
 export const LARGE_BODY_BYTES = 16 * 1024 * 1024;
-/** The operations allowed a large body. */
-const LARGE_BODY_OPERATIONS = new Set(['importPeople']);
+/** The operations allowed a large body (each a Mutation). */
+export const LARGE_BODY_OPERATIONS: ReadonlySet<string> = new Set(['importPeople']);
 
-export class BodyTooLargeError extends Error {}
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body larger than ${limit} bytes`);
+  }
+}
 
-/** Reads a request body, refusing (without reading further) past `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** Why a caller may not send a large body (or null when it may). */
+export type LargeBodyRefusal = 'unauthenticated' | 'not-allowed' | 'unavailable';
+
+/** The length the client announced, or null for a chunked body. */
+export function declaredLength(req: IncomingMessage): number | null {
+  const header = req.headers['content-length'];
+  if (header === undefined) return null;
+  const length = Number(header);
+  return Number.isSafeInteger(length) && length >= 0 ? length : null;
+}
+
+/**
+ * Reads a request body of up to LARGE_BODY_BYTES, but nothing past
+ * SMALL_BODY_BYTES before `authorize` has let the caller send that much:
+ * an announced large body waits for it before the first byte is read, a
+ * chunked one when it grows past the small limit. Throws BodyTooLargeError
+ * past a limit, resolves the refusal when `authorize` refuses, and rejects
+ * when the client goes away mid-body (the caller ends in a catch).
+ */
+export async function readAuthorizedBody(
+  req: IncomingMessage,
+  authorize: () => Promise<LargeBodyRefusal | null>,
+): Promise<Buffer | { refused: LargeBodyRefusal }> {
+  const declared = declaredLength(req);
+  if (declared !== null && declared > LARGE_BODY_BYTES)
+    throw new BodyTooLargeError(LARGE_BODY_BYTES);
+  let authorized = false;
+  if (declared !== null && declared > SMALL_BODY_BYTES) {
+    const refused = await authorize();
+    if (refused) return { refused };
+    authorized = true;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyTooLargeError(`Request body larger than ${limit} bytes`);
-    chunks.push(chunk);
+  // Iterated by hand: leaving a for-await loop early would destroy the socket before a refusal
+  // is sent. Unread bytes are left to the connection, which closes after the answer.
+  const body = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  for (let next = await body.next(); !next.done; next = await body.next()) {
+    size += next.value.length;
+    if (size > LARGE_BODY_BYTES) throw new BodyTooLargeError(LARGE_BODY_BYTES);
+    if (size > SMALL_BODY_BYTES && !authorized) {
+      // Reading stops here (the socket applies back-pressure) until the caller is known.
+      const refused = await authorize();
+      if (refused) return { refused };
+      authorized = true;
+    }
+    chunks.push(next.value);
   }
   return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 import type { Plugin } from '@envelop/core';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { limitError, limitExtensions } from '#apps/gateway/security/limit-error.js';
 import { MAX_FIRST, operationCost } from '#apps/gateway/security/query-cost.js';
 
 /** The most an operation may cost (see operationCost). */
@@ -24,23 +25,23 @@ export function useQueryCostLimit(maxCost = MAX_COST): Plugin {
       args.operationName,
     );
     if (problems.length > 0) {
-      return new GraphQLError(
-        `first may be at most ${MAX_FIRST}: ${problems.map((p) => `${p.field} asks ${p.first}`).join(', ')}`,
-        {
-          extensions: {
-            code: 'BAD_USER_INPUT',
-            fields: problems.map((p) => ({
-              field: 'first',
-              message: `${p.field}: at most ${MAX_FIRST}`,
-            })),
-          },
+      const message = `first may be at most ${MAX_FIRST}: ${problems.map((p) => `${p.field} asks ${p.first}`).join(', ')}`;
+      return new GraphQLError(message, {
+        extensions: {
+          ...limitExtensions('first', MAX_FIRST, message, 'first'),
+          fields: problems.map((p) => ({
+            field: 'first',
+            message: `${p.field}: at most ${MAX_FIRST}`,
+          })),
         },
-      );
+      });
     }
     if (cost > maxCost) {
-      return new GraphQLError(
+      return limitError(
+        'cost',
+        maxCost,
         `This query would cost ${cost}, more than the ${maxCost} allowed: ask for smaller pages or fewer nested lists`,
-        { extensions: { code: 'BAD_USER_INPUT', cost, maxCost } },
+        { cost, maxCost },
       );
     }
     return null;

@@ -1,5 +1,6 @@
 import { Info, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { personStubFor } from '#libs/accreditation/organisation-scope.js';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { maySee } from '#libs/auth/access-policy.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
@@ -24,9 +25,13 @@ function selectsHealthData(info: GraphQLResolveInfo): boolean {
 export class PersonClosedLoopResolver {
   constructor(private readonly audit: AuditWriter) {}
 
+  /** A person another organisation's key may not see is not found here either. */
   @ResolveReference()
-  resolveReference(@Parent() ref: { id: string }): Person {
-    return { id: ref.id };
+  resolveReference(
+    @Parent() ref: { id: string },
+    @CurrentContext() ctx: Ctx,
+  ): Promise<Person | null> {
+    return personStubFor(ctx.loaders.personInScope, ctx.principal, ref.id);
   }
 
   /** The health part (tests, close contact) is null for callers without access to health data. */
