@@ -40,6 +40,6 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['../../*'] }],
     },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

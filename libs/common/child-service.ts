@@ -63,7 +63,12 @@ export async function waitForHealthy(
       );
     }
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      // A probe waits for its answer as long as the deadline allows: on a busy CPU a
+      // starting service can take seconds to answer, and giving up on each probe early
+      // would never see it healthy.
+      const res = await fetch(url, {
+        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+      });
       await res.body?.cancel();
       if (res.ok) return;
     } catch {

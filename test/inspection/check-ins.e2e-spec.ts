@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
 import { serviceDatabaseEnvironment } from '#libs/database/roles.js';
 import { freePort } from '#libs/common/net.js';
 import { REPO_ROOT } from '#tools/paths.js';
+import { REDIS_URL, requireBroker } from '#test/support/brokers.js';
+import { eventually } from '#test/support/eventually.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 import { cardNumberFor } from '#libs/common/card-number.js';
-import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
+import {
+  SERVICE_START_TIMEOUT_MS,
+  startSystem,
+  type RunningSystem,
+} from '#tools/in-process-system.js';
 import {
   CHECK_IN_FIELDS,
   changeStatus,
@@ -22,33 +27,17 @@ import {
   type CheckInView,
 } from '#test/inspection/support.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port) }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
 /** Gates, the decision table, replays, races, offline batches, history and the live feed, through the gateway. */
 describe('check-ins through the gateway', () => {
   let system: RunningSystem;
   let g: ReturnType<typeof inspection>;
   let organisationId: string;
-  let redis: string | null;
   before(async () => {
-    // The live feed fans out through Redis when one is at hand, as with several instances in production.
-    redis = (await reachable(REDIS_URL)) ? REDIS_URL : null;
+    // The live feed fans out through Redis, as with several instances in production.
+    await requireBroker(REDIS_URL);
     system = await startSystem({
       label: 'inspection_check_ins',
-      env: redis
-        ? { REDIS_URL: redis, FEED_CHANNEL_PREFIX: `e2e_${randomUUID().slice(0, 8)}` }
-        : {},
+      env: { REDIS_URL, FEED_CHANNEL_PREFIX: `e2e_${randomUUID().slice(0, 8)}` },
     });
     g = inspection(system);
     organisationId = (await g.organisation()).id;
@@ -620,8 +609,7 @@ describe('check-ins through the gateway', () => {
   });
 
   describe('the live feed', () => {
-    it('reaches subscribers of one instance from a check-in recorded by another, through Redis', async (t) => {
-      if (!redis) return t.skip('no Redis at hand');
+    it('reaches subscribers of one instance from a check-in recorded by another, through Redis', async () => {
       const port = await freePort();
       const second = spawnService(
         'inspection-2',
@@ -635,27 +623,34 @@ describe('check-ins through the gateway', () => {
       );
       const client = wsClient(system, tokenOf(system.admin));
       try {
-        await waitForHealthy(`http://127.0.0.1:${port}/health`, second);
+        await waitForHealthy(`http://127.0.0.1:${port}/health`, second, SERVICE_START_TIMEOUT_MS);
         const { person, gate } = await g.personAtGate();
         const query = `subscription($area: String) { checkInRecorded(areaCode: $area) { id area { code } } }`;
         const feed = collect<{ checkInRecorded: { id: string } }>(client, query, {
           area: gate.code,
         });
-        await new Promise((r) => setTimeout(r, 500));
         // The second instance is called itself, as the gateway would call it.
         const direct = new GraphQLClient(
           `http://127.0.0.1:${port}/graphql`,
           system.admin.token,
           system.env.GATEWAY_SECRET,
         );
-        const scan = await g.checkIn(
-          { areaCode: gate.code, cardNumber: person.cardNumber },
-          direct,
-        );
-        await feed.waitFor(1, 2000);
+        const scanThere = (direction: 'IN' | 'OUT') =>
+          g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber, direction }, direct);
+        // The subscription reaches the first instance some time after it is sent:
+        // scan at the second instance until the first one's subscriber hears one.
+        const sent = await hearsScans([feed], (i) => scanThere(i % 2 ? 'OUT' : 'IN'));
+        const last = await scanThere(sent.length % 2 ? 'OUT' : 'IN');
+        const heard = await eventually(() => {
+          const ids = feed.events.map((e) => e.checkInRecorded.id);
+          assert.ok(ids.includes(last.id));
+          return ids;
+        });
+        assert.equal(heard.at(-1), last.id);
         assert.deepEqual(
-          feed.events.map((e) => e.checkInRecorded.id),
-          [scan.id],
+          heard.filter((id) => ![...sent, last].some((s) => s.id === id)),
+          [],
+          'nothing but these scans',
         );
         feed.dispose();
       } finally {
@@ -666,6 +661,7 @@ describe('check-ins through the gateway', () => {
 
     it('delivers every check-in at the asked area within a second, and nothing else', async () => {
       const { person, gate } = await g.personAtGate();
+      const probe = await g.arrivedPerson(organisationId);
       const other = await g.area();
       const viewer = await g.user(['VIEWER']);
       const here = wsClient(system, tokenOf(viewer));
@@ -676,8 +672,19 @@ describe('check-ins through the gateway', () => {
       const atGate = collect<Event>(here, query, { area: gate.code });
       const all = collect<Event>(everywhere, query, {});
       const denied = collect<Event>(refused, query, { area: gate.code });
+      const probeAtGate = (i: number) =>
+        g.checkIn({
+          areaCode: gate.code,
+          cardNumber: probe.cardNumber,
+          direction: i % 2 ? 'OUT' : 'IN',
+        });
+      const idsOf = (events: Event[]) => events.map((e) => e.checkInRecorded.id);
       try {
-        await new Promise((r) => setTimeout(r, 500)); // subscriptions reach the subgraph
+        // Subscriptions reach the subgraph some time after they are sent: scan a probe
+        // card at the gate until both subscribers hear it; probes are left out below.
+        const probes = await hearsScans([atGate, all], probeAtGate);
+        const isNews = (id: string) => !probes.some((p) => p.id === id);
+        const news = (events: Event[]) => idsOf(events).filter(isNews);
         const a = await g.checkIn({ areaCode: gate.code, cardNumber: person.cardNumber });
         const b = await g.checkIn({ areaCode: other.code, cardNumber: person.cardNumber });
         const input = scanInput({
@@ -688,23 +695,32 @@ describe('check-ins through the gateway', () => {
         const c = await g.checkIn(input);
         await g.checkIn(input); // a replay is not news
         // Within a second of the last check-in's answer (the feed publishes before answering).
-        await Promise.all([atGate.waitFor(2, 1000), all.waitFor(3, 1000)]);
-        assert.deepEqual(atGate.errors, []);
-        assert.deepEqual(
-          atGate.events.map((e) => e.checkInRecorded.id),
-          [a.id, c.id],
+        await eventually(
+          () => {
+            assert.ok(news(atGate.events).length >= 2);
+            assert.ok(news(all.events).filter((id) => [a.id, b.id, c.id].includes(id)).length >= 3);
+          },
+          { timeoutMs: 1000 },
         );
-        assert.equal(atGate.events[0].checkInRecorded.area.code, gate.code);
-        assert.equal(atGate.events[0].checkInRecorded.person?.id, person.id);
+        assert.deepEqual(atGate.errors, []);
+        assert.deepEqual(news(atGate.events), [a.id, c.id]);
+        const first = atGate.events.find((e) => e.checkInRecorded.id === a.id)?.checkInRecorded;
+        assert.equal(first?.area.code, gate.code);
+        assert.equal(first?.person?.id, person.id);
         assert.deepEqual(
-          all.events
-            .map((e) => e.checkInRecorded.id)
-            .filter((id) => [a.id, b.id, c.id].includes(id)),
+          news(all.events).filter((id) => [a.id, b.id, c.id].includes(id)),
           [a.id, b.id, c.id],
         );
-        await new Promise((r) => setTimeout(r, 300));
-        assert.equal(atGate.events.length, 2, 'nothing else arrives');
-        await denied.waitFor(1, 1000);
+        // The feed keeps its order: once a last probe is heard, a replay's news would be in.
+        const marker = await probeAtGate(probes.length);
+        await eventually(() => assert.ok(idsOf(atGate.events).includes(marker.id)));
+        assert.deepEqual(
+          news(atGate.events).filter((id) => id !== marker.id),
+          [a.id, c.id],
+          'nothing else arrives',
+        );
+        await denied.waitFor(1);
+        assert.ok(denied.errors.length > 0, 'a socket without credentials is refused');
         assert.equal(denied.events.length, 0, 'a socket without credentials gets nothing');
       } finally {
         atGate.dispose();
@@ -715,3 +731,21 @@ describe('check-ins through the gateway', () => {
     });
   });
 });
+
+/**
+ * Scans (scan(0), scan(1), ...) until every subscriber has heard one, and returns
+ * the scans made: a subscription is live some time after it is sent, with no signal.
+ */
+async function hearsScans(
+  feeds: { events: unknown[]; waitFor(n: number, ms?: number): Promise<void> }[],
+  scan: (i: number) => Promise<{ id: string }>,
+): Promise<{ id: string }[]> {
+  const made: { id: string }[] = [];
+  const deaf = () => feeds.find((f) => f.events.length === 0);
+  for (let i = 0; i < 30 && deaf(); i++) {
+    made.push(await scan(i));
+    await deaf()?.waitFor(1, 500);
+  }
+  assert.equal(deaf(), undefined, 'a subscription never heard a scan');
+  return made;
+}

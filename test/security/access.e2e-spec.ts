@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
+import { eventually } from '#test/support/eventually.js';
 import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 
@@ -217,24 +218,27 @@ describe('partner access and privacy', () => {
     await officer.query('query($id: ID!) { person(id: $id) { documentNumber } }', {
       id: person.id,
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const trail = await system.admin.query<{
-      auditTrail: {
-        totalCount: number;
-        nodes: {
-          action: string;
-          actor: string | null;
-          outcome: string;
-          clientAddress: string | null;
-        }[];
-      };
-    }>(
-      'query($id: ID!) { auditTrail(personId: $id) { totalCount nodes { action actor outcome clientAddress } } }',
-      { id: person.id },
-    );
-    const actions = trail.auditTrail.nodes.map((n) => n.action);
-    assert.ok(actions.includes('Mutation.registerPerson'), actions.join());
-    assert.ok(actions.includes('read:Person.documentNumber'), actions.join());
+    // The trail is written in batches, shortly after the answers.
+    const trail = await eventually(async () => {
+      const read = await system.admin.query<{
+        auditTrail: {
+          totalCount: number;
+          nodes: {
+            action: string;
+            actor: string | null;
+            outcome: string;
+            clientAddress: string | null;
+          }[];
+        };
+      }>(
+        'query($id: ID!) { auditTrail(personId: $id) { totalCount nodes { action actor outcome clientAddress } } }',
+        { id: person.id },
+      );
+      const actions = read.auditTrail.nodes.map((n) => n.action);
+      assert.ok(actions.includes('Mutation.registerPerson'), actions.join());
+      assert.ok(actions.includes('read:Person.documentNumber'), actions.join());
+      return read;
+    });
     assert.ok(trail.auditTrail.nodes.every((n) => n.actor && n.clientAddress));
     const [forbidden] = await officer.errors('{ auditTrail { totalCount } }');
     assert.equal(forbidden.extensions?.code, 'FORBIDDEN');
@@ -256,12 +260,15 @@ describe('partner access and privacy', () => {
       { 'x-forwarded-for': '203.0.113.9' },
     );
     const personId = res.data?.registerPerson.id as string;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const trail = await system.admin.query<{ auditTrail: { nodes: { clientAddress: string }[] } }>(
-      'query($id: ID!) { auditTrail(personId: $id) { nodes { clientAddress } } }',
-      { id: personId },
-    );
-    assert.ok(trail.auditTrail.nodes.length > 0);
+    const trail = await eventually(async () => {
+      const read = await system.admin.query<{
+        auditTrail: { nodes: { clientAddress: string }[] };
+      }>('query($id: ID!) { auditTrail(personId: $id) { nodes { clientAddress } } }', {
+        id: personId,
+      });
+      assert.ok(read.auditTrail.nodes.length > 0, 'the registration is in the trail');
+      return read;
+    });
     for (const node of trail.auditTrail.nodes) assert.match(node.clientAddress, /127\.0\.0\.1|::1/);
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
+import { eventually } from '#test/support/eventually.js';
 import { given } from '#test/support/given.js';
 
 describe('the services logs', () => {
@@ -34,10 +35,14 @@ describe('the services logs', () => {
     await officer.query('query($id: ID!) { person(id: $id) { documentNumber } }', {
       id: person.id,
     });
+    const lastRequest = randomUUID();
     await system.anonymous.request(
       'mutation { login(input: { email: "x@y.z", password: "wrong-horse-battery" }) { token } }',
+      {},
+      { 'x-request-id': lastRequest },
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Log lines reach us through a pipe after the answers: wait for the last request's.
+    await eventually(() => assert.ok(output.includes(lastRequest), 'the last request is logged'));
 
     const lines = output.split('\n').filter((l) => l.trim());
     assert.ok(lines.length > 5, 'the services logged their requests');

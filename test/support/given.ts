@@ -10,6 +10,20 @@ export interface GivenPerson {
   accreditationId: string;
   cardNumber: string;
   documentNumber: string;
+  givenName: string;
+  familyName: string;
+  /** "Given Family", as screens show it. */
+  name: string;
+}
+
+/** A person whose accreditation was approved: the signed card token is theirs. */
+export type ApprovedPerson = GivenPerson & { cardToken: string };
+
+/** A user who can also sign in by hand (the browser tests type these into the form). */
+export interface GivenAccount {
+  email: string;
+  password: string;
+  client: GraphQLClient;
 }
 
 /**
@@ -19,12 +33,16 @@ export interface GivenPerson {
 export function given(system: RunningSystem, as: GraphQLClient = system.admin) {
   return {
     async user(roles: string[], extra: { organisationId?: string } = {}): Promise<GraphQLClient> {
+      return (await this.account(roles, extra)).client;
+    },
+
+    async account(roles: string[], extra: { organisationId?: string } = {}): Promise<GivenAccount> {
       const email = `user-${unique().toLowerCase()}@games.test`;
       const password = 'a-long-password-for-tests';
       await as.query(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
         input: { email, password, roles, ...extra },
       });
-      return system.anonymous.login(email, password);
+      return { email, password, client: await system.anonymous.login(email, password) };
     },
 
     async organisation(extra: Record<string, unknown> = {}): Promise<{ id: string; code: string }> {
@@ -87,7 +105,22 @@ export function given(system: RunningSystem, as: GraphQLClient = system.admin) {
         accreditationId: p.accreditation.id,
         cardNumber: p.accreditation.cardNumber,
         documentNumber: input.documentNumber,
+        givenName: String(input.givenName),
+        familyName: String(input.familyName),
+        name: `${String(input.givenName)} ${String(input.familyName)}`,
       };
+    },
+
+    /** A person registered and approved, not yet arrived: the card is pre-valid. */
+    async approvedPerson(
+      organisationId: string,
+      accreditation: Record<string, unknown> = {},
+      overrides: Record<string, unknown> = {},
+    ): Promise<ApprovedPerson> {
+      const person = await this.person(organisationId, accreditation, overrides);
+      const { cardToken } = await this.approve(person.accreditationId);
+      if (!cardToken) throw new Error('an approved accreditation has a card token');
+      return { ...person, cardToken };
     },
 
     async approve(accreditationId: string) {
@@ -125,11 +158,16 @@ export function given(system: RunningSystem, as: GraphQLClient = system.admin) {
     },
 
     /** A person registered, approved and validated on arrival: inside the loop. */
-    async arrivedPerson(organisationId: string, accreditation: Record<string, unknown> = {}) {
-      const person = await this.person(organisationId, accreditation);
-      await this.approve(person.accreditationId);
+    async arrivedPerson(
+      organisationId: string,
+      accreditation: Record<string, unknown> = {},
+      overrides: Record<string, unknown> = {},
+    ): Promise<ApprovedPerson> {
+      const person = await this.approvedPerson(organisationId, accreditation, overrides);
       const port = await this.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
-      await this.arrive(port.code, person.cardNumber, person.documentNumber);
+      const arrival = await this.arrive(port.code, person.cardNumber, person.documentNumber);
+      if (arrival.decision !== 'ADMITTED')
+        throw new Error(`the arrival was denied: ${arrival.reasons.join(', ')}`);
       return person;
     },
   };

@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { after, describe, it } from 'node:test';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 import { Decision, Direction, type CheckIn } from '#apps/inspection/check-ins/check-in.type.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port) }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
+import { NATS_URL, REDIS_URL, requireBroker } from '#test/support/brokers.js';
+import { eventually } from '#test/support/eventually.js';
 
 const checkIn = (areaCode: string): CheckIn => ({
   id: randomUUID(),
@@ -49,9 +32,12 @@ function drain(iterator: AsyncIterableIterator<unknown>): CheckIn[] {
   return seen;
 }
 
-async function until(condition: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+/** Waits until the condition holds; false when it still does not after `ms`. */
+function until(condition: () => boolean, ms = 5000): Promise<boolean> {
+  return eventually(() => assert.ok(condition()), { timeoutMs: ms }).then(
+    () => true,
+    () => false,
+  );
 }
 
 const feeds: CheckInFeed[] = [];
@@ -66,19 +52,22 @@ function feed(env: Partial<InspectionConfig>): CheckInFeed {
   return made;
 }
 
+/** Publishes probes through `on` until `heard()`; fails when nothing is heard for 10 s. */
+async function hearsProbes(on: CheckInFeed, heard: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 50 && !heard(); attempt++) {
+    on.publish(checkIn('PROBE'));
+    await until(heard, 200);
+  }
+  assert.ok(heard(), 'no probe was heard within 10 s');
+}
+
 /** Two instances of the service, each with a subscriber: whatever either records reaches both. */
 async function fansOut(a: CheckInFeed, b: CheckInFeed): Promise<void> {
   const onA = drain(a.subscribe());
   const onB = drain(b.subscribe());
-  // Subscriptions reach the broker asynchronously: probe until both instances hear one.
-  const deadline = Date.now() + 10_000;
-  while ((onA.length === 0 || onB.length === 0) && Date.now() < deadline) {
-    a.publish(checkIn('PROBE'));
-    await until(() => onA.length > 0 && onB.length > 0, 100);
-  }
-  await new Promise((r) => setTimeout(r, 100));
-  onA.length = 0;
-  onB.length = 0;
+  // Subscriptions reach the broker asynchronously: probe until both instances hear one
+  // (probes are told apart by their area and left out below).
+  await hearsProbes(a, () => onA.length > 0 && onB.length > 0);
   const first = checkIn('GATE-A');
   const second = checkIn('GATE-B');
   a.publish(first);
@@ -96,20 +85,30 @@ async function fansOut(a: CheckInFeed, b: CheckInFeed): Promise<void> {
 }
 
 describe('the live check-in feed across instances', () => {
-  it('fans out through Redis between two instances, and only within its channel', async (t) => {
-    if (!(await reachable(REDIS_URL))) return t.skip(`no Redis at ${REDIS_URL}`);
+  it('fans out through Redis between two instances, and only within its channel', async () => {
+    await requireBroker(REDIS_URL);
     const prefix = `test_${randomBytes(4).toString('hex')}`;
     const a = feed({ REDIS_URL, FEED_CHANNEL_PREFIX: prefix });
     const b = feed({ REDIS_URL, FEED_CHANNEL_PREFIX: prefix });
     const elsewhere = feed({ REDIS_URL, FEED_CHANNEL_PREFIX: `${prefix}_other` });
     assert.equal(a.transport, 'redis');
     const onElsewhere = drain(elsewhere.subscribe());
+    await hearsProbes(elsewhere, () => onElsewhere.length > 0); // it listens
     await fansOut(a, b);
-    assert.equal(onElsewhere.length, 0);
+    // Redis delivers in the order it took the messages: once this marker is back,
+    // anything of a's and b's channel would have arrived before it.
+    const marker = checkIn('MARKER');
+    elsewhere.publish(marker);
+    assert.ok(await until(() => onElsewhere.some((c) => c.id === marker.id)));
+    assert.deepEqual(
+      onElsewhere.filter((c) => c.areaCode.startsWith('GATE')),
+      [],
+      'another channel hears nothing of this one',
+    );
   });
 
-  it('fans out through NATS between two instances', async (t) => {
-    if (!(await reachable(NATS_URL))) return t.skip(`no NATS at ${NATS_URL}`);
+  it('fans out through NATS between two instances', async () => {
+    await requireBroker(NATS_URL);
     const prefix = `test_${randomBytes(4).toString('hex')}`;
     const a = feed({ NATS_URL, FEED_CHANNEL_PREFIX: prefix });
     const b = feed({ NATS_URL, FEED_CHANNEL_PREFIX: prefix });
@@ -121,9 +120,13 @@ describe('the live check-in feed across instances', () => {
     const only = feed({});
     assert.equal(only.transport, 'memory');
     const seen = drain(only.subscribe());
-    await new Promise((r) => setTimeout(r, 10));
-    only.publish(checkIn('GATE-A'));
-    await until(() => seen.length >= 1);
-    assert.equal(seen.length, 1);
+    await hearsProbes(only, () => seen.length > 0);
+    const real = checkIn('GATE-A');
+    only.publish(real);
+    assert.ok(await until(() => seen.some((c) => c.id === real.id)));
+    assert.deepEqual(
+      seen.filter((c) => c.areaCode !== 'PROBE').map((c) => c.id),
+      [real.id],
+    );
   });
 });

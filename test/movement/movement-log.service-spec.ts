@@ -393,18 +393,28 @@ void describe('movement log', () => {
       await ensurePartitions(db.dataSource.manager, new Date(Date.now() + 200 * 86_400_000)),
       0,
     );
-    const [event] = await service.record(
-      [input({ personId: people[0].id, occurredAt: minutesAgo(1) })],
-      partner,
-      single,
-    );
-    const [row]: { partition: string }[] = await db.dataSource.query(
-      `SELECT tableoid::regclass::text AS partition FROM movement.events WHERE id = $1`,
-      [event.id],
-    );
+    // Each event lands in the partition of its own occurredAt's month (not of today's:
+    // a minute ago is last month during the first minute of a month).
     const now = new Date();
-    const month = `${now.getUTCFullYear()}_${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-    assert.equal(row.partition, `movement.events_${month}`);
+    const midLastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 12));
+    const events = await service.record(
+      [
+        input({ personId: people[0].id, occurredAt: minutesAgo(1) }),
+        input({ personId: people[0].id, occurredAt: midLastMonth }),
+      ],
+      partner,
+      batch,
+    );
+    const monthOf = (d: Date) =>
+      `${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    for (const event of events) {
+      const [row]: { partition: string }[] = await db.dataSource.query(
+        `SELECT tableoid::regclass::text AS partition FROM movement.events WHERE id = $1`,
+        [event.id],
+      );
+      assert.equal(row.partition, `movement.events_${monthOf(new Date(event.occurredAt))}`);
+    }
+    assert.notEqual(monthOf(midLastMonth), monthOf(now));
   });
 
   void it('signs a checkpoint of the heads only when they moved since the last one', async () => {
@@ -425,9 +435,19 @@ void describe('movement log', () => {
   });
 
   void it('names the first event whose stored content was changed behind the application', async () => {
+    const location = `GATE-FORGED-${randomUUID().slice(0, 8)}`;
+    const recorded = await service.record(
+      Array.from({ length: 20 }, (_, i) =>
+        input({ personId: people[i % people.length].id, location, occurredAt: minutesAgo(i) }),
+      ),
+      partner,
+      batch,
+    );
+    assert.equal(recorded.length, 20);
     assert.equal((await verifyMovementLog(db.dataSource)).valid, true);
     const [victim]: { id: string }[] = await db.dataSource.query(
-      `SELECT id FROM movement.events WHERE location = 'GATE-CONCURRENT' ORDER BY seq OFFSET 10 LIMIT 1`,
+      `SELECT id FROM movement.events WHERE location = $1 ORDER BY seq OFFSET 10 LIMIT 1`,
+      [location],
     );
     await db.dataSource.transaction(async (m) => {
       await m.query(`ALTER TABLE movement.events DISABLE TRIGGER events_append_only`);
