@@ -3,7 +3,7 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const folders = ['libs', 'apps', 'migrations', 'test', 'tools'];
+const folders = ['libs', 'apps', 'migrations', 'test', 'tools', 'bench'];
 
 module.exports = {
   resolve: {
