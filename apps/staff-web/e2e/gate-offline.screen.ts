@@ -180,5 +180,15 @@ screen('Gate offline', () => {
     assert.ok(cells.includes('ADMITTED') && cells.includes('DENIED'), cells.join(' | '));
     assert.ok(cells.includes('The accreditation is suspended.'), cells.join(' | '));
     await gate.tab.shot('conflicts-review');
+
+    // The live board lists it among the latest conflicts.
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Live board' })
+      .click();
+    await page
+      .getByRole('table', { name: /Latest offline decisions/ })
+      .getByText(`${person.name} (${person.cardNumber})`)
+      .waitFor();
   });
 });

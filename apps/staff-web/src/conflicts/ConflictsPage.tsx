@@ -35,6 +35,7 @@ export function ConflictsPage() {
         <AreaSelect
           id="conflicts-area"
           label="Inspection area"
+          emptyLabel="All areas"
           value={areaCode}
           onChange={(code) => {
             setAreaCode(code);

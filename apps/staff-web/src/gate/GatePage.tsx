@@ -282,6 +282,7 @@ export function GatePage() {
 
   async function check(text: string) {
     setMessage('');
+    setNow(new Date());
     if (!area) {
       setMessage('Choose the inspection area first.');
       return;
@@ -379,7 +380,11 @@ export function GatePage() {
       <h1 id="gate-title">Gate</h1>
       <div className={`connection ${online ? 'online' : 'offline'}`} role="status">
         <span aria-hidden="true">{online ? '●' : '⚡'} </span>
-        {online ? 'Online' : 'Offline: deciding on this device from the card’s signature'}
+        {online
+          ? 'Online'
+          : offlineReadiness(offlineData ?? EMPTY_OFFLINE, now, settings.offlineLimitHours).ready
+            ? 'Offline: deciding on this device from the card’s signature and its cached data'
+            : 'Offline: this device cannot decide alone (its card data is missing or too old)'}
         {' · '}
         <span>
           {queued} scan{queued === 1 ? '' : 's'} waiting to upload
