@@ -14,6 +14,8 @@ import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
 import { PersonClosedLoopResolver } from '#apps/inspection/closed-loop/person.resolver.js';
+import { DenyListResolver } from '#apps/inspection/deny-list/deny-list.resolver.js';
+import { DenyListService } from '#apps/inspection/deny-list/deny-list.service.js';
 import { HealthResolver } from '#apps/inspection/health/health.resolver.js';
 import { HealthService } from '#apps/inspection/health/health.service.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
@@ -33,6 +35,8 @@ import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js'
     CheckInsResolver,
     ClosedLoopService,
     PersonClosedLoopResolver,
+    DenyListService,
+    DenyListResolver,
     HealthService,
     HealthResolver,
     InspectionLoaderFactory,

@@ -13,6 +13,7 @@ export default defineConfig({
     alias: {
       '@card-number': path.join(root, 'libs/common/card-number.ts'),
       '@error-codes': path.join(root, 'libs/common/error-codes.ts'),
+      '@gate-rules': path.join(root, 'libs/inspection/gate-rules.ts'),
     },
   },
   server: {

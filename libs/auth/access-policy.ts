@@ -35,7 +35,6 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.revokeApiKey': { roles: [] },
   // accreditation
   'Query.cardVerificationKeys': { authenticated: true },
-  'Query.cardDenyList': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
   'Query.organisations': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
   'Query.organisation': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
   'Query.person': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
@@ -52,6 +51,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   // inspection
   'Query.inspectionAreas': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
   'Query.inspectionArea': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
+  'Query.cardDenyList': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
   'Query.checkIns': {
     roles: [R.INSPECTION_OFFICER, R.TRACER, R.VIEWER],
     scopes: [S.CHECKIN_WRITE],
@@ -89,6 +89,8 @@ export const SENSITIVE_FIELD_POLICIES: Readonly<Record<string, AccessPolicy>> = 
   'ClosedLoopState.lastNegativeTestAt': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
   'ClosedLoopState.testDueBy': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
   'ClosedLoopState.closeContactUntil': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
+  // Offline gates need it (and ISOLATED among the reasons) to decide as the server would.
+  'CardDenyListEntry.testDueBy': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
 };
 
 /** True when the policy lets the principal through. */

@@ -350,57 +350,6 @@ describe('accreditation through the gateway', () => {
     });
   });
 
-  describe("the gates' deny list", () => {
-    it('lists every suspended, revoked or reissued card, and nothing else', async () => {
-      const g = given(system);
-      const organisation = await g.organisation();
-      const [plain, suspended, revoked, reissued, submitted] = await Promise.all(
-        Array.from({ length: 5 }, () => g.person(organisation.id)),
-      );
-      for (const p of [plain, suspended, revoked, reissued]) await g.approve(p.accreditationId);
-      await officer.query(
-        'mutation($id: ID!) { suspendAccreditation(id: $id, reason: "r") { id } }',
-        { id: suspended.accreditationId },
-      );
-      await officer.query(
-        'mutation($id: ID!) { revokeAccreditation(id: $id, reason: "r") { id } }',
-        { id: revoked.accreditationId },
-      );
-      await officer.query('mutation($id: ID!) { reissueCard(id: $id) { id } }', {
-        id: reissued.accreditationId,
-      });
-      const list = (
-        await inspector.query<{
-          cardDenyList: { cardNumber: string; status: string; tokenVersion: number }[];
-        }>('{ cardDenyList { cardNumber status tokenVersion } }')
-      ).cardDenyList;
-      const byCard = new Map(list.map((e) => [e.cardNumber, e]));
-      assert.deepEqual(byCard.get(suspended.cardNumber), {
-        cardNumber: suspended.cardNumber,
-        status: 'SUSPENDED',
-        tokenVersion: 1,
-      });
-      assert.deepEqual(byCard.get(revoked.cardNumber), {
-        cardNumber: revoked.cardNumber,
-        status: 'REVOKED',
-        tokenVersion: 1,
-      });
-      assert.deepEqual(byCard.get(reissued.cardNumber), {
-        cardNumber: reissued.cardNumber,
-        status: 'APPROVED',
-        tokenVersion: 2,
-      });
-      assert.equal(byCard.has(plain.cardNumber), false);
-      assert.equal(byCard.has(submitted.cardNumber), false);
-      for (const e of list)
-        assert.ok(e.status === 'SUSPENDED' || e.status === 'REVOKED' || e.tokenVersion > 1);
-      const [forbidden] = await viewer.errors('{ cardDenyList { cardNumber } }');
-      assert.equal(forbidden.extensions?.code, 'FORBIDDEN');
-      const [anonymous] = await system.anonymous.errors('{ cardDenyList { cardNumber } }');
-      assert.equal(anonymous.extensions?.code, 'UNAUTHENTICATED');
-    });
-  });
-
   describe('who may see and do what', () => {
     it('shows the document number to ADMIN, accreditation and inspection officers only', async () => {
       const g = given(system);

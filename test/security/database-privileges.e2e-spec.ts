@@ -43,6 +43,7 @@ const EXCEPTIONS: Record<string, Partial<Record<ServiceName, string[]>>> = {
   // The published read sides: what another service may read, and who.
   'accreditation.person_organisations': { inspection: ['SELECT'], movement: ['SELECT'] },
   'accreditation.card_holders': { movement: ['SELECT'] },
+  'accreditation.card_statuses': { inspection: ['SELECT'] },
   'accreditation.card_verification_keys': { inspection: ['SELECT'] },
   'inspection.closed_loop_statuses': { accreditation: ['SELECT'] },
   'movement.movements': { inspection: ['SELECT'] },
@@ -388,6 +389,11 @@ void describe('the services’ database roles', () => {
     await inspection.query(`SELECT * FROM movement.movements WHERE person_id = $1`, [personId]);
     await inspection.query(`SELECT * FROM accreditation.card_verification_keys`);
     await inspection.query(`SELECT identity.user_email(gen_random_uuid())`);
+    const states = await inspection.query<{ status: string }>(
+      `SELECT status FROM accreditation.card_statuses WHERE card_number = $1`,
+      [cardNumber],
+    );
+    assert.equal(states.rows[0].status, 'ACTIVE');
     await inspection.query(
       `INSERT INTO audit.events (action, outcome, service) VALUES ('test', 'ok', 'inspection')`,
     );

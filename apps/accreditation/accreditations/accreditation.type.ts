@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 
 @ObjectType()
@@ -52,22 +52,5 @@ export class Accreditation {
   cardToken!: string | null;
 
   personId!: string;
-  tokenVersion!: number;
-}
-
-@ObjectType({
-  description:
-    'A card a gate must refuse even when its token verifies: SUSPENDED or REVOKED, or reissued (older tokens are superseded).',
-})
-export class CardDenyListEntry {
-  @Field()
-  cardNumber!: string;
-
-  @Field(() => AccreditationStatus)
-  status!: AccreditationStatus;
-
-  @Field(() => Int, {
-    description: 'The current token version; tokens with a lower one are SUPERSEDED_TOKEN.',
-  })
   tokenVersion!: number;
 }

@@ -7,7 +7,6 @@ import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loa
 import {
   Accreditation,
   AccreditationEvent,
-  CardDenyListEntry,
 } from '#apps/accreditation/accreditations/accreditation.type.js';
 import { AccreditationsService } from '#apps/accreditation/accreditations/accreditations.service.js';
 import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
@@ -41,14 +40,6 @@ export class AccreditationsResolver {
   })
   cardVerificationKeys(): Promise<string> {
     return this.cardKeys.jwks();
-  }
-
-  @Query(() => [CardDenyListEntry], {
-    description:
-      'Every card that is SUSPENDED or REVOKED or has been reissued (tokenVersion > 1): what a gate refuses while offline.',
-  })
-  cardDenyList(): Promise<CardDenyListEntry[]> {
-    return this.accreditations.denyList();
   }
 
   private async apply(ctx: Ctx, id: string, action: LifecycleAction, reason: string | null = null) {

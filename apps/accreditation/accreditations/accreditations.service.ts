@@ -7,7 +7,6 @@ import { isUuid } from '#libs/common/ids.js';
 import type {
   Accreditation,
   AccreditationEvent,
-  CardDenyListEntry,
 } from '#apps/accreditation/accreditations/accreditation.type.js';
 import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
 
@@ -70,25 +69,6 @@ export class AccreditationsService {
         .filter((r) => r.accreditation_id === id)
         .map(({ status, reason, at, by }) => ({ status, reason, at, by })),
     );
-  }
-
-  /**
-   * Every card a gate must refuse whatever its token says: suspended, revoked,
-   * or reissued (a token_version above 1 means older printed tokens exist).
-   * The predicate is the one of the partial index accreditations_deny_list_idx.
-   */
-  async denyList(): Promise<CardDenyListEntry[]> {
-    const rows: { card_number: string; status: AccreditationStatus; token_version: number }[] =
-      await this.dataSource.query(
-        `SELECT card_number, status, token_version FROM accreditation.accreditations
-         WHERE status IN ('SUSPENDED', 'REVOKED') OR token_version > 1
-         ORDER BY card_number`,
-      );
-    return rows.map((r) => ({
-      cardNumber: r.card_number,
-      status: r.status,
-      tokenVersion: r.token_version,
-    }));
   }
 
   /**

@@ -111,4 +111,84 @@ screen('Gate offline', () => {
     await gate.tab.setOffline(false);
     await gate.waitForQueue(0);
   });
+
+  scenario('an isolated person is denied offline, with that reason', async (s) => {
+    const organisation = await s.given.organisation();
+    const person = await s.given.arrivedPerson(organisation.id, { venues: ['*'], zones: ['*'] });
+    await seed(s.admin).isolate(person.id);
+    const gate = await gateReadyForOffline(s);
+    await gate.tab.setOffline(true);
+    const verdict = await gate.check(person.cardToken);
+    assert.deepEqual([verdict.decision, verdict.offline], ['DENIED', true]);
+    assert.deepEqual(verdict.reasons, ['The person is in isolation after a positive test.']);
+    await gate.tab.shot('gate-offline-isolated');
+    await gate.next();
+    await gate.tab.setOffline(false);
+    await gate.waitForQueue(0);
+  });
+
+  scenario('a gate whose data is older than its limit refuses to decide offline', async (s) => {
+    const organisation = await s.given.organisation();
+    const person = await s.given.arrivedPerson(organisation.id, { venues: ['*'], zones: ['*'] });
+    const gate = await gateReadyForOffline(s);
+    const { page } = gate;
+    await page.getByText(/offline decisions on data up to 12 h old/).waitFor();
+    // Thirteen hours pass without a connection.
+    await gate.tab.setOffline(true);
+    await page.clock.setFixedTime(new Date(Date.now() + 13 * 3_600_000));
+    await gate.cardField.fill(person.cardToken);
+    await page.getByRole('button', { name: 'Check card' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/older than the 12-hour limit: it cannot decide alone/)
+      .waitFor();
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    await gate.waitForQueue(0);
+    await gate.tab.shot('gate-offline-stale');
+  });
+
+  scenario('a conflict survives a reload and is listed for review', async (s) => {
+    const organisation = await s.given.organisation();
+    const person = await s.given.arrivedPerson(organisation.id, { venues: ['*'], zones: ['*'] });
+    const gate = await gateReadyForOffline(s);
+    const { page } = gate;
+    await gate.tab.setOffline(true);
+    // Suspended after the gate loaded its data: it admits offline, the server will not.
+    await seed(s.admin).suspend(person.accreditationId);
+    const verdict = await gate.check(person.cardToken);
+    assert.deepEqual([verdict.decision, verdict.offline], ['ADMITTED', true]);
+    await gate.next();
+    await gate.tab.setOffline(false);
+    await page.getByText(/1 queued scan uploaded; 1 conflict to review/).waitFor();
+    const conflicts = page.getByRole('table', { name: /server decided differently/ });
+    await conflicts.getByText(`${person.name} (${person.cardNumber})`).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Gate', level: 1 }).waitFor();
+    await conflicts.getByText(`${person.name} (${person.cardNumber})`).waitFor();
+    await gate.tab.shot('gate-conflicts-kept');
+
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Conflicts' })
+      .click();
+    await page.getByRole('heading', { name: 'Conflicts to review', level: 1 }).waitFor();
+    const review = page.getByRole('table', { name: /decided otherwise/ });
+    const row = review.getByRole('row', { name: new RegExp(person.cardNumber) });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    assert.ok(cells.includes('ADMITTED') && cells.includes('DENIED'), cells.join(' | '));
+    assert.ok(cells.includes('The accreditation is suspended.'), cells.join(' | '));
+    await gate.tab.shot('conflicts-review');
+
+    // The live board lists it among the latest conflicts.
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: 'Live board' })
+      .click();
+    await page
+      .getByRole('table', { name: /Latest offline decisions/ })
+      .getByText(`${person.name} (${person.cardNumber})`)
+      .waitFor();
+  });
 });

@@ -50,7 +50,12 @@ async function navFor(roles: Role[]): Promise<string[]> {
 
 describe('role-based navigation', () => {
   it('shows each role only its screens; ADMIN sees them all', async () => {
-    expect(await navFor(['INSPECTION_OFFICER'])).toEqual(['Gate', 'Arrival desk', 'Live board']);
+    expect(await navFor(['INSPECTION_OFFICER'])).toEqual([
+      'Gate',
+      'Arrival desk',
+      'Live board',
+      'Conflicts',
+    ]);
     expect(await navFor(['VIEWER'])).toEqual(['Accreditation', 'Live board']);
     expect(await navFor(['HEALTH_OFFICER', 'TRACER'])).toEqual([
       'Health desk',
@@ -64,6 +69,7 @@ describe('role-based navigation', () => {
       'Health desk',
       'Tracing',
       'Live board',
+      'Conflicts',
     ]);
   });
 
@@ -136,7 +142,7 @@ describe('role-based navigation', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Gate', 'Arrival desk', 'Live board']);
+    ).toEqual(['Gate', 'Arrival desk', 'Live board', 'Conflicts']);
     expect(screen.getByText('gate@games.test')).toBeTruthy();
   });
 

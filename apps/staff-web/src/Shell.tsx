@@ -17,6 +17,7 @@ import { OrganisationPage } from './accreditation/OrganisationPage';
 import { HealthPage } from './health/HealthPage';
 import { TracingPage } from './tracing/TracingPage';
 import { LiveBoard } from './live/LiveBoard';
+import { ConflictsPage } from './conflicts/ConflictsPage';
 import type { Role } from './gql/graphql';
 
 function screenOf(path: string): ScreenId | null {
@@ -28,6 +29,7 @@ function screenOf(path: string): ScreenId | null {
     case 'health':
     case 'tracing':
     case 'live':
+    case 'conflicts':
       return first;
     case 'person':
     case 'register':
@@ -63,6 +65,8 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
       return <TracingPage />;
     case 'live':
       return <LiveBoard />;
+    case 'conflicts':
+      return <ConflictsPage />;
     default:
       return <NotAllowed />;
   }

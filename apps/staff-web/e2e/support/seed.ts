@@ -14,6 +14,21 @@ export function seed(admin: GraphQLClient) {
       );
     },
 
+    /** A positive test result: the person is ISOLATED, admitted nowhere. */
+    async isolate(personId: string) {
+      await admin.query(
+        'mutation($input: TestResultInput!) { recordTestResult(input: $input) { status } }',
+        {
+          input: {
+            id: randomUUID(),
+            personId,
+            sampledAt: new Date().toISOString(),
+            result: 'POSITIVE',
+          },
+        },
+      );
+    },
+
     /** Prints a new card: the token of the old one is superseded and lands on the deny list. */
     async reissue(accreditationId: string) {
       await admin.query('mutation($id: ID!) { reissueCard(id: $id) { id } }', {

@@ -28,6 +28,8 @@ export const DenyListQuery = graphql(`
       cardNumber
       status
       tokenVersion
+      reasons
+      testDueBy
     }
   }
 `);
@@ -82,6 +84,41 @@ export const SubmitCheckInsMutation = graphql(`
         accreditation {
           id
           cardNumber
+        }
+      }
+    }
+  }
+`);
+
+export const ConflictsQuery = graphql(`
+  query Conflicts($areaCode: String, $first: Int, $after: String) {
+    checkIns(conflict: true, areaCode: $areaCode, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        direction
+        decision
+        deviceDecision
+        reasons
+        scannedAt
+        recordedAt
+        deviceId
+        area {
+          code
+          name
+        }
+        person {
+          id
+          givenName
+          familyName
+          accreditation {
+            id
+            cardNumber
+          }
         }
       }
     }

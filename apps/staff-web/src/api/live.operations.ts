@@ -15,6 +15,8 @@ export const CheckInRecordedSubscription = graphql(`
       id
       direction
       decision
+      deviceDecision
+      conflict
       reasons
       scannedAt
       recordedAt

@@ -8,17 +8,19 @@ interface Props {
   value: string;
   onChange: (code: string) => void;
   kind?: AreaKind;
+  /** The empty choice's words (a filter: "All areas"). */
+  emptyLabel?: string;
 }
 
 /** A select of inspection areas, optionally of one kind. */
-export function AreaSelect({ id, label, value, onChange, kind }: Props) {
+export function AreaSelect({ id, label, value, onChange, kind, emptyLabel }: Props) {
   const [{ data, fetching }] = useQuery({ query: InspectionAreasQuery });
   const areas = (data?.inspectionAreas ?? []).filter((a) => !kind || a.kind === kind);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{fetching ? 'Loading areas…' : 'Choose an area…'}</option>
+        <option value="">{fetching ? 'Loading areas…' : (emptyLabel ?? 'Choose an area…')}</option>
         {areas.map((a) => (
           <option key={a.code} value={a.code}>
             {a.name} ({a.code})

@@ -6,6 +6,7 @@ import { renderWith } from '../test/render';
 import { stubClient, type StubAnswer } from '../test/stubClient';
 import { claims, makeSigner } from '../test/cardTokens';
 import { GatePage } from './GatePage';
+import type { DenyListEntry } from './offline';
 import { MemoryGateStore } from './store';
 
 const areas = {
@@ -158,7 +159,9 @@ describe('GatePage', () => {
       },
     });
     const store = new MemoryGateStore();
-    renderWith(<GatePage />, client, { openGateStore: () => Promise.resolve(store) });
+    const view = renderWith(<GatePage />, client, {
+      openGateStore: () => Promise.resolve(store),
+    });
     await chooseArea();
     await waitFor(async () => expect(await store.loadOfflineData()).not.toBeNull());
     online = false;
@@ -191,36 +194,116 @@ describe('GatePage', () => {
     expect(within(table).getByText('DENIED')).toBeTruthy();
     expect(within(table).getByText('ADMITTED')).toBeTruthy();
     expect(screen.getByText(/0 scans waiting to upload/)).toBeTruthy();
+
+    // The conflict is kept on the device: the page opened again (a reload) still lists it.
+    expect(await store.conflicts()).toHaveLength(1);
+    view.unmount();
+    renderWith(<GatePage />, client, { openGateStore: () => Promise.resolve(store) });
+    const again = await screen.findByRole('table', { name: /server decided differently/ });
+    expect(within(again).getByText('Eileen Gu (' + card + ')')).toBeTruthy();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Dismiss these conflicts on this device' }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('table', { name: /server decided differently/ })).toBeNull(),
+    );
+    expect(await store.conflicts()).toHaveLength(0);
   });
 });
 
-describe('GatePage offline without a deny list', () => {
-  it('still decides from the signature but says what it could not check', async () => {
-    const signer = await makeSigner();
-    const token = await signer.sign(
-      claims({ cn: card, vf: '2020-01-01T00:00:00Z', vu: '2099-01-01T00:00:00Z' }),
-    );
-    let online = true;
-    const { client } = stubClient({
-      InspectionAreas: () => (online ? { data: areas } : { networkError: true }),
-      VerificationKeys: () =>
-        online ? { data: { cardVerificationKeys: signer.jwks } } : { networkError: true },
-      DenyList: () => ({
-        errors: [{ message: 'Cannot query field "cardDenyList" on type "Query".' }],
-      }),
+describe('GatePage offline on cached data', () => {
+  const validClaims = { cn: card, vf: '2020-01-01T00:00:00Z', vu: '2099-01-01T00:00:00Z' };
+  const offlineEverywhere = () =>
+    stubClient({
+      InspectionAreas: () => ({ networkError: true }),
+      VerificationKeys: () => ({ networkError: true }),
+      DenyList: () => ({ networkError: true }),
       CheckIn: () => ({ networkError: true }),
     });
+  /** A device that loaded its data `hoursAgo` and is offline since. */
+  async function deviceWithData(
+    hoursAgo: number,
+    jwks: string,
+    denyList: DenyListEntry[] | null,
+  ): Promise<MemoryGateStore> {
     const store = new MemoryGateStore();
-    renderWith(<GatePage />, client, { openGateStore: () => Promise.resolve(store) });
-    await chooseArea();
-    expect(await screen.findByText(/deny list not available/)).toBeTruthy();
-    online = false;
+    const at = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    await store.saveAreas(areas.inspectionAreas);
+    await store.saveOfflineData({ keys: jwks, keysAt: at, denyList, denyListAt: denyList && at });
+    return store;
+  }
+  async function scan(token: string) {
     const field = screen.getByRole('textbox', { name: 'Card number or scanned code' });
     await userEvent.click(field);
     await userEvent.paste(token);
     await userEvent.click(screen.getByRole('button', { name: 'Check card' }));
-    const result = await screen.findByRole('alertdialog', { name: 'ADMITTED' });
-    expect(within(result).getByText(/deny list could not be loaded/)).toBeTruthy();
-    expect(await store.pending()).toHaveLength(1);
+  }
+
+  it('denies an isolated person with that reason, from the cached deny list', async () => {
+    const signer = await makeSigner();
+    const token = await signer.sign(claims(validClaims));
+    const store = await deviceWithData(2, signer.jwks, [
+      {
+        cardNumber: card,
+        status: 'ACTIVE',
+        tokenVersion: 1,
+        reasons: ['ISOLATED'],
+        testDueBy: null,
+      },
+    ]);
+    renderWith(<GatePage />, offlineEverywhere().client, {
+      openGateStore: () => Promise.resolve(store),
+    });
+    await chooseArea();
+    expect(
+      await screen.findByText(/\(2 h old; offline decisions on data up to 12 h old\)/),
+    ).toBeTruthy();
+    await scan(token);
+    const result = await screen.findByRole('alertdialog', { name: 'DENIED' });
+    expect(
+      within(result).getByText('The person is in isolation after a positive test.'),
+    ).toBeTruthy();
+    expect(within(result).getByText(/Decided offline on this device/)).toBeTruthy();
+    expect((await store.pending())[0].input).toMatchObject({ deviceDecision: 'DENIED' });
+  });
+
+  it('refuses to decide on data older than the limit, and says so', async () => {
+    const signer = await makeSigner();
+    const token = await signer.sign(claims(validClaims));
+    const store = await deviceWithData(13, signer.jwks, []);
+    renderWith(<GatePage />, offlineEverywhere().client, {
+      openGateStore: () => Promise.resolve(store),
+    });
+    await chooseArea();
+    expect(await screen.findByText(/13 h old/)).toBeTruthy();
+    await scan(token);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /card data is 13 h old, older than the 12-hour limit: it cannot decide alone/,
+    );
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await store.pending()).toHaveLength(0);
+
+    // A longer limit set on this device lets it decide on the same data.
+    const limit = screen.getByRole('spinbutton', { name: /Decide offline on data up to/ });
+    await userEvent.clear(limit);
+    await userEvent.type(limit, '14');
+    await scan(token);
+    expect(await screen.findByRole('alertdialog', { name: 'ADMITTED' })).toBeTruthy();
+  });
+
+  it('refuses to decide without a deny list', async () => {
+    const signer = await makeSigner();
+    const token = await signer.sign(claims(validClaims));
+    const store = await deviceWithData(1, signer.jwks, null);
+    renderWith(<GatePage />, offlineEverywhere().client, {
+      openGateStore: () => Promise.resolve(store),
+    });
+    await chooseArea();
+    expect(await screen.findByText(/deny list not available/)).toBeTruthy();
+    await scan(token);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /not yet loaded the list of cards to refuse/,
+    );
+    expect(await store.pending()).toHaveLength(0);
   });
 });

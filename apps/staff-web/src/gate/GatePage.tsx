@@ -13,32 +13,52 @@ import { CardNumberInput } from '../components/CardNumberInput';
 import { cardInputState } from '../components/cardInput';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
-import type {
-  CheckInInput,
-  Direction,
-  SubmitCheckInsMutation as SubmitResult,
-} from '../gql/graphql';
+import type { CheckInInput, Direction } from '../gql/graphql';
 import { useServices } from '../services';
 import { CameraScanner, scanImageFile } from './CameraScanner';
 import { GateResult, type GateOutcome } from './GateResult';
-import { decideOffline, verifyCardToken } from './offline';
+import {
+  decideOffline,
+  formatAge,
+  offlineLimitHours,
+  offlineReadiness,
+  verifyCardToken,
+} from './offline';
 import { reasonText } from './reasons';
-import { deviceId, type CachedArea, type GateStore, type OfflineData } from './store';
-
-type Conflict = SubmitResult['submitCheckIns'][number];
+import {
+  deviceId,
+  type CachedArea,
+  type GateStore,
+  type OfflineData,
+  type StoredConflict,
+} from './store';
 
 const SETTINGS_KEY = 'staff-web.gate';
 const EMPTY_OFFLINE: OfflineData = { keys: null, keysAt: null, denyList: null, denyListAt: null };
 const RETRY_MS = 15_000;
 
-function loadSettings(): { areaCode: string; direction: Direction } {
+interface GateSettings {
+  areaCode: string;
+  direction: Direction;
+  /** How old the cached data may be for this device to decide offline. */
+  offlineLimitHours: number;
+}
+
+function loadSettings(): GateSettings {
   try {
     const raw = window.localStorage.getItem(SETTINGS_KEY);
-    if (raw) return JSON.parse(raw) as { areaCode: string; direction: Direction };
+    if (raw) {
+      const saved = JSON.parse(raw) as Partial<GateSettings>;
+      return {
+        areaCode: saved.areaCode ?? '',
+        direction: saved.direction ?? 'IN',
+        offlineLimitHours: offlineLimitHours(saved.offlineLimitHours),
+      };
+    }
   } catch {
     // fall through to the defaults
   }
-  return { areaCode: '', direction: 'IN' };
+  return { areaCode: '', direction: 'IN', offlineLimitHours: offlineLimitHours(undefined) };
 }
 
 /** The gate: scan or type a card, see ADMITTED or DENIED; works offline from the card's signature. */
@@ -57,7 +77,8 @@ export function GatePage() {
   const [queued, setQueued] = useState(0);
   const [uploading, setUploading] = useState(false);
   const [uploadNote, setUploadNote] = useState('');
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [conflicts, setConflicts] = useState<StoredConflict[]>([]);
+  const [now, setNow] = useState(() => new Date());
   const [camera, setCamera] = useState(false);
   const lastCode = useRef<{ text: string; at: number } | null>(null);
   const input = useRef<HTMLDivElement>(null);
@@ -71,6 +92,12 @@ export function GatePage() {
     window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   }, [settings]);
 
+  // The cached data's age, kept current.
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+
   // Open the store, show what is cached, then refresh the cache from the server.
   useEffect(() => {
     let cancelled = false;
@@ -78,15 +105,17 @@ export function GatePage() {
       const s = await services.openGateStore();
       if (cancelled) return;
       setStore(s);
-      const [cachedAreas, cachedData, pending] = await Promise.all([
+      const [cachedAreas, cachedData, pending, found] = await Promise.all([
         s.loadAreas(),
         s.loadOfflineData(),
         s.pending(),
+        s.conflicts(),
       ]);
       if (cancelled) return;
       if (cachedAreas.length) setAreas(cachedAreas);
       setOfflineData(cachedData);
       setQueued(pending.length);
+      setConflicts(found);
     })();
     return () => {
       cancelled = true;
@@ -123,17 +152,22 @@ export function GatePage() {
       ...(keysResult.data ? { keys: keysResult.data.cardVerificationKeys, keysAt: at } : {}),
       ...(denyResult.data
         ? {
-            denyList: denyResult.data.cardDenyList.map(({ cardNumber, status, tokenVersion }) => ({
-              cardNumber,
-              status,
-              tokenVersion,
-            })),
+            denyList: denyResult.data.cardDenyList.map(
+              ({ cardNumber, status, tokenVersion, reasons, testDueBy }) => ({
+                cardNumber,
+                status,
+                tokenVersion,
+                reasons,
+                testDueBy: testDueBy ?? null,
+              }),
+            ),
             denyListAt: at,
           }
         : {}),
     };
     if (keysResult.data || denyResult.data) {
       setOfflineData(data);
+      setNow(new Date());
       await store.saveOfflineData(data);
     }
     if (isNetworkError(areasResult.error) || isNetworkError(keysResult.error)) setOnline(false);
@@ -158,11 +192,13 @@ export function GatePage() {
     setUploading(false);
     if (result.data) {
       const answered = result.data.submitCheckIns;
+      const found = answered.filter((c) => c.conflict);
+      // Kept on the device before the queue lets go of the scans.
+      await store.saveConflicts(found);
       await store.remove(pending.map((p) => p.id));
       setQueued((await store.pending()).length);
       setOnline(true);
-      const found = answered.filter((c) => c.conflict);
-      setConflicts((prev) => [...found, ...prev]);
+      setConflicts(await store.conflicts());
       setUploadNote(
         `${answered.length} queued scan${answered.length === 1 ? '' : 's'} uploaded; ${
           found.length
@@ -206,16 +242,16 @@ export function GatePage() {
       );
       return;
     }
-    if (!offlineData?.keys) {
-      setMessage(
-        'Offline, and this device has not yet loaded the card keys: it cannot check cards alone. Let the scan be checked once the connection returns.',
-      );
+    const data = offlineData ?? EMPTY_OFFLINE;
+    const readiness = offlineReadiness(data, new Date(), settings.offlineLimitHours);
+    if (!readiness.ready || !data.keys) {
+      setMessage(readiness.ready ? '' : readiness.message);
       return;
     }
-    const claims = await verifyCardToken(checkIn.cardToken, offlineData.keys);
+    const claims = await verifyCardToken(checkIn.cardToken, data.keys);
     const local = decideOffline({
       claims,
-      denyList: offlineData.denyList ?? [],
+      denyList: data.denyList ?? [],
       area,
       direction: checkIn.direction,
       at: new Date(checkIn.scannedAt ?? Date.now()),
@@ -233,9 +269,6 @@ export function GatePage() {
       direction: checkIn.direction,
       areaName,
       offline: true,
-      warning: offlineData.denyList
-        ? undefined
-        : 'The deny list could not be loaded: suspended, revoked or replaced cards are not recognised offline.',
       person: claims
         ? {
             name: `${claims.gn} ${claims.fn}`,
@@ -249,6 +282,7 @@ export function GatePage() {
 
   async function check(text: string) {
     setMessage('');
+    setNow(new Date());
     if (!area) {
       setMessage('Choose the inspection area first.');
       return;
@@ -326,6 +360,12 @@ export function GatePage() {
     }
   }
 
+  async function dismissConflicts() {
+    if (!store) return;
+    await store.dismissConflicts(conflicts.map((c) => c.id));
+    setConflicts(await store.conflicts());
+  }
+
   function dismiss(typed?: string) {
     setOutcome(null);
     if (typed) setCardText(typed);
@@ -340,7 +380,11 @@ export function GatePage() {
       <h1 id="gate-title">Gate</h1>
       <div className={`connection ${online ? 'online' : 'offline'}`} role="status">
         <span aria-hidden="true">{online ? '●' : '⚡'} </span>
-        {online ? 'Online' : 'Offline: deciding on this device from the card’s signature'}
+        {online
+          ? 'Online'
+          : offlineReadiness(offlineData ?? EMPTY_OFFLINE, now, settings.offlineLimitHours).ready
+            ? 'Offline: deciding on this device from the card’s signature and its cached data'
+            : 'Offline: this device cannot decide alone (its card data is missing or too old)'}
         {' · '}
         <span>
           {queued} scan{queued === 1 ? '' : 's'} waiting to upload
@@ -350,8 +394,10 @@ export function GatePage() {
             {' · '}card keys from {formatDateTime(offlineData.keysAt)}
             {' · '}
             {offlineData.denyListAt
-              ? `deny list from ${formatDateTime(offlineData.denyListAt)}`
-              : 'deny list not available'}
+              ? `deny list from ${formatDateTime(offlineData.denyListAt)} (${formatAge(
+                  now.getTime() - Date.parse(offlineData.denyListAt),
+                )} old; offline decisions on data up to ${settings.offlineLimitHours} h old)`
+              : 'deny list not available: no offline decisions'}
           </span>
         )}
       </div>
@@ -386,6 +432,22 @@ export function GatePage() {
               {d === 'IN' ? 'IN (entry)' : 'OUT (exit)'}
             </label>
           ))}
+        </div>
+        <div className="field">
+          <label htmlFor="gate-offline-limit">Decide offline on data up to (hours old)</label>
+          <input
+            id="gate-offline-limit"
+            type="number"
+            min={1}
+            max={24}
+            value={settings.offlineLimitHours}
+            onChange={(e) =>
+              setSettings((s) => ({
+                ...s,
+                offlineLimitHours: offlineLimitHours(e.target.valueAsNumber),
+              }))
+            }
+          />
         </div>
       </fieldset>
 
@@ -434,6 +496,11 @@ export function GatePage() {
         {conflicts.length > 0 && (
           <>
             <h3>Conflicts to review</h3>
+            <p>
+              Scans this device let through or refused offline where the server decided otherwise.
+              They stay here until dismissed; supervisors see every gate’s in{' '}
+              <a href="#/conflicts">Conflicts</a>.
+            </p>
             <table>
               <caption className="visually-hidden">
                 Scans where the server decided differently
@@ -465,6 +532,9 @@ export function GatePage() {
                 ))}
               </tbody>
             </table>
+            <button type="button" onClick={() => void dismissConflicts()}>
+              Dismiss these conflicts on this device
+            </button>
           </>
         )}
       </section>

@@ -1,9 +1,28 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claims, makeSigner, type TestSigner } from '../test/cardTokens';
-import { decideOffline, looksLikeToken, verifyCardToken, type AreaRules } from './offline';
+import {
+  decideOffline,
+  looksLikeToken,
+  verifyCardToken,
+  type AreaRules,
+  type DenyListEntry,
+} from './offline';
 
-const area: AreaRules = { code: 'NST-GATE-1', venueCode: 'NST', zone: '1' };
+const area: AreaRules = { code: 'NST-GATE-1', venueCode: 'NST', zone: '1', closedLoop: true };
+
+/** A deny-list entry as the server makes it for a card of that status. */
+const listed = (
+  cardNumber: string,
+  status: DenyListEntry['status'],
+  tokenVersion: number,
+): DenyListEntry => ({
+  cardNumber,
+  status,
+  tokenVersion,
+  reasons: status === 'SUSPENDED' ? ['SUSPENDED'] : status === 'REVOKED' ? ['REVOKED'] : [],
+  testDueBy: null,
+});
 const during = new Date('2022-02-04T12:00:00.000Z');
 
 describe('verifyCardToken', () => {
@@ -59,7 +78,7 @@ describe('decideOffline', () => {
 
   it('treats * as every venue and every zone', () => {
     const c = claims({ ven: ['*'], zon: ['*'] });
-    const far = { code: 'X', venueCode: 'YAN', zone: '9' };
+    const far = { code: 'X', venueCode: 'YAN', zone: '9', closedLoop: true };
     expect(decideOffline({ ...base, area: far, claims: c }).decision).toBe('ADMITTED');
   });
 
@@ -75,13 +94,13 @@ describe('decideOffline', () => {
 
   it('denies cards on the deny list: suspended, revoked, superseded', () => {
     const c = claims();
-    const suspended = [{ cardNumber: c.cn, status: 'SUSPENDED' as const, tokenVersion: 1 }];
+    const suspended = [listed(c.cn, 'SUSPENDED', 1)];
     expect(decideOffline({ ...base, claims: c, denyList: suspended }).reasons).toEqual([
       'SUSPENDED',
     ]);
-    const revoked = [{ cardNumber: c.cn, status: 'REVOKED' as const, tokenVersion: 1 }];
+    const revoked = [listed(c.cn, 'REVOKED', 1)];
     expect(decideOffline({ ...base, claims: c, denyList: revoked }).reasons).toEqual(['REVOKED']);
-    const reissued = [{ cardNumber: c.cn, status: 'ACTIVE' as const, tokenVersion: 2 }];
+    const reissued = [listed(c.cn, 'ACTIVE', 2)];
     expect(decideOffline({ ...base, claims: c, denyList: reissued }).reasons).toEqual([
       'SUPERSEDED_TOKEN',
     ]);
@@ -92,7 +111,7 @@ describe('decideOffline', () => {
   });
 
   it('ignores deny-list entries of other cards', () => {
-    const other = [{ cardNumber: '00000000', status: 'REVOKED' as const, tokenVersion: 3 }];
+    const other = [listed('00000000', 'REVOKED', 3)];
     expect(decideOffline({ ...base, claims: claims(), denyList: other }).decision).toBe('ADMITTED');
   });
 
@@ -109,7 +128,7 @@ describe('decideOffline', () => {
 
   it('lists every reason that applies, in the contract order', () => {
     const c = claims({ tv: 1, ven: ['YAN'], zon: ['3'] });
-    const denyList = [{ cardNumber: c.cn, status: 'REVOKED' as const, tokenVersion: 2 }];
+    const denyList = [listed(c.cn, 'REVOKED', 2)];
     const at = new Date('2023-01-01T00:00:00Z');
     expect(decideOffline({ ...base, claims: c, denyList, at })).toEqual({
       decision: 'DENIED',
@@ -125,7 +144,7 @@ describe('decideOffline', () => {
 
   it('lets a verified card out whatever its state', () => {
     const c = claims({ ven: [], zon: [] });
-    const denyList = [{ cardNumber: c.cn, status: 'SUSPENDED' as const, tokenVersion: 1 }];
+    const denyList = [listed(c.cn, 'SUSPENDED', 1)];
     expect(decideOffline({ ...base, direction: 'OUT', claims: c, denyList })).toEqual({
       decision: 'ADMITTED',
       reasons: [],

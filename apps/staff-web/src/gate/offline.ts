@@ -1,4 +1,10 @@
 import { compactVerify, importJWK, type JWK } from 'jose';
+import {
+  DEFAULT_OFFLINE_LIMIT_HOURS,
+  DENY_LIST_HORIZON_HOURS,
+  decide,
+  offlineFacts,
+} from '@gate-rules';
 import type { AccreditationStatus, DenialReason, Direction, Decision } from '../gql/graphql';
 
 /** What a card token carries (see the gateway's card signer). */
@@ -16,16 +22,20 @@ export interface CardClaims {
   org: string;
 }
 
+/** One card of the cached deny list, as the server sent it (testDueBy an ISO instant). */
 export interface DenyListEntry {
   cardNumber: string;
   status: AccreditationStatus;
   tokenVersion: number;
+  reasons: DenialReason[];
+  testDueBy: string | null;
 }
 
 export interface AreaRules {
   code: string;
   venueCode: string;
   zone: string;
+  closedLoop: boolean;
 }
 
 export interface OfflineDecision {
@@ -82,14 +92,20 @@ export async function verifyCardToken(token: string, jwks: string): Promise<Card
   }
 }
 
-function grants(list: readonly string[], code: string): boolean {
-  return list.includes('*') || list.includes(code);
+/** A claim's instant; one that does not parse lies outside every validity window. */
+function instant(iso: string, fallback: number): Date {
+  const t = Date.parse(iso);
+  return new Date(Number.isNaN(t) ? fallback : t);
 }
 
+const NEVER = 8.64e15;
+
 /**
- * What a gate decides alone, from a verified token and the cached deny list.
- * Reasons come in the contract's order; what only the server knows (closed-loop
- * state, tests, who is inside) is not judged here.
+ * What a gate decides alone, by the server's own rule (libs/inspection/gate-rules.ts):
+ * the token's claims give validity and access; the cached deny list gives the card's
+ * status and version, whether its holder is out of the loop or isolated, and when
+ * their test falls due (TEST_OVERDUE is judged at the scan's time). Who is inside
+ * is known only to the server, so ALREADY_INSIDE is not judged here.
  */
 export function decideOffline(input: {
   claims: CardClaims | null;
@@ -100,20 +116,74 @@ export function decideOffline(input: {
 }): OfflineDecision {
   const { claims, denyList, area, direction, at } = input;
   if (!claims) return { decision: 'DENIED', reasons: ['INVALID_TOKEN'] };
-  if (direction === 'OUT') return { decision: 'ADMITTED', reasons: [] };
-
-  const reasons: DenialReason[] = [];
   const listed = denyList.find((e) => e.cardNumber === claims.cn);
-  if (listed && claims.tv < listed.tokenVersion) reasons.push('SUPERSEDED_TOKEN');
-  if (listed?.status === 'SUSPENDED') reasons.push('SUSPENDED');
-  if (listed?.status === 'REVOKED') reasons.push('REVOKED');
-  const from = Date.parse(claims.vf);
-  const until = Date.parse(claims.vu);
-  const t = at.getTime();
-  if (Number.isNaN(from) || Number.isNaN(until) || t < from || t > until) {
-    reasons.push('OUTSIDE_VALIDITY');
+  return decide(
+    offlineFacts({
+      claims: {
+        tokenVersion: claims.tv,
+        validFrom: instant(claims.vf, NEVER),
+        validUntil: instant(claims.vu, -NEVER),
+        venues: claims.ven,
+        zones: claims.zon,
+      },
+      entry: listed
+        ? { ...listed, testDueBy: listed.testDueBy ? new Date(listed.testDueBy) : null }
+        : null,
+      area,
+      direction,
+      scannedAt: at,
+    }),
+  );
+}
+
+/** The hours a gate may decide offline on its cached data, as set on this device (1 to 24). */
+export function offlineLimitHours(value: unknown): number {
+  const n = typeof value === 'number' ? Math.round(value) : NaN;
+  if (!Number.isFinite(n)) return DEFAULT_OFFLINE_LIMIT_HOURS;
+  // Beyond the deny list's horizon, tests falling due would go unseen.
+  return Math.min(DENY_LIST_HORIZON_HOURS, Math.max(1, n));
+}
+
+/** "3 h 5 min", "45 min", "less than a minute". */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** Whether the cached data lets this gate decide offline now; if not, why, in words. */
+export function offlineReadiness(
+  data: {
+    keys: string | null;
+    denyList: readonly DenyListEntry[] | null;
+    denyListAt: string | null;
+  },
+  now: Date,
+  limitHours: number,
+): { ready: true } | { ready: false; message: string } {
+  if (!data.keys) {
+    return {
+      ready: false,
+      message:
+        'Offline, and this device has not yet loaded the card keys: it cannot check cards alone. Let the scan be checked once the connection returns.',
+    };
   }
-  if (!grants(claims.ven, area.venueCode)) reasons.push('NO_VENUE_ACCESS');
-  if (!grants(claims.zon, area.zone)) reasons.push('NO_ZONE_ACCESS');
-  return { decision: reasons.length === 0 ? 'ADMITTED' : 'DENIED', reasons };
+  if (!data.denyList || !data.denyListAt) {
+    return {
+      ready: false,
+      message:
+        'Offline, and this device has not yet loaded the list of cards to refuse (suspended, isolated, tests overdue): it cannot check cards alone. Let the scan be checked once the connection returns.',
+    };
+  }
+  const age = now.getTime() - Date.parse(data.denyListAt);
+  if (!(age <= limitHours * 3_600_000)) {
+    return {
+      ready: false,
+      message: `Offline, and this device’s card data is ${formatAge(age)} old, older than the ${limitHours}-hour limit: it cannot decide alone. Let the scan be checked once the connection returns.`,
+    };
+  }
+  return { ready: true };
 }

@@ -1,6 +1,10 @@
 import { uuid } from '../api/uuid';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CheckInInput, DenialReason } from '../gql/graphql';
+import type {
+  CheckInInput,
+  DenialReason,
+  SubmitCheckInsMutation as SubmitResult,
+} from '../gql/graphql';
 import type { DenyListEntry } from './offline';
 
 export interface CachedArea {
@@ -18,7 +22,7 @@ export interface OfflineData {
   /** The JWK Set that verifies card tokens. */
   keys: string | null;
   keysAt: string | null;
-  /** Suspended, revoked and reissued cards; null until it could be loaded once. */
+  /** Cards denied everywhere (with reasons) and tests falling due; null until it could be loaded once. */
   denyList: DenyListEntry[] | null;
   denyListAt: string | null;
 }
@@ -31,6 +35,9 @@ export interface QueuedScan {
   label: string;
 }
 
+/** What the server answered for an offline scan it decided otherwise: kept until reviewed here. */
+export type StoredConflict = SubmitResult['submitCheckIns'][number];
+
 export interface GateStore {
   saveOfflineData(data: OfflineData): Promise<void>;
   loadOfflineData(): Promise<OfflineData | null>;
@@ -39,12 +46,20 @@ export interface GateStore {
   enqueue(scan: QueuedScan): Promise<void>;
   pending(): Promise<QueuedScan[]>;
   remove(ids: readonly string[]): Promise<void>;
+  /** Conflicts the server reported, kept across reloads until dismissed. */
+  saveConflicts(conflicts: readonly StoredConflict[]): Promise<void>;
+  conflicts(): Promise<StoredConflict[]>;
+  dismissConflicts(ids: readonly string[]): Promise<void>;
 }
 
 interface GateDb extends DBSchema {
   queue: { key: string; value: QueuedScan };
   cache: { key: string; value: unknown };
+  conflicts: { key: string; value: StoredConflict };
 }
+
+const newestFirst = (list: StoredConflict[]) =>
+  list.sort((a, b) => b.scannedAt.localeCompare(a.scannedAt) || b.id.localeCompare(a.id));
 
 class IdbGateStore implements GateStore {
   constructor(private readonly db: IDBPDatabase<GateDb>) {}
@@ -72,6 +87,17 @@ class IdbGateStore implements GateStore {
     const tx = this.db.transaction('queue', 'readwrite');
     await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
   }
+  async saveConflicts(conflicts: readonly StoredConflict[]): Promise<void> {
+    const tx = this.db.transaction('conflicts', 'readwrite');
+    await Promise.all([...conflicts.map((c) => tx.store.put(c)), tx.done]);
+  }
+  async conflicts(): Promise<StoredConflict[]> {
+    return newestFirst(await this.db.getAll('conflicts'));
+  }
+  async dismissConflicts(ids: readonly string[]): Promise<void> {
+    const tx = this.db.transaction('conflicts', 'readwrite');
+    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  }
 }
 
 /** Keeps everything in memory: for tests, and where IndexedDB is unavailable. */
@@ -79,6 +105,7 @@ export class MemoryGateStore implements GateStore {
   private offline: OfflineData | null = null;
   private areas: CachedArea[] = [];
   private readonly queue = new Map<string, QueuedScan>();
+  private readonly conflictList = new Map<string, StoredConflict>();
 
   saveOfflineData(data: OfflineData): Promise<void> {
     this.offline = data;
@@ -105,16 +132,30 @@ export class MemoryGateStore implements GateStore {
     for (const id of ids) this.queue.delete(id);
     return Promise.resolve();
   }
+  saveConflicts(conflicts: readonly StoredConflict[]): Promise<void> {
+    for (const c of conflicts) this.conflictList.set(c.id, c);
+    return Promise.resolve();
+  }
+  conflicts(): Promise<StoredConflict[]> {
+    return Promise.resolve(newestFirst([...this.conflictList.values()]));
+  }
+  dismissConflicts(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.conflictList.delete(id);
+    return Promise.resolve();
+  }
 }
 
 /** The gate's IndexedDB store; falls back to memory when IndexedDB cannot open. */
 export async function openGateStore(): Promise<GateStore> {
   if (typeof indexedDB === 'undefined') return new MemoryGateStore();
   try {
-    const db = await openDB<GateDb>('staff-web-gate', 1, {
-      upgrade(database) {
-        database.createObjectStore('queue', { keyPath: 'id' });
-        database.createObjectStore('cache');
+    const db = await openDB<GateDb>('staff-web-gate', 2, {
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('queue', { keyPath: 'id' });
+          database.createObjectStore('cache');
+        }
+        if (oldVersion < 2) database.createObjectStore('conflicts', { keyPath: 'id' });
       },
     });
     return new IdbGateStore(db);

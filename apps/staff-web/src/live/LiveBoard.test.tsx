@@ -76,4 +76,55 @@ describe('LiveBoard', () => {
     await waitFor(() => expect(within(row).getByText('5')).toBeTruthy());
     expect(calls.filter((c) => c.operation === 'DenialCount').length).toBeGreaterThan(1);
   });
+
+  it('lists the latest offline conflicts, and hides them from roles that may not read check-ins', async () => {
+    const conflicts = {
+      __typename: 'CheckInConnection',
+      totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      nodes: [
+        {
+          __typename: 'CheckIn',
+          id: 'c1',
+          direction: 'IN',
+          decision: 'DENIED',
+          deviceDecision: 'ADMITTED',
+          reasons: ['ISOLATED'],
+          scannedAt: '2022-02-04T12:00:00.000Z',
+          recordedAt: '2022-02-04T12:30:00.000Z',
+          deviceId: 'web-1',
+          area: { __typename: 'InspectionArea', code: 'NST-G1', name: 'National Stadium gate 1' },
+          person: null,
+        },
+      ],
+    };
+    const base = {
+      InspectionAreas: () => ({ data: { inspectionAreas: [] } }),
+      CheckInRecorded: () => new Promise<never>(() => undefined),
+    };
+    const { client } = stubClient({
+      ...base,
+      Conflicts: () => ({ data: { checkIns: conflicts } }),
+    });
+    const view = renderWith(<LiveBoard />, client);
+    const table = await screen.findByRole('table', {
+      name: /offline decisions the server decided otherwise/,
+    });
+    expect(within(table).getByText('Unknown card')).toBeTruthy();
+    expect(
+      screen.getByText(/1 scan decided offline where the server decided otherwise/),
+    ).toBeTruthy();
+    view.unmount();
+
+    const forbidden = stubClient({
+      ...base,
+      Conflicts: () => ({ errors: [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }] }),
+    });
+    renderWith(<LiveBoard />, forbidden.client);
+    await screen.findByRole('table', { name: 'Inspection areas' });
+    await waitFor(() =>
+      expect(forbidden.calls.some((c) => c.operation === 'Conflicts')).toBe(true),
+    );
+    expect(screen.queryByRole('heading', { name: 'Offline conflicts to review' })).toBeNull();
+  });
 });

@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import {
   CheckInRecordedSubscription,
+  ConflictsQuery,
   DenialCountQuery,
   InspectionAreasQuery,
 } from '../api/operations';
+import { ConflictsTable } from '../conflicts/ConflictsTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
 import type { CheckInRecordedSubscription as Recorded } from '../gql/graphql';
@@ -38,6 +40,11 @@ export function LiveBoard() {
   const [feed, setFeed] = useState<Event[]>([]);
   const [liveDenials, setLiveDenials] = useState<Record<string, number>>({});
   const [sub] = useSubscription({ query: CheckInRecordedSubscription });
+  // Offline decisions the server decided otherwise; not shown to roles that may not read check-ins.
+  const [conflicts, refetchConflicts] = useQuery({
+    query: ConflictsQuery,
+    variables: { first: 10 },
+  });
 
   useEffect(() => {
     const event = sub.data?.checkInRecorded;
@@ -47,12 +54,18 @@ export function LiveBoard() {
       setLiveDenials((d) => ({ ...d, [event.area.code]: (d[event.area.code] ?? 0) + 1 }));
     }
     refetchAreas({ requestPolicy: 'network-only' });
-  }, [sub.data, refetchAreas]);
+    if (event.conflict) refetchConflicts({ requestPolicy: 'network-only' });
+  }, [sub.data, refetchAreas, refetchConflicts]);
 
   useEffect(() => {
-    const t = window.setInterval(() => refetchAreas({ requestPolicy: 'network-only' }), 15_000);
+    const t = window.setInterval(() => {
+      refetchAreas({ requestPolicy: 'network-only' });
+      refetchConflicts({ requestPolicy: 'network-only' });
+    }, 15_000);
     return () => window.clearInterval(t);
-  }, [refetchAreas]);
+  }, [refetchAreas, refetchConflicts]);
+
+  const conflictList = conflicts.data?.checkIns;
 
   return (
     <section aria-labelledby="live-title">
@@ -90,6 +103,26 @@ export function LiveBoard() {
           ))}
         </tbody>
       </table>
+      {conflictList && (
+        <section aria-labelledby="conflicts-h">
+          <h2 id="conflicts-h">Offline conflicts to review</h2>
+          {conflictList.totalCount === 0 ? (
+            <p className="muted">No offline decision differs from the server’s.</p>
+          ) : (
+            <>
+              <p>
+                {conflictList.totalCount} scan{conflictList.totalCount === 1 ? '' : 's'} decided
+                offline where the server decided otherwise; the latest below. Supervisors review
+                them all under Conflicts.
+              </p>
+              <ConflictsTable
+                rows={conflictList.nodes}
+                caption="Latest offline decisions the server decided otherwise"
+              />
+            </>
+          )}
+        </section>
+      )}
       <section aria-labelledby="feed-h">
         <h2 id="feed-h">Check-ins as they happen</h2>
         {sub.error && <ErrorAlert error={sub.error} />}
@@ -107,6 +140,9 @@ export function LiveBoard() {
                 {formatDateTime(e.scannedAt)}
                 {e.reasons.length > 0 && (
                   <span className="muted"> · {e.reasons.map(reasonText).join(' ')}</span>
+                )}
+                {e.conflict && (
+                  <strong> · conflict: the device decided {e.deviceDecision} offline</strong>
                 )}
               </li>
             ))}

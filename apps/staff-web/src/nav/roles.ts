@@ -1,6 +1,6 @@
 import type { Role } from '../gql/graphql';
 
-export type ScreenId = 'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live';
+export type ScreenId = 'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live' | 'conflicts';
 
 export interface Screen {
   id: ScreenId;
@@ -30,6 +30,8 @@ export const SCREENS: readonly Screen[] = [
   { id: 'health', label: 'Health desk', path: '/health', roles: ['HEALTH_OFFICER'] },
   { id: 'tracing', label: 'Tracing', path: '/tracing', roles: ['TRACER'] },
   { id: 'live', label: 'Live board', path: '/live', roles: ALL_STAFF },
+  // Supervisors of the gates review what gates decided offline against the server.
+  { id: 'conflicts', label: 'Conflicts', path: '/conflicts', roles: ['INSPECTION_OFFICER'] },
 ];
 
 export function canOpen(roles: readonly Role[], screen: Screen): boolean {
