@@ -41,6 +41,7 @@ const EXCEPTIONS: Record<string, Partial<Record<ServiceName, string[]>>> = {
   },
   // The published read sides: what another service may read, and who.
   'accreditation.person_organisations': { inspection: ['SELECT'], movement: ['SELECT'] },
+  'accreditation.accreditation_created': { inspection: ['SELECT'] },
   'accreditation.card_holders': { movement: ['SELECT'] },
   'accreditation.card_verification_keys': { inspection: ['SELECT'] },
   'inspection.closed_loop_statuses': { accreditation: ['SELECT'] },
