@@ -21,8 +21,8 @@ export const MIGRATIONS = [
   AccreditationSearch1764300000500,
   Security1764300000600,
   CardNumberSearchIndex1764300000700,
+  ClosedLoop1764300001000,
   LeastPrivilege1764300001300,
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,
-  ClosedLoop1764300001000,
 ];

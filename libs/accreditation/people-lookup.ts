@@ -59,7 +59,7 @@ export async function peopleByIds(
 
 /**
  * When the person's accreditation was created (its first history line), through the
- * owner's view accreditation.accreditation_created; null without one. Test results
+ * owner's function accreditation.accreditation_created_at; null without one. Test results
  * sampled before it are refused.
  */
 export async function accreditationCreatedAt(
@@ -68,7 +68,7 @@ export async function accreditationCreatedAt(
 ): Promise<Date | null> {
   if (!isUuid(personId)) return null;
   const rows: { created_at: Date | null }[] = await manager.query(
-    `SELECT created_at FROM accreditation.accreditation_created WHERE person_id = $1`,
+    `SELECT accreditation.accreditation_created_at($1) AS created_at`,
     [personId],
   );
   return rows[0]?.created_at ?? null;

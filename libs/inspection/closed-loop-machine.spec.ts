@@ -69,10 +69,7 @@ describe('closed-loop state machine', () => {
   it('only release ends isolation; release of someone not isolated is a CONFLICT', () => {
     const isolated = run(arrived, positive(t0)).state;
     assert.equal(run(isolated, { kind: 'RELEASE', reason: 'ok' }).state.status, S.IN_LOOP);
-    assert.throws(
-      () => run(arrived, { kind: 'RELEASE', reason: 'x' }),
-      ConflictError,
-    );
+    assert.throws(() => run(arrived, { kind: 'RELEASE', reason: 'x' }), ConflictError);
   });
 
   it('designation: CLOSE_CONTACT for 7 days, next test within 12 h; ISOLATED and EXITED stay', () => {

@@ -41,7 +41,6 @@ const EXCEPTIONS: Record<string, Partial<Record<ServiceName, string[]>>> = {
   },
   // The published read sides: what another service may read, and who.
   'accreditation.person_organisations': { inspection: ['SELECT'], movement: ['SELECT'] },
-  'accreditation.accreditation_created': { inspection: ['SELECT'] },
   'accreditation.card_holders': { movement: ['SELECT'] },
   'accreditation.card_verification_keys': { inspection: ['SELECT'] },
   'inspection.closed_loop_statuses': { accreditation: ['SELECT'] },
@@ -62,6 +61,7 @@ const FUNCTIONS: Record<string, ServiceName[]> = {
   'identity.user_email(uuid)': ['movement'],
   'accreditation.find_card(text,boolean)': ['inspection'],
   'accreditation.activate_on_arrival(uuid,text)': ['inspection'],
+  'accreditation.accreditation_created_at(uuid)': ['inspection'],
   'accreditation.merge_search_pending_lists()': ['accreditation'],
   'movement.append_events(uuid[],uuid[],text[],text[],timestamp with time zone[],text[])': [
     'inspection',

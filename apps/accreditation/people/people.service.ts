@@ -253,7 +253,9 @@ export async function listTestsDue(
   let keyset = '';
   if (after) {
     if (typeof after[0] !== 'string' || !/^-?\d+$/.test(after[0]) || !isUuid(String(after[1]))) {
-      throw new BadUserInputError([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+      throw new BadUserInputError([
+        { field: 'after', message: 'is not a cursor this list gave out' },
+      ]);
     }
     params.push(after[0], after[1]);
     keyset = `AND (cl.test_due_by, p.id) >

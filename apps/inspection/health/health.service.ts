@@ -183,7 +183,12 @@ export class HealthService {
       }
       const ids = [...new Set(chosen.map((c) => c.personId))].sort();
       for (const id of ids) {
-        await this.closedLoop.apply(manager, id, { kind: 'CLOSE_CONTACT', of: personId }, principal);
+        await this.closedLoop.apply(
+          manager,
+          id,
+          { kind: 'CLOSE_CONTACT', of: personId },
+          principal,
+        );
       }
       return chosen.map((c) => ({
         person: { id: c.personId },
