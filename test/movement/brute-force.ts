@@ -5,7 +5,8 @@ export interface OracleEvent {
   id: string;
   personId: string;
   location: string;
-  kind: 'ENTRY' | 'EXIT' | string;
+  /** ENTRY or EXIT. */
+  kind: string;
   occurredAt: Date;
   recordedAt: Date;
 }

@@ -111,7 +111,7 @@ describe('TracingPage', () => {
     expect(trace).toMatchObject({ personId: 'p1', minMinutes: 20 });
 
     expect(
-      (screen.getByRole('button', { name: 'Tick the contacts to designate' }) as HTMLButtonElement)
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Tick the contacts to designate' })
         .disabled,
     ).toBe(true);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Designate Bo Contact' }));
