@@ -26,10 +26,10 @@ export interface ContactRecord {
  *    to start; they are merged at the end.
  * 2. ranges: per location, from the subject's first piece there to the end of the last,
  *    so each stretch of the location index is read once.
- * 3. visitors / opening: stays already open when a range starts. A loose index scan of
- *    (location, person_id) lists each person ever at the location (one probe each, not
- *    a scan of its history), and one backward probe finds their last event there before
- *    the range: an ENTRY may still be open, however old.
+ * 3. visitors / opening: stays already open when a range starts, however old. A loose
+ *    index scan of (location, person_id, occurred_at), backwards, finds for each person
+ *    who was at the location before the range their last event there, one probe per
+ *    person (not a scan of the location's history): an ENTRY may still be open.
  * 4. nearby / other_pieces: those openings and everyone else's events at those places in
  *    those ranges (location index); an ENTRY lasts at most until that person's next event
  *    there (lead()), within its range.
@@ -70,27 +70,25 @@ subject_pieces AS MATERIALIZED (
 ranges AS MATERIALIZED (
   SELECT location, min(a) AS lo, max(b) AS hi FROM subject_pieces GROUP BY location
 ),
-visitors (location, lo, hi, person_id) AS (
-  SELECT r.location, r.lo, r.hi, (
-    SELECT e.person_id FROM movement.movements e
-    WHERE e.location = r.location ORDER BY e.person_id LIMIT 1)
-  FROM ranges r
+visitors (location, lo, hi, person_id, kind, occurred_at, recorded_at, id) AS (
+  SELECT r.location, r.lo, r.hi, f.* FROM ranges r
+  CROSS JOIN LATERAL (
+    SELECT e.person_id, e.kind, e.occurred_at, e.recorded_at, e.id FROM movement.movements e
+    WHERE e.location = r.location AND e.occurred_at < r.lo
+    ORDER BY e.person_id DESC, e.occurred_at DESC, e.recorded_at DESC, e.id DESC LIMIT 1
+  ) f
   UNION ALL
-  SELECT v.location, v.lo, v.hi, (
-    SELECT e.person_id FROM movement.movements e
-    WHERE e.location = v.location AND e.person_id > v.person_id ORDER BY e.person_id LIMIT 1)
-  FROM visitors v
-  WHERE v.person_id IS NOT NULL
+  SELECT v.location, v.lo, v.hi, f.* FROM visitors v
+  CROSS JOIN LATERAL (
+    SELECT e.person_id, e.kind, e.occurred_at, e.recorded_at, e.id FROM movement.movements e
+    WHERE e.location = v.location AND e.occurred_at < v.lo AND e.person_id < v.person_id
+    ORDER BY e.person_id DESC, e.occurred_at DESC, e.recorded_at DESC, e.id DESC LIMIT 1
+  ) f
 ),
 opening AS (
-  SELECT v.location, v.lo, v.hi, v.person_id, o.kind, o.occurred_at, o.recorded_at, o.id
+  SELECT v.location, v.lo, v.hi, v.person_id, v.kind, v.occurred_at, v.recorded_at, v.id
   FROM visitors v
-  CROSS JOIN LATERAL (
-    SELECT e.kind, e.occurred_at, e.recorded_at, e.id FROM movement.movements e
-    WHERE e.location = v.location AND e.person_id = v.person_id AND e.occurred_at < v.lo
-    ORDER BY e.occurred_at DESC, e.recorded_at DESC, e.id DESC LIMIT 1
-  ) o
-  WHERE v.person_id IS NOT NULL AND v.person_id <> $1 AND o.kind = 'ENTRY'
+  WHERE v.person_id <> $1 AND v.kind = 'ENTRY'
 ),
 nearby AS (
   SELECT o.location, o.lo, o.hi, o.person_id, o.kind, o.occurred_at, o.recorded_at, o.id

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { connect } from '#test/accreditation/support.js';
+import { eventually } from '#test/support/eventually.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
 import { hoursFrom, inspection, LOOP_FIELDS, type LoopView } from '#test/inspection/support.js';
 
@@ -289,6 +290,13 @@ describe('the closed loop through the gateway, on the test clock', () => {
         [early.id, later.id],
       );
       assert.equal(all.testsDue.totalCount, 2);
+      await eventually(async () => {
+        const { rows } = await db.query(
+          `SELECT 1 FROM audit.events WHERE action = 'read:testsDue' AND person_id = $1`,
+          [early.id],
+        );
+        assert.ok(rows.length > 0, 'reading who is due a test is audited');
+      });
       const dues = all.testsDue.nodes.map((n) => Date.parse(n.closedLoop.testDueBy));
       assert.ok(dues[0] <= dues[1]);
 
