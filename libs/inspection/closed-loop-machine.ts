@@ -47,6 +47,8 @@ export interface LoopChange {
   status: S;
   at: Date;
   reason: string;
+  /** Made by time alone (a close contact's days ran out): recorded as by `system`. */
+  expiry?: true;
 }
 
 export interface LoopTransition {
@@ -84,7 +86,7 @@ export function current(state: LoopState, now: Date): LoopTransition {
     const next = { ...state, status: S.IN_LOOP };
     return {
       state: next,
-      changes: [{ status: S.IN_LOOP, at, reason: 'close contact period ended' }],
+      changes: [{ status: S.IN_LOOP, at, reason: 'close contact period ended', expiry: true }],
       changed: true,
     };
   }

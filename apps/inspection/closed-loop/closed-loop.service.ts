@@ -7,6 +7,7 @@ import {
   current,
   OUTSIDE,
   transition,
+  type LoopChange,
   type LoopEvent,
   type LoopState,
   type LoopTransition,
@@ -108,21 +109,37 @@ export class ClosedLoopService {
       closeContactDays: this.config.CLOSE_CONTACT_DAYS,
     });
     await this.save(manager, personId, result.state, now);
-    const who = byWhom(principal);
-    for (const change of result.changes) {
+    await this.writeHistory(manager, personId, result.changes, byWhom(principal));
+    return result;
+  }
+
+  /**
+   * Stores what time alone has changed (a close contact whose days have run out is
+   * IN_LOOP again), with its history line by `system`; the expiry sweep calls it.
+   */
+  async settle(manager: EntityManager, personId: string): Promise<LoopState> {
+    const stored = await this.lockAndRead(manager, personId);
+    const now = this.clock.now();
+    const result = current(stored, now);
+    if (result.changes.length === 0) return stored;
+    await this.save(manager, personId, result.state, now);
+    await this.writeHistory(manager, personId, result.changes, 'system');
+    return result.state;
+  }
+
+  private async writeHistory(
+    manager: EntityManager,
+    personId: string,
+    changes: readonly LoopChange[],
+    who: string,
+  ): Promise<void> {
+    for (const change of changes) {
       await manager.query(
         `INSERT INTO inspection.closed_loop_history (person_id, status, reason, by, at)
          VALUES ($1, $2, $3, $4, $5)`,
-        [
-          personId,
-          change.status,
-          change.reason,
-          change.reason === 'close contact period ended' ? 'system' : who,
-          change.at,
-        ],
+        [personId, change.status, change.reason, change.expiry ? 'system' : who, change.at],
       );
     }
-    return result;
   }
 
   private async save(
