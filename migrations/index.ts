@@ -10,6 +10,7 @@ import { ClosedLoop1764300001000 } from './1764300001000-closed-loop.js';
 import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js';
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
+import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LeastPrivilege1764300001300,
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,
+  CheckInAnnulments1764300001700,
 ];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createPersonScopeLoader } from '#libs/accreditation/organisation-scope.js';
 import type { LoaderFactory } from '#libs/graphql/subgraph.module.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
+import { AnnulmentsService } from '#apps/inspection/check-ins/annulments.service.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 
 export type InspectionLoaders = ReturnType<InspectionLoaderFactory['create']>;
@@ -14,6 +15,7 @@ export class InspectionLoaderFactory implements LoaderFactory {
   constructor(
     private readonly areas: AreasService,
     private readonly closedLoop: ClosedLoopService,
+    private readonly annulments: AnnulmentsService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -22,6 +24,7 @@ export class InspectionLoaderFactory implements LoaderFactory {
       area: new DataLoader((codes: readonly string[]) => this.areas.byCodes(codes)),
       occupancy: new DataLoader((codes: readonly string[]) => this.areas.occupancy(codes)),
       closedLoop: new DataLoader((ids: readonly string[]) => this.closedLoop.byPersonIds(ids)),
+      annulment: new DataLoader((ids: readonly string[]) => this.annulments.byCheckInIds(ids)),
       personInScope: createPersonScopeLoader(this.dataSource),
     };
   }

@@ -6,6 +6,8 @@ import { AreasService } from '#apps/inspection/areas/areas.service.js';
 import { ArrivalsResolver } from '#apps/inspection/arrivals/arrivals.resolver.js';
 import { ArrivalsService } from '#apps/inspection/arrivals/arrivals.service.js';
 import { CardVerifier } from '#apps/inspection/check-ins/card-verifier.service.js';
+import { AnnulmentsResolver } from '#apps/inspection/check-ins/annulments.resolver.js';
+import { AnnulmentsService } from '#apps/inspection/check-ins/annulments.service.js';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 import { CheckInsResolver } from '#apps/inspection/check-ins/check-ins.resolver.js';
 import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
@@ -25,6 +27,8 @@ import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js'
     ArrivalsService,
     ArrivalsResolver,
     CardVerifier,
+    AnnulmentsService,
+    AnnulmentsResolver,
     CheckInFeed,
     CheckInsService,
     CheckInsResolver,

@@ -25,6 +25,7 @@ import {
   type StoredMovementEvent,
 } from '#libs/movement/movement-log.js';
 import { presentAt } from '#libs/movement/presence.js';
+import { tidyStays } from '#libs/movement/annulment.js';
 import {
   deriveStays,
   staysWithin,
@@ -324,7 +325,8 @@ export class MovementsService {
         recordedAt: r.recorded_at,
       })),
     );
-    return staysWithin(stays, from, to);
+    // An annulled entry leaves a stay of no length, an annulled exit two that meet.
+    return staysWithin(tidyStays(stays), from, to);
   }
 
   async presentAt(

@@ -60,6 +60,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.createInspectionArea': { roles: [] },
   'Mutation.checkIn': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
   'Mutation.submitCheckIns': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
+  'Mutation.annulCheckIn': { roles: [R.INSPECTION_OFFICER] },
   'Mutation.processArrival': { roles: [R.INSPECTION_OFFICER] },
   'Mutation.processDeparture': { roles: [R.INSPECTION_OFFICER] },
   'Mutation.recordTestResult': { roles: [R.HEALTH_OFFICER], scopes: [S.HEALTH_WRITE] },

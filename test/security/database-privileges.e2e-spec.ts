@@ -28,6 +28,7 @@ const EXCEPTIONS: Record<string, Partial<Record<ServiceName, string[]>>> = {
   // Histories are appended to, never changed.
   'accreditation.accreditation_events': { accreditation: ['SELECT', 'INSERT'] },
   'inspection.closed_loop_history': { inspection: ['SELECT', 'INSERT'] },
+  'inspection.check_in_annulments': { inspection: ['SELECT', 'INSERT'] },
   'movement.checkpoints': { movement: ['SELECT', 'INSERT'] },
   'audit.events': {
     accreditation: ['SELECT', 'INSERT'],
@@ -58,7 +59,7 @@ function expectedPrivileges(service: ServiceName, schema: string, table: string)
 /** Functions another role may call, and who (EXECUTE is granted to nobody else). */
 const FUNCTIONS: Record<string, ServiceName[]> = {
   'identity.find_api_key(text)': ['accreditation', 'inspection', 'movement'],
-  'identity.user_email(uuid)': ['movement'],
+  'identity.user_email(uuid)': ['inspection', 'movement'],
   'accreditation.find_card(text,boolean)': ['inspection'],
   'accreditation.activate_on_arrival(uuid,text)': ['inspection'],
   'accreditation.accreditation_created_at(uuid)': ['inspection'],
@@ -265,8 +266,10 @@ void describe('the services’ database roles', () => {
     );
     await refused(movement, `SELECT * FROM accreditation.find_card('1', true)`);
     await refused(movement, `SELECT accreditation.activate_on_arrival(gen_random_uuid(), 'x')`);
-    await refused(inspection, `SELECT identity.user_email(gen_random_uuid())`);
     await refused(inspection, `SELECT movement.ensure_partitions(now())`);
+    // Annulments are added, never changed or taken back.
+    await refused(inspection, `UPDATE inspection.check_in_annulments SET reason = 'rewritten'`);
+    await refused(inspection, `DELETE FROM inspection.check_in_annulments`);
   });
 
   void it('holds exactly the documented privileges on every table, view and sequence', async () => {
@@ -385,6 +388,7 @@ void describe('the services’ database roles', () => {
     assert.equal(inside.rows[0].n, 1);
     await inspection.query(`SELECT * FROM movement.movements WHERE person_id = $1`, [personId]);
     await inspection.query(`SELECT * FROM accreditation.card_verification_keys`);
+    await inspection.query(`SELECT identity.user_email(gen_random_uuid())`);
     await inspection.query(
       `INSERT INTO audit.events (action, outcome, service) VALUES ('test', 'ok', 'inspection')`,
     );

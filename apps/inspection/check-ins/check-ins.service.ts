@@ -283,6 +283,17 @@ export class CheckInsService {
     );
   }
 
+  /** One check-in by id, or null. */
+  async byId(
+    id: string,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<CheckIn | null> {
+    const rows: CheckInRow[] = await db.query(`SELECT * FROM inspection.check_ins WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ? toCheckIn(rows[0]) : null;
+  }
+
   /**
    * Decides and records one scan in the caller's transaction: the check-in
    * row and its movement event commit together. Locks, in this order: the
