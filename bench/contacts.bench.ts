@@ -3,7 +3,6 @@ import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { chainOf } from '#libs/movement/chain.js';
 import { CONTACTS_STATEMENT, findContacts } from '#libs/movement/contacts.js';
-import { STAY_LOOKBACK_MS } from '#libs/movement/stays.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
@@ -394,7 +393,7 @@ try {
     const s = samples[20];
     const plan = await direct.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN (ANALYZE, BUFFERS) ${CONTACTS_STATEMENT}`,
-      [s.personId, s.from, s.to, 15, `${STAY_LOOKBACK_MS / 1000} seconds`],
+      [s.personId, s.from, s.to, 15],
     );
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
   }

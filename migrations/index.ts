@@ -6,6 +6,7 @@ import { InspectionHistory1764300000400 } from './1764300000400-inspection-histo
 import { AccreditationSearch1764300000500 } from './1764300000500-accreditation-search.js';
 import { Security1764300000600 } from './1764300000600-security.js';
 import { CardNumberSearchIndex1764300000700 } from './1764300000700-card-number-search-index.js';
+import { ClosedLoop1764300001000 } from './1764300001000-closed-loop.js';
 import { CardDenyList1764300001100 } from './1764300001100-card-deny-list.js';
 import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js';
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   AccreditationSearch1764300000500,
   Security1764300000600,
   CardNumberSearchIndex1764300000700,
+  ClosedLoop1764300001000,
   CardDenyList1764300001100,
   LeastPrivilege1764300001300,
   MovementAppend1764300001301,

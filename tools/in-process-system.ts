@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
 import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
 import { loadConfig } from '#libs/common/config.js';
 import { freePort } from '#libs/common/net.js';
@@ -36,7 +37,36 @@ export interface RunningSystem {
   /** A client with no credentials. */
   anonymous: GraphQLClient;
   env: Record<string, string>;
+  /**
+   * The services' domain clock (libs/common/clock.ts), moved through the test-only
+   * control every test system has (TEST_CLOCK_CONTROL): advance by ms, or set to an
+   * instant; answers the clock's new time. Request proofs keep the real time.
+   */
+  clock: {
+    advance(ms: number): Promise<Date>;
+    set(at: Date): Promise<Date>;
+  };
   stop(): Promise<void>;
+}
+
+/** Moves the clock of every subgraph (POST /test/clock, signed as the gateway signs). */
+export async function moveClocks(
+  secret: string,
+  urls: SubgraphUrls,
+  body: { advanceMs: number } | { at: string },
+): Promise<Date> {
+  const answers = await Promise.all(
+    Object.values(urls).map(async (graphql) => {
+      const response = await fetchAsGateway(
+        secret,
+        new URL('/test/clock', graphql).toString(),
+        JSON.stringify(body),
+      );
+      if (!response.ok) throw new Error(`clock control answered ${response.status}`);
+      return ((await response.json()) as { now: string }).now;
+    }),
+  );
+  return new Date(answers[0]);
 }
 
 export interface SystemOptions {
@@ -144,6 +174,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   process.env.LOG_LEVEL ??= 'error';
   const env = await serviceEnvironment(database.url, {
     ...roleEnvironment(database.roles),
+    TEST_CLOCK_CONTROL: 'on',
     ...options.env,
   });
   let subgraphs: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
@@ -179,6 +210,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       admin,
       anonymous,
       env,
+      clock: {
+        advance: (ms) => moveClocks(env.GATEWAY_SECRET, subgraphUrls, { advanceMs: ms }),
+        set: (at) => moveClocks(env.GATEWAY_SECRET, subgraphUrls, { at: at.toISOString() }),
+      },
       stop: async () => {
         await running.close();
         await runningSubgraphs.close();

@@ -16,6 +16,13 @@ export class InspectionConfig extends ServiceConfig {
   @Max(60)
   CLOSE_CONTACT_DAYS: number = 7;
 
+  /** How often expired close contacts are stored as IN_LOOP again (reads show it at once). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  CLOSE_CONTACT_SWEEP_SECONDS: number = 60;
+
   /** Fan-out of the live check-in feed across instances (redis://...); in-memory without it. */
   @IsOptional()
   @IsString()

@@ -56,3 +56,20 @@ export async function peopleByIds(
     rows.map((r) => [r.person_id, { personId: r.person_id, organisationId: r.organisation_id }]),
   );
 }
+
+/**
+ * When the person's accreditation was created (its first history line), through the
+ * owner's function accreditation.accreditation_created_at; null without one. Test results
+ * sampled before it are refused.
+ */
+export async function accreditationCreatedAt(
+  manager: Queryable,
+  personId: string,
+): Promise<Date | null> {
+  if (!isUuid(personId)) return null;
+  const rows: { created_at: Date | null }[] = await manager.query(
+    `SELECT accreditation.accreditation_created_at($1) AS created_at`,
+    [personId],
+  );
+  return rows[0]?.created_at ?? null;
+}

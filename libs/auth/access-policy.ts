@@ -40,6 +40,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Query.person': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
   'Query.personByCard': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
   'Query.people': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
+  'Query.testsDue': { roles: [R.HEALTH_OFFICER], scopes: [S.HEALTH_WRITE] },
   'Mutation.createOrganisation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.registerPerson': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.importPeople': { roles: [R.ACCREDITATION_OFFICER] },

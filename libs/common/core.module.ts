@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { AuditModule } from '#libs/audit/audit.module.js';
 import { AuthModule } from '#libs/auth/auth.module.js';
+import { AdjustableClock, Clock, ClockControlController, SystemClock } from '#libs/common/clock.js';
 import { HealthController } from '#libs/common/health.controller.js';
 import { createLogger } from '#libs/common/logger.js';
 import { requestIdFrom } from '#libs/common/request-id.js';
@@ -19,8 +20,12 @@ class ConfigModule {
       providers: [
         { provide: ServiceConfig, useValue: config },
         { provide: config.constructor, useValue: config },
+        {
+          provide: Clock,
+          useValue: config.TEST_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock(),
+        },
       ],
-      exports: [ServiceConfig, config.constructor],
+      exports: [ServiceConfig, config.constructor, Clock],
     };
   }
 }
@@ -37,6 +42,9 @@ export class CoreModule {
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     entities: MixedList<Function | string | EntitySchema>,
   ): DynamicModule {
+    if (config.TEST_CLOCK_CONTROL && config.production) {
+      throw new Error('TEST_CLOCK_CONTROL is for tests: refused with NODE_ENV=production');
+    }
     return {
       module: CoreModule,
       imports: [
@@ -54,7 +62,9 @@ export class CoreModule {
         AuditModule.forService(name),
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: config.TEST_CLOCK_CONTROL
+        ? [HealthController, ClockControlController]
+        : [HealthController],
     };
   }
 }

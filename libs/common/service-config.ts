@@ -37,6 +37,14 @@ export class ServiceConfig {
   @IsString()
   HOST: string = '0.0.0.0';
 
+  /**
+   * Tests only: "on" binds an adjustable clock and mounts POST /test/clock to move it.
+   * Refused in production (the service does not start).
+   */
+  @IsOptional()
+  @IsIn(['on'])
+  TEST_CLOCK_CONTROL?: string;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }

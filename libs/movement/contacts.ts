@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { STAY_LOOKBACK_MS } from '#libs/movement/stays.js';
 
 export interface EncounterRecord {
   location: string;
@@ -17,27 +16,39 @@ export interface ContactRecord {
 /**
  * The contact trace, in one statement (see ARCHITECTURE.md "Movement log"), over the
  * owner's view movement.movements (the inspection service runs it too, and may read
- * the log only through that view).
+ * the log only through that view). There is no look-back limit: a stay counts however
+ * long ago it began.
  *
  * 1. subject_pieces: the subject's stays in the window, from their own events
- *    (person index): each ENTRY at L lasts until the next event at L or the
- *    next ENTRY anywhere (lead() over the events), clipped to [from, to).
- *    Pieces of one stay touch end to start; they are merged at the end.
- * 2. ranges: per location, the subject's pieces widened by the lookback and
- *    merged, so each stretch of the location index is read once.
- * 3. nearby / other_pieces: everyone else's events at those places in those
- *    ranges (location index, the bounded self-join); an ENTRY lasts at most
- *    until that person's next event there (lead()), within its range.
- * 4. ended: only for pieces that meet a subject piece, one probe of the
- *    person index for the next ENTRY elsewhere, which ends the stay earlier.
- * 5. The overlaps, merged where they touch (gaps and islands), floored to
- *    whole minutes per encounter and summed per person.
+ *    (person index) since their last ENTRY before the window (one backward probe):
+ *    each ENTRY at L lasts until the next event at L or the next ENTRY anywhere
+ *    (lead() over the events), clipped to [from, to). Pieces of one stay touch end
+ *    to start; they are merged at the end.
+ * 2. ranges: per location, from the subject's first piece there to the end of the last,
+ *    so each stretch of the location index is read once.
+ * 3. visitors / opening: stays already open when a range starts, however old. A loose
+ *    index scan of (location, person_id, occurred_at), backwards, finds for each person
+ *    who was at the location before the range their last event there, one probe per
+ *    person (not a scan of the location's history): an ENTRY may still be open.
+ * 4. nearby / other_pieces: those openings and everyone else's events at those places in
+ *    those ranges (location index); an ENTRY lasts at most until that person's next event
+ *    there (lead()), within its range.
+ * 5. ended: only for pieces that meet a subject piece, one probe of the person index
+ *    for the next ENTRY elsewhere, which ends the stay earlier.
+ * 6. The overlaps, merged where they touch (gaps and islands), floored to whole minutes
+ *    per encounter and summed per person.
  */
 const CONTACTS_SQL = `
-WITH subject_events AS (
+WITH RECURSIVE subject_start AS (
+  SELECT coalesce((
+    SELECT e.occurred_at FROM movement.movements e
+    WHERE e.person_id = $1 AND e.kind = 'ENTRY' AND e.occurred_at < $2
+    ORDER BY e.occurred_at DESC LIMIT 1), $2::timestamptz) AS at
+),
+subject_events AS (
   SELECT e.id, e.location, e.kind, e.occurred_at, e.recorded_at
-  FROM movement.movements e
-  WHERE e.person_id = $1 AND e.occurred_at >= $2::timestamptz - $5::interval AND e.occurred_at < $3
+  FROM movement.movements e, subject_start s
+  WHERE e.person_id = $1 AND e.occurred_at >= s.at AND e.occurred_at < $3
 ),
 subject_marked AS (
   SELECT s.*, lead(s.occurred_at) OVER (
@@ -56,20 +67,33 @@ subject_pieces AS MATERIALIZED (
     FROM subject_entries) p
   WHERE a < b
 ),
-piece_ranges AS (
-  SELECT location, a - $5::interval AS lo, b AS hi,
-         max(b) OVER (PARTITION BY location ORDER BY a, b
-                      ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_hi
-  FROM subject_pieces
+ranges AS MATERIALIZED (
+  SELECT location, min(a) AS lo, max(b) AS hi FROM subject_pieces GROUP BY location
 ),
-ranges AS (
-  SELECT location, min(lo) AS lo, max(hi) AS hi
-  FROM (SELECT r.*, count(*) FILTER (WHERE prev_hi IS NULL OR lo > prev_hi) OVER (
-          PARTITION BY location ORDER BY lo, hi ROWS UNBOUNDED PRECEDING) AS grp
-        FROM piece_ranges r) g
-  GROUP BY location, grp
+visitors (location, lo, hi, person_id, kind, occurred_at, recorded_at, id) AS (
+  SELECT r.location, r.lo, r.hi, f.* FROM ranges r
+  CROSS JOIN LATERAL (
+    SELECT e.person_id, e.kind, e.occurred_at, e.recorded_at, e.id FROM movement.movements e
+    WHERE e.location = r.location AND e.occurred_at < r.lo
+    ORDER BY e.person_id DESC, e.occurred_at DESC, e.recorded_at DESC, e.id DESC LIMIT 1
+  ) f
+  UNION ALL
+  SELECT v.location, v.lo, v.hi, f.* FROM visitors v
+  CROSS JOIN LATERAL (
+    SELECT e.person_id, e.kind, e.occurred_at, e.recorded_at, e.id FROM movement.movements e
+    WHERE e.location = v.location AND e.occurred_at < v.lo AND e.person_id < v.person_id
+    ORDER BY e.person_id DESC, e.occurred_at DESC, e.recorded_at DESC, e.id DESC LIMIT 1
+  ) f
+),
+opening AS (
+  SELECT v.location, v.lo, v.hi, v.person_id, v.kind, v.occurred_at, v.recorded_at, v.id
+  FROM visitors v
+  WHERE v.person_id <> $1 AND v.kind = 'ENTRY'
 ),
 nearby AS (
+  SELECT o.location, o.lo, o.hi, o.person_id, o.kind, o.occurred_at, o.recorded_at, o.id
+  FROM opening o
+  UNION ALL
   SELECT r.location, r.lo, r.hi, n.person_id, n.kind, n.occurred_at, n.recorded_at, n.id
   FROM ranges r
   CROSS JOIN LATERAL (
@@ -150,16 +174,8 @@ export async function findContacts(
   from: Date,
   to: Date,
   minMinutes: number,
-  options: { lookbackMs?: number } = {},
 ): Promise<ContactRecord[]> {
-  const lookback = `${Math.round((options.lookbackMs ?? STAY_LOOKBACK_MS) / 1000)} seconds`;
-  const rows: ContactRow[] = await manager.query(CONTACTS_SQL, [
-    personId,
-    from,
-    to,
-    minMinutes,
-    lookback,
-  ]);
+  const rows: ContactRow[] = await manager.query(CONTACTS_SQL, [personId, from, to, minMinutes]);
   const contacts: ContactRecord[] = [];
   for (const row of rows) {
     let contact = contacts[contacts.length - 1];

@@ -1,36 +1,81 @@
 import type { ContactRecord, EncounterRecord } from '#libs/movement/contacts.js';
-import { deriveStays, type MovementPoint } from '#libs/movement/stays.js';
+
+/** A movement event as the oracle reads it: nothing of the production stay code is used. */
+export interface OracleEvent {
+  id: string;
+  personId: string;
+  location: string;
+  /** ENTRY or EXIT. */
+  kind: string;
+  occurredAt: Date;
+  recordedAt: Date;
+}
+
+/** Where the person is from each instant on: [at, location or null], in time order. */
+function whereabouts(events: readonly OracleEvent[]): { at: number; location: string | null }[] {
+  const ordered = [...events].sort((a, b) => {
+    const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();
+    if (byTime !== 0) return byTime;
+    const byRecording = a.recordedAt.getTime() - b.recordedAt.getTime();
+    if (byRecording !== 0) return byRecording;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  const steps: { at: number; location: string | null }[] = [];
+  let here: string | null = null;
+  for (const e of ordered) {
+    // An ENTRY puts the person there (where they were before, they have left);
+    // an EXIT takes them out only of the place they are in.
+    if (e.kind === 'ENTRY') here = e.location;
+    else if (here === e.location) here = null;
+    const last = steps[steps.length - 1];
+    if (last && last.at === e.occurredAt.getTime()) last.location = here;
+    else steps.push({ at: e.occurredAt.getTime(), location: here });
+  }
+  return steps;
+}
+
+/** The spans [from, until) spent at each place, from the whereabouts (until Infinity when open). */
+function spans(events: readonly OracleEvent[]): { location: string; f: number; u: number }[] {
+  const steps = whereabouts(events);
+  const out: { location: string; f: number; u: number }[] = [];
+  steps.forEach((step, i) => {
+    const next = steps[i + 1]?.at ?? Infinity;
+    if (step.location !== null && step.at < next) {
+      out.push({ location: step.location, f: step.at, u: next });
+    }
+  });
+  return out;
+}
 
 /**
- * Contacts the slow, obvious way, straight from the domain rule: derive
- * everyone's stays, intersect each other person's with the subject's at the
- * same place within [from, to), merge overlaps that touch, floor each to
- * whole minutes, sum, keep those at or above minMinutes, most minutes first.
+ * Contacts the slow, obvious way, straight from the domain rule: walk everyone's
+ * whereabouts over all their events (however old), intersect each other person's
+ * time at a place with the subject's within [from, to), merge overlaps that touch,
+ * floor each to whole minutes, sum, keep those at or above minMinutes, most minutes first.
  */
 export function bruteForceContacts(
-  events: readonly (MovementPoint & { personId: string })[],
+  events: readonly OracleEvent[],
   subject: string,
   from: Date,
   to: Date,
   minMinutes: number,
 ): ContactRecord[] {
-  const byPerson = new Map<string, MovementPoint[]>();
+  const byPerson = new Map<string, OracleEvent[]>();
   for (const e of events) {
     const list = byPerson.get(e.personId) ?? [];
     list.push(e);
     byPerson.set(e.personId, list);
   }
-  const end = (d: Date | null) => (d ? d.getTime() : Infinity);
-  const mine = deriveStays(byPerson.get(subject) ?? []);
+  const mine = spans(byPerson.get(subject) ?? []);
   const contacts: ContactRecord[] = [];
   for (const [personId, theirEvents] of byPerson) {
     if (personId === subject) continue;
     const pieces: { location: string; f: number; u: number }[] = [];
-    for (const theirs of deriveStays(theirEvents)) {
+    for (const theirs of spans(theirEvents)) {
       for (const own of mine) {
         if (own.location !== theirs.location) continue;
-        const f = Math.max(own.from.getTime(), theirs.from.getTime(), from.getTime());
-        const u = Math.min(end(own.until), end(theirs.until), to.getTime());
+        const f = Math.max(own.f, theirs.f, from.getTime());
+        const u = Math.min(own.u, theirs.u, to.getTime());
         if (f < u) pieces.push({ location: own.location, f, u });
       }
     }

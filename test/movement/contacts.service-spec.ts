@@ -5,10 +5,12 @@ import fc from 'fast-check';
 import { findContacts } from '#libs/movement/contacts.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
-import { bruteForceContacts } from '#test/movement/brute-force.js';
+import { bruteForceContacts, type OracleEvent } from '#test/movement/brute-force.js';
 import { given, movementTestDatabase, type MovementTestDatabase } from '#test/movement/support.js';
 
 const PLACES = ['HOTEL-1', 'VENUE-A', 'BUS-1', 'DINING-1'];
+/** Places of the sparse multi-day runs only. */
+const ROOMS = ['ROOM-1', 'ROOM-2', 'ROOM-3'];
 const HOUR = 3_600_000;
 
 interface StoredRow {
@@ -34,10 +36,27 @@ void describe('contacts', () => {
     await db?.close();
   });
 
+  /** Every event in the log, however old (stays never end by age), as the oracle reads them. */
+  async function everything(): Promise<OracleEvent[]> {
+    const stored: StoredRow[] = await db.dataSource.query(
+      `SELECT id, person_id, location, kind, occurred_at, recorded_at FROM movement.events`,
+    );
+    return stored.map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      location: r.location,
+      kind: r.kind,
+      occurredAt: r.occurred_at,
+      recordedAt: r.recorded_at,
+    }));
+  }
+
   /** Appends the events, in several batches (so recording order differs from time order). */
   async function load(
     base: number,
     events: { p: number; place: number; exit: boolean; second: number; batch: number }[],
+    who: readonly string[] = people,
+    places: readonly string[] = PLACES,
   ) {
     const batches = new Map<number, typeof events>();
     for (const e of events) batches.set(e.batch, [...(batches.get(e.batch) ?? []), e]);
@@ -45,8 +64,8 @@ void describe('contacts', () => {
     for (const [, list] of [...batches].sort((a, b) => a[0] - b[0])) {
       const rows = list.map((e) => ({
         id: randomUUID(),
-        personId: people[e.p],
-        location: PLACES[e.place],
+        personId: who[e.p],
+        location: places[e.place],
         kind: e.exit ? MovementKind.EXIT : MovementKind.ENTRY,
         occurredAt: new Date(base + e.second * 1000),
         source: 'property test',
@@ -86,10 +105,11 @@ void describe('contacts', () => {
         fc.integer({ min: 60, max: 40_000 }),
         fc.constantFrom(0, 1, 5, 15, 30, 60),
         async (events, subject, start, length, minMinutes) => {
-          // Each run lives on a day of its own, further apart than the lookback.
+          // Each run lives on days of its own; stays left open by earlier runs still count.
           run += 1;
           const base = Date.UTC(2021, 0, 1) + run * 3 * 24 * HOUR;
-          const stored = await load(base, events);
+          await load(base, events);
+          const stored = await everything();
           const from = new Date(base + start * 1000);
           const to = new Date(from.getTime() + length * 1000);
           const actual = await findContacts(
@@ -108,6 +128,104 @@ void describe('contacts', () => {
     );
     // The generator must produce real overlaps, not only empty answers.
     assert.ok(found > 30, `only ${found} runs had contacts`);
+  });
+
+  void it('finds stays begun days before the window with no event since (sparse multi-day logs, late events)', async () => {
+    const org = await given.organisation(db.dataSource);
+    const lodgers = (await given.people(db.dataSource, org, 5)).map((p) => p.id);
+    const DAY_S = 24 * 3600;
+    const event = fc.record({
+      p: fc.integer({ min: 0, max: 4 }),
+      place: fc.integer({ min: 0, max: 2 }),
+      // Mostly entries: stays that stay open for days.
+      exit: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+      // Six days, sparse: a few events a day at most; some at the same instants.
+      second: fc.oneof(
+        fc.integer({ min: 0, max: 6 * DAY_S }),
+        fc.constantFrom(0, DAY_S, 4 * DAY_S, 5 * DAY_S + 3600),
+      ),
+      // Later batches are recorded later: an event that happened days ago may arrive last.
+      batch: fc.integer({ min: 0, max: 3 }),
+    });
+    let found = 0;
+    let longAgo = 0;
+    let sparseRun = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(event, { minLength: 3, maxLength: 14 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 4 * DAY_S, max: 6 * DAY_S }),
+        fc.integer({ min: 60, max: DAY_S }),
+        fc.constantFrom(0, 1, 15, 60),
+        async (events, subject, start, length, minMinutes) => {
+          sparseRun += 1;
+          const base = Date.UTC(2023, 0, 1) + sparseRun * 8 * 24 * HOUR;
+          await load(base, events, lodgers, ROOMS);
+          const stored = await everything();
+          const from = new Date(base + start * 1000);
+          const to = new Date(from.getTime() + length * 1000);
+          const actual = await findContacts(
+            db.dataSource.manager,
+            lodgers[subject],
+            from,
+            to,
+            minMinutes,
+          );
+          const expected = bruteForceContacts(stored, lodgers[subject], from, to, minMinutes);
+          assert.deepEqual(actual, expected);
+          if (expected.length > 0) found += 1;
+          // A contact whose stay began more than a day before the window.
+          if (
+            expected.some((c) => c.encounters.some((e) => e.from.getTime() === from.getTime())) &&
+            stored.some((e) => e.occurredAt.getTime() < from.getTime() - 24 * HOUR)
+          ) {
+            longAgo += 1;
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+    assert.ok(found > 15, `only ${found} runs had contacts`);
+    assert.ok(longAgo > 5, `only ${longAgo} runs had a stay begun days before the window`);
+  });
+
+  void it('a lodger who entered four days ago and never left is a contact of an hour in the room', async () => {
+    const org = await given.organisation(db.dataSource);
+    const [lodger, visitor] = (await given.people(db.dataSource, org, 2)).map((p) => p.id);
+    const base = Date.UTC(2024, 0, 1);
+    const rows = [
+      {
+        personId: lodger,
+        location: 'ROOM-9',
+        kind: MovementKind.ENTRY,
+        occurredAt: new Date(base),
+      },
+      {
+        personId: visitor,
+        location: 'ROOM-9',
+        kind: MovementKind.ENTRY,
+        occurredAt: new Date(base + 4 * 24 * HOUR),
+      },
+      {
+        personId: visitor,
+        location: 'ROOM-9',
+        kind: MovementKind.EXIT,
+        occurredAt: new Date(base + 4 * 24 * HOUR + HOUR),
+      },
+    ].map((r) => ({ ...r, id: randomUUID(), source: 'example' }));
+    await db.dataSource.transaction((m) => appendMovementEvents(m, rows));
+    const from = new Date(base + 4 * 24 * HOUR - HOUR);
+    const to = new Date(base + 4 * 24 * HOUR + 2 * HOUR);
+    const seenByVisitor = await findContacts(db.dataSource.manager, visitor, from, to, 15);
+    assert.deepEqual(
+      seenByVisitor.map((c) => [c.personId, c.totalMinutes]),
+      [[lodger, 60]],
+    );
+    const seenByLodger = await findContacts(db.dataSource.manager, lodger, from, to, 15);
+    assert.deepEqual(
+      seenByLodger.map((c) => [c.personId, c.totalMinutes]),
+      [[visitor, 60]],
+    );
   });
 
   void it('sums encounters over places, keeps those at or above minMinutes, most minutes first', async () => {

@@ -63,6 +63,7 @@ const FUNCTIONS: Record<string, ServiceName[]> = {
   'identity.user_email(uuid)': ['inspection', 'movement'],
   'accreditation.find_card(text,boolean)': ['inspection'],
   'accreditation.activate_on_arrival(uuid,text)': ['inspection'],
+  'accreditation.accreditation_created_at(uuid)': ['inspection'],
   'accreditation.merge_search_pending_lists()': ['accreditation'],
   'movement.append_events(uuid[],uuid[],text[],text[],timestamp with time zone[],text[])': [
     'inspection',

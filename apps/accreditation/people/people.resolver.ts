@@ -9,6 +9,7 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { maySee } from '#libs/auth/access-policy.js';
 import { organisationScope } from '#libs/auth/principal.js';
@@ -26,7 +27,7 @@ import {
   PersonConnection,
   RegisterPersonInput,
 } from '#apps/accreditation/people/person.type.js';
-import { PeopleService } from '#apps/accreditation/people/people.service.js';
+import { listTestsDue, PeopleService } from '#apps/accreditation/people/people.service.js';
 
 type Ctx = RequestContext<AccreditationLoaders>;
 
@@ -42,6 +43,7 @@ export class PeopleResolver {
     private readonly service: PeopleService,
     private readonly identity: IdentityService,
     private readonly audit: AuditWriter,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Query(() => Person, { nullable: true })
@@ -67,6 +69,36 @@ export class PeopleResolver {
       after,
       organisationScope: organisationScope(ctx.principal),
     });
+  }
+
+  @Query(() => PersonConnection, {
+    description:
+      'People inside the closed loop whose next test is due before the instant, soonest first; HEALTH_OFFICER and HEALTH_WRITE keys.',
+  })
+  async testsDue(
+    @CurrentContext() ctx: Ctx,
+    @Args('before') before: Date,
+    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first = 100,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Page<Person>> {
+    const page = await listTestsDue(this.dataSource, {
+      before,
+      organisationId: organisationId ?? null,
+      first,
+      after,
+      organisationScope: organisationScope(ctx.principal),
+    });
+    // Who is due a test is health data: each person listed is a read of it.
+    for (const person of page.nodes) {
+      this.audit.record({
+        action: 'read:testsDue',
+        personId: person.id,
+        outcome: 'ok',
+        context: ctx,
+      });
+    }
+    return page;
   }
 
   @Mutation(() => Person)

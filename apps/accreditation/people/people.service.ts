@@ -210,3 +210,67 @@ export class PeopleService {
     return toPage(rows, first, count[0].n, (r) => [r.family_name, r.given_name, r.id], toPerson);
   }
 }
+
+export interface TestsDueQuery {
+  before: Date;
+  organisationId: string | null;
+  first: number;
+  after?: string | null;
+  organisationScope: string | null;
+}
+
+/**
+ * People in the closed loop (IN_LOOP or CLOSE_CONTACT, from inspection's published view)
+ * whose next test falls due before the instant, soonest (so overdue) first; keyset on
+ * (testDueBy, id). An ISOLATED person is tested under the health officer's care, not
+ * for the gates, and is not listed.
+ */
+export async function listTestsDue(
+  manager: Pick<EntityManager, 'query'>,
+  query: TestsDueQuery,
+): Promise<Page<Person>> {
+  const first = checkPageSize(query.first);
+  const after = decodeCursor(query.after, 2);
+  if (Number.isNaN(query.before.getTime())) {
+    throw new BadUserInputError([{ field: 'before', message: 'must be an instant' }]);
+  }
+  const params: unknown[] = [query.before];
+  const where = [
+    `cl.status IN ('IN_LOOP', 'CLOSE_CONTACT')`,
+    `cl.test_due_by IS NOT NULL`,
+    `cl.test_due_by < $1`,
+  ];
+  for (const organisationId of [query.organisationId, query.organisationScope]) {
+    if (organisationId == null) continue;
+    if (!isUuid(organisationId)) return toPage([], first, 0, () => [], toPerson);
+    params.push(organisationId);
+    where.push(`p.organisation_id = $${params.length}`);
+  }
+  const from = `FROM inspection.closed_loop_statuses cl
+    JOIN accreditation.people p ON p.id = cl.person_id
+    WHERE ${where.join(' AND ')}`;
+  const countParams = [...params];
+  let keyset = '';
+  if (after) {
+    if (typeof after[0] !== 'string' || !/^-?\d+$/.test(after[0]) || !isUuid(String(after[1]))) {
+      throw new BadUserInputError([
+        { field: 'after', message: 'is not a cursor this list gave out' },
+      ]);
+    }
+    params.push(after[0], after[1]);
+    keyset = `AND (cl.test_due_by, p.id) >
+      (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`;
+  }
+  const rows: (PersonRow & { due_us: string })[] = await manager.query(
+    `SELECT ${PERSON_COLUMNS},
+            ((extract(epoch FROM cl.test_due_by) * 1000000)::bigint)::text AS due_us
+     ${from} ${keyset}
+     ORDER BY cl.test_due_by, p.id LIMIT ${first + 1}`,
+    params,
+  );
+  const [{ n }]: { n: number }[] = await manager.query(
+    `SELECT count(*)::int AS n ${from}`,
+    countParams,
+  );
+  return toPage(rows, first, n, (r) => [r.due_us, r.id], toPerson);
+}

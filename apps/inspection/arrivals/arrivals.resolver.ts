@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFoundError } from '#libs/common/errors.js';
-import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
+import type { Principal } from '#libs/auth/principal.js';
+import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import { Arrival, ArrivalInput, DepartureInput } from '#apps/inspection/arrivals/arrival.type.js';
 import { ArrivalsService } from '#apps/inspection/arrivals/arrivals.service.js';
@@ -15,13 +16,19 @@ export class ArrivalsResolver {
   constructor(private readonly service: ArrivalsService) {}
 
   @Mutation(() => Arrival)
-  processArrival(@Args('input') input: ArrivalInput): Promise<Arrival> {
-    return this.service.processArrival(input);
+  processArrival(
+    @Args('input') input: ArrivalInput,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<Arrival> {
+    return this.service.processArrival(input, principal);
   }
 
   @Mutation(() => ClosedLoopState)
-  processDeparture(@Args('input') input: DepartureInput): Promise<ClosedLoopState> {
-    return this.service.processDeparture(input);
+  processDeparture(
+    @Args('input') input: DepartureInput,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<ClosedLoopState> {
+    return this.service.processDeparture(input, principal);
   }
 
   @ResolveField(() => InspectionArea)

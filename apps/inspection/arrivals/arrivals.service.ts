@@ -3,9 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { activateAccreditation } from '#libs/accreditation/activation.js';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { findCard, type CardRecord } from '#libs/accreditation/card-lookup.js';
+import type { Principal } from '#libs/auth/principal.js';
+import { Clock } from '#libs/common/clock.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
-import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import { AreaKind, type InspectionArea } from '#apps/inspection/areas/area.type.js';
@@ -18,7 +19,6 @@ import type {
 import { Decision, DenialReason } from '#apps/inspection/check-ins/check-in.type.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import type { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
-import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 
 interface PortEventRow {
   id: string;
@@ -30,8 +30,6 @@ interface PortEventRow {
   occurred_at: Date;
   fingerprint: string;
 }
-
-const HOUR_MS = 3_600_000;
 
 /** Arrival rules of DESIGN.md, every reason that applies in the enum's order. */
 export function arrivalReasons(
@@ -57,7 +55,7 @@ export class ArrivalsService {
     private readonly dataSource: DataSource,
     private readonly areas: AreasService,
     private readonly closedLoop: ClosedLoopService,
-    private readonly config: InspectionConfig,
+    private readonly clock: Clock,
   ) {}
 
   private async portArea(manager: EntityManager, code: string): Promise<InspectionArea> {
@@ -90,7 +88,7 @@ export class ArrivalsService {
     return rows[0] ?? null;
   }
 
-  async processArrival(input: ArrivalInput): Promise<Arrival> {
+  async processArrival(input: ArrivalInput, principal: Principal | null): Promise<Arrival> {
     const fingerprint = JSON.stringify([
       'ARRIVAL',
       input.areaCode,
@@ -103,7 +101,7 @@ export class ArrivalsService {
       const previous = await this.replay(manager, input.id, fingerprint);
       if (previous) return this.toArrival(previous, true);
       const area = await this.portArea(manager, input.areaCode);
-      const arrivedAt = input.arrivedAt ?? new Date();
+      const arrivedAt = input.arrivedAt ?? this.clock.now();
       const card = await findCard(manager, normaliseCardNumber(input.cardNumber), { lock: true });
       const reasons = arrivalReasons(card, input.documentNumber, arrivedAt);
       const decision = reasons.length === 0 ? Decision.ADMITTED : Decision.DENIED;
@@ -111,16 +109,12 @@ export class ArrivalsService {
         // The accreditation row before the person, the order a check-in takes them in
         // (card, then person), so a scan of the same card at that moment waits instead of deadlocking.
         await activateAccreditation(manager, card.accreditationId, `arrival:${area.code}`);
-        const state = await this.closedLoop.lockAndRead(manager, card.personId);
-        await this.closedLoop.save(manager, card.personId, {
-          ...state,
-          status:
-            state.status === ClosedLoopStatus.ISOLATED ? state.status : ClosedLoopStatus.IN_LOOP,
-          enteredAt: arrivedAt,
-          // The arrival swab counts as a test.
-          lastSampledAt: arrivedAt,
-          testDueBy: new Date(arrivedAt.getTime() + this.config.TEST_INTERVAL_HOURS * HOUR_MS),
-        });
+        await this.closedLoop.apply(
+          manager,
+          card.personId,
+          { kind: 'ARRIVAL', at: arrivedAt, where: area.code },
+          principal,
+        );
         await appendMovementEvents(manager, [
           {
             id: input.id,
@@ -152,7 +146,10 @@ export class ArrivalsService {
     });
   }
 
-  async processDeparture(input: DepartureInput): Promise<ClosedLoopState> {
+  async processDeparture(
+    input: DepartureInput,
+    principal: Principal | null,
+  ): Promise<ClosedLoopState> {
     const fingerprint = JSON.stringify([
       'DEPARTURE',
       input.areaCode,
@@ -165,10 +162,13 @@ export class ArrivalsService {
       if (!card) throw new NotFoundError('Card', input.cardNumber);
       if (previous) return (await this.closedLoop.byPersonIds([card.personId]))[0];
       const area = await this.portArea(manager, input.areaCode);
-      const departedAt = input.departedAt ?? new Date();
-      const state = await this.closedLoop.lockAndRead(manager, card.personId);
-      const next = { ...state, status: ClosedLoopStatus.EXITED };
-      await this.closedLoop.save(manager, card.personId, next);
+      const departedAt = input.departedAt ?? this.clock.now();
+      const { state: next } = await this.closedLoop.apply(
+        manager,
+        card.personId,
+        { kind: 'DEPARTURE', at: departedAt, where: area.code },
+        principal,
+      );
       await appendMovementEvents(manager, [
         {
           id: input.id,

@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { userEmail } from '#libs/accreditation/identity-lookup.js';
 import type { Principal } from '#libs/auth/principal.js';
+import { Clock } from '#libs/common/clock.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
 import { compensationFor } from '#libs/movement/annulment.js';
 import { appendMovementEvents, type NewMovementEvent } from '#libs/movement/movement-log.js';
@@ -36,14 +37,11 @@ export class AnnulmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly checkIns: CheckInsService,
+    private readonly clock: Clock,
   ) {}
 
-  async annul(
-    id: string,
-    reason: string,
-    principal: Principal,
-    now: Date = new Date(),
-  ): Promise<CheckIn> {
+  async annul(id: string, reason: string, principal: Principal): Promise<CheckIn> {
+    const now = this.clock.now();
     if (!isUUID(id))
       throw new BadUserInputError([{ field: 'id', message: 'is not a check-in id' }]);
     const why = reason.trim();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '#libs/common/clock.js';
 import { findCard } from '#libs/accreditation/card-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
@@ -101,6 +102,7 @@ export class CheckInsService {
     private readonly verifier: CardVerifier,
     private readonly closedLoop: ClosedLoopService,
     private readonly feed: CheckInFeed,
+    private readonly clock: Clock,
   ) {}
 
   /** `scope`: the organisation a scoped API key is bound to; other cards are unknown to it. */
@@ -209,7 +211,7 @@ export class CheckInsService {
       );
     }
 
-    const now = new Date();
+    const now = this.clock.now();
     const order = inputs
       .map((input, index) => ({ input, index, at: (input.scannedAt ?? now).getTime() }))
       .sort((a, b) => a.at - b.at || a.index - b.index);
@@ -330,7 +332,7 @@ export class CheckInsService {
     }
     const found = cardNumber ? await findCard(manager, cardNumber, { lock: true }) : null;
     const card = found && (!scope || found.organisationId === scope) ? found : null;
-    const scannedAt = input.scannedAt ?? new Date();
+    const scannedAt = input.scannedAt ?? this.clock.now();
     const loop = card ? await this.closedLoop.lockAndRead(manager, card.personId) : OUTSIDE;
     const last = card ? await lastMovementAt(manager, card.personId, area.code) : null;
     const { decision, reasons } = decide({

@@ -20,4 +20,11 @@ export class ClosedLoopState {
 
   @Field(() => Date, { nullable: true })
   closeContactUntil!: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'On the answer to recordTestResult: whether this result changed the state (status, test due date); false for a result older than the latest sample, or a repeated one. Null elsewhere.',
+  })
+  stateChanged?: boolean | null;
 }

@@ -1,4 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
+import { Clock } from '#libs/common/clock.js';
 import { maySee } from '#libs/auth/access-policy.js';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
 import { CurrentPrincipal } from '#libs/graphql/context.js';
@@ -7,7 +8,10 @@ import { DenyListService } from '#apps/inspection/deny-list/deny-list.service.js
 
 @Resolver(() => CardDenyListEntry)
 export class DenyListResolver {
-  constructor(private readonly denyList: DenyListService) {}
+  constructor(
+    private readonly denyList: DenyListService,
+    private readonly clock: Clock,
+  ) {}
 
   @Query(() => [CardDenyListEntry], {
     description:
@@ -16,7 +20,7 @@ export class DenyListResolver {
   async cardDenyList(
     @CurrentPrincipal() principal: Principal | null,
   ): Promise<CardDenyListEntry[]> {
-    const list = await this.denyList.list(new Date(), organisationScope(principal));
+    const list = await this.denyList.list(this.clock.now(), organisationScope(principal));
     if (maySee('CardDenyListEntry.testDueBy', principal)) return list;
     return list.map((entry) => ({ ...entry, testDueBy: null }));
   }

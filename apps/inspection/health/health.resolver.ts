@@ -35,7 +35,7 @@ export class HealthResolver {
 
   @Mutation(() => [Contact], {
     description:
-      'Marks every contact of the person (as contacts() finds them) CLOSE_CONTACT; returns them.',
+      "Marks the person's contacts (as contacts() finds them) CLOSE_CONTACT and returns those marked:\nall of them, or only those named in personIds (each must be one of the contacts: BAD_USER_INPUT\notherwise). A close contact's next test falls due within 12 hours of the designation at the latest.",
   })
   designateCloseContacts(
     @Args('personId', { type: () => ID }) personId: string,
@@ -43,8 +43,16 @@ export class HealthResolver {
     @Args('to') to: Date,
     @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 })
     minMinutes: number | null,
+    @Args('personIds', { type: () => [ID], nullable: true }) personIds: string[] | null,
     @CurrentPrincipal() principal: Principal | null,
   ): Promise<Contact[]> {
-    return this.service.designateCloseContacts(personId, from, to, minMinutes ?? 15, principal);
+    return this.service.designateCloseContacts(
+      personId,
+      from,
+      to,
+      minMinutes ?? 15,
+      personIds ?? null,
+      principal,
+    );
   }
 }

@@ -1,26 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { accreditationCreatedAt } from '#libs/accreditation/people-lookup.js';
 import type { Principal } from '#libs/auth/principal.js';
-import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
+import { Clock } from '#libs/common/clock.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  type FieldProblem,
+} from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 import { findContacts } from '#libs/movement/contacts.js';
-import {
-  ClosedLoopService,
-  type LoopState,
-} from '#apps/inspection/closed-loop/closed-loop.service.js';
+import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import type { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
-import {
-  TestResult,
-  type Contact,
-  type TestResultInput,
-} from '#apps/inspection/health/health.type.js';
-import { InspectionConfig } from '#apps/inspection/inspection.config.js';
+import type { Contact, TestResultInput } from '#apps/inspection/health/health.type.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/** A close contact is tested twice as often. */
-const CLOSE_CONTACT_TEST_INTERVAL_HOURS = 12;
+const DAY_MS = 24 * 3_600_000;
+/** How far ahead of the server's clock a sample time may be (clocks of lab systems drift). */
+const MAX_SAMPLE_AHEAD_MS = 5 * 60_000;
 /** Longest window a contact trace may cover. */
 const MAX_TRACE_DAYS = 31;
 
@@ -29,30 +27,19 @@ function requirePersonId(personId: string): void {
     throw new BadUserInputError([{ field: 'personId', message: 'must be a person id (UUID)' }]);
 }
 
-const byWhom = (principal: Principal | null) =>
-  principal ? `${principal.kind}:${principal.id}` : 'system';
-
 /**
- * The health rules of DESIGN.md: tests move the test clock or isolate,
- * release ends isolation, a contact trace designates close contacts. Every
- * change takes the person's lock (the one a check-in takes), so a gate never
- * decides on a half-applied result.
+ * The health rules of DESIGN.md through the closed-loop state machine: tests move the
+ * test clock or isolate, release ends isolation, a contact trace designates close
+ * contacts. Every change takes the person's lock (the one a check-in takes), so a gate
+ * never decides on a half-applied result.
  */
 @Injectable()
 export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly closedLoop: ClosedLoopService,
-    private readonly config: InspectionConfig,
+    private readonly clock: Clock,
   ) {}
-
-  /** Hours until the next test is due after a sample taken at `at`. */
-  private intervalHours(state: LoopState, at: Date): number {
-    const closeContact =
-      state.status === ClosedLoopStatus.CLOSE_CONTACT ||
-      (state.closeContactUntil !== null && at.getTime() < state.closeContactUntil.getTime());
-    return closeContact ? CLOSE_CONTACT_TEST_INTERVAL_HOURS : this.config.TEST_INTERVAL_HOURS;
-  }
 
   async recordTestResult(
     input: TestResultInput,
@@ -63,6 +50,15 @@ export class HealthService {
       input.sampledAt.toISOString(),
       input.result,
     ]);
+    const now = this.clock.now();
+    if (input.sampledAt.getTime() > now.getTime() + MAX_SAMPLE_AHEAD_MS) {
+      throw new BadUserInputError([
+        {
+          field: 'input.sampledAt',
+          message: `is more than 5 minutes in the future (server time ${now.toISOString()})`,
+        },
+      ]);
+    }
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 3))`, [
         input.id.toLowerCase(),
@@ -77,54 +73,40 @@ export class HealthService {
             `Test result ${input.id} was already recorded with other content`,
           );
         }
-        return (await this.closedLoop.byPersonIds([previous[0].person_id], manager))[0];
+        const [state] = await this.closedLoop.byPersonIds([previous[0].person_id], manager);
+        return { ...state, stateChanged: false };
       }
       const state = await this.closedLoop.lockAndRead(manager, input.personId);
       if (state.status === ClosedLoopStatus.OUTSIDE) {
         throw new NotFoundError('Person in the closed loop (arrived)', input.personId);
+      }
+      const created = await accreditationCreatedAt(manager, input.personId);
+      if (created && input.sampledAt.getTime() < created.getTime()) {
+        throw new BadUserInputError([
+          {
+            field: 'input.sampledAt',
+            message: `is before the person's accreditation was created (${created.toISOString()})`,
+          },
+        ]);
       }
       await manager.query(
         `INSERT INTO inspection.test_results (id, person_id, sampled_at, result, fingerprint)
          VALUES ($1, $2, $3, $4, $5)`,
         [input.id, input.personId, input.sampledAt, input.result, fingerprint],
       );
-      // A result older than the latest sample changes nothing: it is kept, not applied.
-      if (state.lastSampledAt && input.sampledAt.getTime() < state.lastSampledAt.getTime())
-        return state;
-      const at = input.sampledAt;
-      let next: LoopState;
-      if (input.result === TestResult.POSITIVE) {
-        next = {
-          ...state,
-          lastSampledAt: at,
-          status:
-            state.status === ClosedLoopStatus.EXITED ? state.status : ClosedLoopStatus.ISOLATED,
-        };
-      } else {
-        const stillClose =
-          state.closeContactUntil !== null && state.closeContactUntil.getTime() > Date.now();
-        next = {
-          ...state,
-          lastSampledAt: at,
-          lastNegativeTestAt: at,
-          testDueBy: new Date(at.getTime() + this.intervalHours(state, at) * HOUR_MS),
-          status:
-            state.status === ClosedLoopStatus.CLOSE_CONTACT && !stillClose
-              ? ClosedLoopStatus.IN_LOOP
-              : state.status,
-        };
-      }
-      await this.closedLoop.save(manager, input.personId, next);
-      if (next.status !== state.status) {
-        await this.history(
-          manager,
-          input.personId,
-          next.status,
-          `test ${input.id}: ${input.result}`,
-          principal,
-        );
-      }
-      return next;
+      const { state: next, changed } = await this.closedLoop.apply(
+        manager,
+        input.personId,
+        {
+          kind: 'TEST_RESULT',
+          result: input.result,
+          sampledAt: input.sampledAt,
+          testId: input.id,
+        },
+        principal,
+        state,
+      );
+      return { ...next, stateChanged: changed };
     });
   }
 
@@ -139,38 +121,33 @@ export class HealthService {
       throw new BadUserInputError([{ field: 'reason', message: 'must be 1 to 500 characters' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const state = await this.closedLoop.lockAndRead(manager, personId);
-      if (state.status !== ClosedLoopStatus.ISOLATED) {
-        throw new ConflictError(`Person ${personId} is ${state.status}, not ISOLATED`);
-      }
-      const stillClose =
-        state.closeContactUntil !== null && state.closeContactUntil.getTime() > Date.now();
-      const next: LoopState = {
-        ...state,
-        status: stillClose ? ClosedLoopStatus.CLOSE_CONTACT : ClosedLoopStatus.IN_LOOP,
-      };
-      await this.closedLoop.save(manager, personId, next);
-      await this.history(manager, personId, next.status, `released: ${why}`, principal);
-      return next;
+      const result = await this.closedLoop.apply(
+        manager,
+        personId,
+        { kind: 'RELEASE', reason: why },
+        principal,
+      );
+      return result.state;
     });
   }
 
   /**
-   * Traces the person's contacts over [from, to) and makes each one
-   * CLOSE_CONTACT until now + CLOSE_CONTACT_DAYS; an ISOLATED contact stays
-   * ISOLATED (and becomes CLOSE_CONTACT when released within that time), one
-   * who has left the loop stays EXITED. Contacts are locked in id order, so
-   * two designations never deadlock.
+   * Traces the person's contacts over [from, to) and makes them (all, or those named in
+   * personIds, each of whom must be one of them) close contacts through the state
+   * machine: CLOSE_CONTACT for CLOSE_CONTACT_DAYS, next test at most 12 h away; an
+   * ISOLATED contact stays ISOLATED, one who has left the loop stays EXITED. Contacts are
+   * locked in id order, so two designations never deadlock.
    */
   async designateCloseContacts(
     personId: string,
     from: Date,
     to: Date,
     minMinutes: number,
+    personIds: readonly string[] | null,
     principal: Principal | null,
   ): Promise<Contact[]> {
     requirePersonId(personId);
-    const problems = [];
+    const problems: FieldProblem[] = [];
     if (from.getTime() >= to.getTime())
       problems.push({ field: 'to', message: 'must be after from' });
     if (to.getTime() - from.getTime() > MAX_TRACE_DAYS * DAY_MS) {
@@ -182,53 +159,42 @@ export class HealthService {
     if (!Number.isInteger(minMinutes) || minMinutes < 1 || minMinutes > 24 * 60) {
       problems.push({ field: 'minMinutes', message: 'must be between 1 and 1440' });
     }
+    personIds?.forEach((id, i) => {
+      if (!isUuid(id)) problems.push({ field: `personIds[${i}]`, message: 'must be a person id' });
+    });
     if (problems.length > 0) throw new BadUserInputError(problems);
     return this.dataSource.transaction(async (manager) => {
       const contacts = await findContacts(manager, personId, from, to, minMinutes);
-      const until = new Date(Date.now() + this.config.CLOSE_CONTACT_DAYS * DAY_MS);
-      const ids = [...new Set(contacts.map((c) => c.personId))].sort();
+      let chosen = contacts;
+      if (personIds) {
+        const found = new Set(contacts.map((c) => c.personId.toLowerCase()));
+        const strangers: FieldProblem[] = [];
+        personIds.forEach((id, i) => {
+          if (!found.has(id.toLowerCase())) {
+            strangers.push({
+              field: `personIds[${i}]`,
+              message: `${id} is not a contact of ${personId} in that window`,
+            });
+          }
+        });
+        if (strangers.length > 0) throw new BadUserInputError(strangers);
+        const wanted = new Set(personIds.map((id) => id.toLowerCase()));
+        chosen = contacts.filter((c) => wanted.has(c.personId.toLowerCase()));
+      }
+      const ids = [...new Set(chosen.map((c) => c.personId))].sort();
       for (const id of ids) {
-        const state = await this.closedLoop.lockAndRead(manager, id);
-        const closeContactUntil =
-          state.closeContactUntil && state.closeContactUntil.getTime() > until.getTime()
-            ? state.closeContactUntil
-            : until;
-        const keeps =
-          state.status === ClosedLoopStatus.ISOLATED ||
-          state.status === ClosedLoopStatus.EXITED ||
-          state.status === ClosedLoopStatus.OUTSIDE;
-        const next: LoopState = {
-          ...state,
-          status: keeps ? state.status : ClosedLoopStatus.CLOSE_CONTACT,
-          closeContactUntil,
-        };
-        await this.closedLoop.save(manager, id, next);
-        await this.history(
+        await this.closedLoop.apply(
           manager,
           id,
-          next.status,
-          `close contact of ${personId} until ${until.toISOString()}`,
+          { kind: 'CLOSE_CONTACT', of: personId },
           principal,
         );
       }
-      return contacts.map((c) => ({
+      return chosen.map((c) => ({
         person: { id: c.personId },
         totalMinutes: c.totalMinutes,
         encounters: c.encounters,
       }));
     });
-  }
-
-  private async history(
-    manager: EntityManager,
-    personId: string,
-    status: ClosedLoopStatus,
-    reason: string,
-    principal: Principal | null,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO inspection.closed_loop_history (person_id, status, reason, by) VALUES ($1, $2, $3, $4)`,
-      [personId, status, reason, byWhom(principal)],
-    );
   }
 }

@@ -38,8 +38,15 @@ export const DesignateMutation = graphql(`
     $from: DateTime!
     $to: DateTime!
     $minMinutes: Int
+    $personIds: [ID!]
   ) {
-    designateCloseContacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {
+    designateCloseContacts(
+      personId: $personId
+      from: $from
+      to: $to
+      minMinutes: $minMinutes
+      personIds: $personIds
+    ) {
       totalMinutes
       person {
         id
@@ -48,6 +55,7 @@ export const DesignateMutation = graphql(`
         closedLoop {
           status
           closeContactUntil
+          testDueBy
         }
       }
     }

@@ -1,7 +1,7 @@
 import { uuid } from '../api/uuid';
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { RecordTestResultMutation, ReleaseMutation } from '../api/operations';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { RecordTestResultMutation, ReleaseMutation, TestsDueQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
@@ -9,7 +9,33 @@ import { PersonPicker } from '../components/PersonPicker';
 import type { TestResult } from '../gql/graphql';
 import { usePeopleSearch, type PersonRow } from '../accreditation/usePeopleSearch';
 
-/** Records test results; lists isolated people and releases them with a reason. */
+/** The end of the local day: the list of today's tests reaches up to it. */
+function endOfToday(): Date {
+  const d = new Date();
+  d.setHours(24, 0, 0, 0);
+  return d;
+}
+
+/** What a recorded result did, in words: whether it changed the person's closed-loop state. */
+function resultSummary(
+  name: string,
+  result: TestResult,
+  state: { status: string; testDueBy?: string | null; stateChanged?: boolean | null },
+): string {
+  const due = state.testDueBy ? ` Next test due by ${formatDateTime(state.testDueBy)}.` : '';
+  if (state.stateChanged) {
+    return `${result === 'POSITIVE' ? 'Positive' : 'Negative'} result recorded for ${name}. It changed the closed-loop state: now ${state.status}.${due}`;
+  }
+  const why =
+    result === 'POSITIVE'
+      ? 'they were already isolated or have left the loop'
+      : state.status === 'ISOLATED'
+        ? 'a negative result never ends isolation'
+        : 'a later sample was already recorded';
+  return `${result === 'POSITIVE' ? 'Positive' : 'Negative'} result recorded for ${name}, but it did not change the closed-loop state (${why}): still ${state.status}.${due}`;
+}
+
+/** Records test results (a positive only after confirming); today's tests due; isolated people and their release. */
 export function HealthPage() {
   const [person, setPerson] = useState<PersonRow | null>(null);
   const [sampledAt, setSampledAt] = useState(() => toLocalInput(new Date()));
@@ -23,22 +49,49 @@ export function HealthPage() {
   const [releasing, setReleasing] = useState<PersonRow | null>(null);
   const [reason, setReason] = useState('');
   const [releaseNote, setReleaseNote] = useState('');
+  const [confirmingPositive, setConfirmingPositive] = useState(false);
+  const [summary, setSummary] = useState('');
+  const dueBefore = useMemo(() => endOfToday().toISOString(), []);
+  const [due, reloadDue] = useQuery({
+    query: TestsDueQuery,
+    variables: { before: dueBefore, first: 100 },
+  });
 
-  async function onRecord(e: FormEvent) {
+  function onRecord(e: FormEvent) {
     e.preventDefault();
     setProblem('');
+    setSummary('');
     if (!person) return setProblem('Choose the person tested.');
     if (!testResult) return setProblem('Choose the result: negative or positive.');
+    if (sampledEdited && !fromLocalInput(sampledAt)) {
+      return setProblem('Give the time the sample was taken.');
+    }
+    // A positive isolates the person at once: the officer confirms it first.
+    if (testResult === 'POSITIVE') return setConfirmingPositive(true);
+    void send();
+  }
+
+  async function send() {
+    setConfirmingPositive(false);
+    if (!person || !testResult || recorded.fetching) return;
     const at = sampledEdited ? fromLocalInput(sampledAt) : new Date().toISOString();
-    if (!at) return setProblem('Give the time the sample was taken.');
+    if (!at) return;
     const r = await record({
       input: { id: uuid(), personId: person.id, sampledAt: at, result: testResult },
     });
     if (r.data) {
+      setSummary(
+        resultSummary(
+          `${person.givenName} ${person.familyName}`,
+          testResult,
+          r.data.recordTestResult,
+        ),
+      );
       setTestResult('');
       setSampledEdited(false);
       setSampledAt(toLocalInput(new Date()));
       isolated.reload();
+      reloadDue({ requestPolicy: 'network-only' });
     }
   }
 
@@ -57,11 +110,13 @@ export function HealthPage() {
   }
 
   const state = recorded.data?.recordTestResult;
+  const dueRows = due.data?.testsDue.nodes ?? [];
+  const now = Date.now();
   return (
     <section aria-labelledby="health-title">
       <h1 id="health-title">Health desk</h1>
       <div className="columns">
-        <form onSubmit={(e) => void onRecord(e)} className="panel" aria-labelledby="test-h">
+        <form onSubmit={onRecord} className="panel" aria-labelledby="test-h">
           <h2 id="test-h">Record a test result</h2>
           <PersonPicker label="Person tested" selected={person} onSelect={setPerson} />
           <div className="field">
@@ -100,14 +155,43 @@ export function HealthPage() {
           <button type="submit" className="primary" disabled={recorded.fetching}>
             Record result
           </button>
-          {state && (
-            <p role="status" className="alert alert-ok">
-              <span aria-hidden="true">✔ </span>
-              Result recorded. Closed-loop status: {state.status}; next test due by{' '}
-              {formatDateTime(state.testDueBy)}.
+          {state && summary && (
+            <p role="status" className={state.stateChanged ? 'alert alert-ok' : 'alert'}>
+              <span aria-hidden="true">{state.stateChanged ? '✔ ' : 'ℹ '}</span>
+              {summary}
             </p>
           )}
         </form>
+        <section className="panel" aria-labelledby="due-h">
+          <h2 id="due-h">Tests due today {due.data && `(${due.data.testsDue.totalCount})`}</h2>
+          <ErrorAlert error={due.error} />
+          {dueRows.length === 0 ? (
+            <p className="muted">
+              {due.fetching ? 'Loading…' : 'Nobody else is due a test today.'}
+            </p>
+          ) : (
+            <ol className="plain-list" aria-label="Tests due today, overdue first">
+              {dueRows.map((p) => {
+                const dueBy = p.closedLoop.testDueBy;
+                const overdue = dueBy !== null && dueBy !== undefined && Date.parse(dueBy) < now;
+                return (
+                  <li key={p.id}>
+                    {overdue && <span className="badge">Overdue</span>}{' '}
+                    <a href={`#/person/${encodeURIComponent(p.id)}`}>
+                      {p.givenName} {p.familyName}
+                    </a>{' '}
+                    · {p.organisation.name} · card {p.accreditation.cardNumber} · due{' '}
+                    {formatDateTime(dueBy)}
+                    {p.closedLoop.status === 'CLOSE_CONTACT' && ' · close contact'}
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+          {due.data?.testsDue.pageInfo.hasNextPage && (
+            <p className="muted">The first 100 are shown, soonest first.</p>
+          )}
+        </section>
         <section className="panel" aria-labelledby="isolated-h">
           <h2 id="isolated-h">
             Isolated people {isolated.totalCount !== null && `(${isolated.totalCount})`}
@@ -144,6 +228,33 @@ export function HealthPage() {
           )}
         </section>
       </div>
+      {confirmingPositive && person && (
+        <Dialog
+          title={`Record a POSITIVE result for ${person.givenName} ${person.familyName}?`}
+          onClose={() => setConfirmingPositive(false)}
+          actions={
+            <>
+              <button type="button" onClick={() => setConfirmingPositive(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="danger"
+                disabled={recorded.fetching}
+                onClick={() => void send()}
+              >
+                Record positive and isolate
+              </button>
+            </>
+          }
+        >
+          <p>
+            {person.givenName} {person.familyName} will be ISOLATED at once, whenever the sample was
+            taken, and admitted at no gate until released from isolation. Check that the result
+            belongs to this person.
+          </p>
+        </Dialog>
+      )}
       {releasing && (
         <Dialog
           title={`Release ${releasing.givenName} ${releasing.familyName} from isolation`}

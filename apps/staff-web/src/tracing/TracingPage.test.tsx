@@ -104,12 +104,18 @@ describe('TracingPage', () => {
 
     const table = await screen.findByRole('table', { name: 'Contacts, most minutes first' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['1', '2']);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1].textContent)).toEqual(['1', '2']);
     expect(within(rows[0]).getByText(/Bo Contact/)).toBeTruthy();
     expect(screen.getByText('still there', { exact: false })).toBeTruthy();
     const trace = calls.find((c) => c.operation === 'Trace')?.variables;
     expect(trace).toMatchObject({ personId: 'p1', minMinutes: 20 });
 
+    expect(
+      screen.getByRole<HTMLButtonElement>('button', { name: 'Tick the contacts to designate' })
+        .disabled,
+    ).toBe(true);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Designate Bo Contact' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Designate Cy Contact' }));
     await userEvent.click(screen.getByRole('button', { name: 'Designate 2 close contacts…' }));
     const dialog = screen.getByRole('dialog', { name: 'Designate close contacts?' });
     const listed = within(dialog).getByRole('list', { name: 'People to be marked' });
@@ -124,9 +130,14 @@ describe('TracingPage', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(calls.some((c) => c.operation === 'DesignateCloseContacts')).toBe(false);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Designate 2 close contacts…' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Mark 2 as close contacts' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Designate Cy Contact' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Designate 1 close contact…' }));
+    await userEvent.dblClick(screen.getByRole('button', { name: 'Mark 1 as close contact' }));
     expect(await screen.findByText(/2 people marked as close contacts/)).toBeTruthy();
-    expect(calls.find((c) => c.operation === 'DesignateCloseContacts')?.variables).toEqual(trace);
+    const designations = calls.filter((c) => c.operation === 'DesignateCloseContacts');
+    expect(designations).toHaveLength(1);
+    expect(designations[0].variables).toEqual({ ...trace, personIds: ['c1'] });
+    // The statuses are read again after the designation.
+    expect(calls.filter((c) => c.operation === 'Trace')).toHaveLength(2);
   });
 });

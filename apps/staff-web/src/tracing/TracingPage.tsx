@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation, type CombinedError } from 'urql';
 import { DesignateMutation, TraceQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
@@ -15,7 +15,10 @@ interface TraceWindow {
   minMinutes: number;
 }
 
-/** A person's stays and ranked contacts in a window; designating close contacts asks first. */
+/**
+ * A person's stays and ranked contacts in a window; the tracer ticks whom to designate,
+ * confirms the list, and the statuses are read again afterwards.
+ */
 export function TracingPage() {
   const client = useClient();
   const [person, setPerson] = useState<PersonRow | null>(null);
@@ -29,6 +32,9 @@ export function TracingPage() {
   const [fetching, setFetching] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [designated, designate] = useMutation(DesignateMutation);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // Set synchronously on the first click: a double click cannot designate twice.
+  const designating = useRef(false);
 
   async function onTrace(e: FormEvent) {
     e.preventDefault();
@@ -46,6 +52,11 @@ export function TracingPage() {
     if (!Number.isFinite(w.minMinutes) || w.minMinutes < 1) {
       return setProblem('Minimum minutes must be a whole number of at least 1.');
     }
+    setChosen(new Set());
+    await load(w);
+  }
+
+  async function load(w: TraceWindow) {
     setFetching(true);
     const r = await client.query(TraceQuery, w, { requestPolicy: 'network-only' }).toPromise();
     setFetching(false);
@@ -55,12 +66,34 @@ export function TracingPage() {
   }
 
   async function onDesignate() {
-    if (!traced) return;
+    if (!traced || chosen.size === 0 || designating.current) return;
+    designating.current = true;
     setConfirming(false);
-    await designate(traced);
+    try {
+      const personIds = contacts.filter((c) => chosen.has(c.person.id)).map((c) => c.person.id);
+      const r = await designate({ ...traced, personIds });
+      if (r.data) {
+        setChosen(new Set());
+        // Their statuses as they are now (CLOSE_CONTACT, or ISOLATED kept).
+        await load(traced);
+      }
+    } finally {
+      designating.current = false;
+    }
+  }
+
+  function toggle(id: string, on: boolean) {
+    setChosen((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   }
 
   const contacts = trace?.contacts ?? [];
+  const picked = contacts.filter((c) => chosen.has(c.person.id));
+  const allPicked = contacts.length > 0 && picked.length === contacts.length;
   return (
     <section aria-labelledby="tracing-title">
       <h1 id="tracing-title">Tracing</h1>
@@ -136,6 +169,18 @@ export function TracingPage() {
                   <caption className="visually-hidden">Contacts, most minutes first</caption>
                   <thead>
                     <tr>
+                      <th scope="col">
+                        <input
+                          type="checkbox"
+                          aria-label="Choose every contact"
+                          checked={allPicked}
+                          onChange={(e) =>
+                            setChosen(
+                              new Set(e.target.checked ? contacts.map((c) => c.person.id) : []),
+                            )
+                          }
+                        />
+                      </th>
                       <th scope="col">Rank</th>
                       <th scope="col">Person</th>
                       <th scope="col">Total minutes</th>
@@ -145,6 +190,14 @@ export function TracingPage() {
                   <tbody>
                     {contacts.map((c, i) => (
                       <tr key={c.person.id}>
+                        <td>
+                          <input
+                            type="checkbox"
+                            aria-label={`Designate ${c.person.givenName} ${c.person.familyName}`}
+                            checked={chosen.has(c.person.id)}
+                            onChange={(e) => toggle(c.person.id, e.target.checked)}
+                          />
+                        </td>
                         <td>{i + 1}</td>
                         <td>
                           {c.person.givenName} {c.person.familyName}
@@ -171,10 +224,12 @@ export function TracingPage() {
                 <button
                   type="button"
                   className="danger"
-                  disabled={designated.fetching}
+                  disabled={designated.fetching || picked.length === 0}
                   onClick={() => setConfirming(true)}
                 >
-                  Designate {contacts.length} close contact{contacts.length === 1 ? '' : 's'}…
+                  {picked.length === 0
+                    ? 'Tick the contacts to designate'
+                    : `Designate ${picked.length} close contact${picked.length === 1 ? '' : 's'}…`}
                 </button>
               </>
             )}
@@ -203,18 +258,23 @@ export function TracingPage() {
               <button type="button" onClick={() => setConfirming(false)}>
                 Cancel
               </button>
-              <button type="button" className="danger" onClick={() => void onDesignate()}>
-                Mark {contacts.length} as close contacts
+              <button
+                type="button"
+                className="danger"
+                disabled={designated.fetching}
+                onClick={() => void onDesignate()}
+              >
+                Mark {picked.length} as close contact{picked.length === 1 ? '' : 's'}
               </button>
             </>
           }
         >
           <p>
-            These people will be marked CLOSE_CONTACT for 7 days and tested twice as often (isolated
-            people stay isolated):
+            These people will be marked CLOSE_CONTACT for 7 days, tested every 12 hours, with their
+            next test due within 12 hours (isolated people stay isolated):
           </p>
           <ul aria-label="People to be marked">
-            {contacts.map((c) => (
+            {picked.map((c) => (
               <li key={c.person.id}>
                 {c.person.givenName} {c.person.familyName} — {c.totalMinutes} min
               </li>
