@@ -6,6 +6,7 @@ import { InspectionHistory1764300000400 } from './1764300000400-inspection-histo
 import { AccreditationSearch1764300000500 } from './1764300000500-accreditation-search.js';
 import { Security1764300000600 } from './1764300000600-security.js';
 import { CardNumberSearchIndex1764300000700 } from './1764300000700-card-number-search-index.js';
+import { Sessions1764300001200 } from './1764300001200-sessions.js';
 import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js';
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   AccreditationSearch1764300000500,
   Security1764300000600,
   CardNumberSearchIndex1764300000700,
+  Sessions1764300001200,
   LeastPrivilege1764300001300,
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,
