@@ -34,7 +34,7 @@ export class IdentityResolver {
 
   @Query(() => UserConnection, { description: 'ADMIN: every user, by email.' })
   users(
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<UserConnection> {
     return this.identity.list(first, after);
