@@ -64,6 +64,8 @@ describe('role-based navigation', () => {
       'Health desk',
       'Tracing',
       'Live board',
+      'Users',
+      'API keys',
     ]);
   });
 
@@ -103,6 +105,7 @@ describe('role-based navigation', () => {
         },
       }),
       Me: () => me(['TRACER']),
+      Logout: () => ({ data: { logout: true } }),
     });
     render(<App makeClient={() => client} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Email' }), 'a@b.c');
@@ -115,8 +118,10 @@ describe('role-based navigation', () => {
       variables: { input: { email: 'a@b.c', password: 'pw' } },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(screen.getByRole('heading', { name: 'Games staff sign in' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Games staff sign in' })).toBeTruthy();
     expect(window.sessionStorage.getItem('staff-web.token')).toBeNull();
+    // The server ends the session too: the token is worth nothing after this.
+    expect(calls.map((c) => c.operation)).toContain('Logout');
   });
 
   it('keeps the screens of the last signed-in user when the gateway cannot be reached', async () => {

@@ -1,6 +1,14 @@
 import type { Role } from '../gql/graphql';
 
-export type ScreenId = 'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live';
+export type ScreenId =
+  | 'gate'
+  | 'arrival'
+  | 'people'
+  | 'health'
+  | 'tracing'
+  | 'live'
+  | 'users'
+  | 'api-keys';
 
 export interface Screen {
   id: ScreenId;
@@ -30,6 +38,9 @@ export const SCREENS: readonly Screen[] = [
   { id: 'health', label: 'Health desk', path: '/health', roles: ['HEALTH_OFFICER'] },
   { id: 'tracing', label: 'Tracing', path: '/tracing', roles: ['TRACER'] },
   { id: 'live', label: 'Live board', path: '/live', roles: ALL_STAFF },
+  // ADMIN only (ADMIN opens every screen).
+  { id: 'users', label: 'Users', path: '/users', roles: [] },
+  { id: 'api-keys', label: 'API keys', path: '/api-keys', roles: [] },
 ];
 
 export function canOpen(roles: readonly Role[], screen: Screen): boolean {
