@@ -99,36 +99,39 @@ screen('Users and API keys', () => {
     assert.equal(await outcome(sameSession), 'UNAUTHENTICATED');
   });
 
-  scenario('an API key is created with its secret shown once, and revoked (asked first)', async (s) => {
-    const name = `Partner ${unique()}`;
-    const { page, open, shot } = await s.signIn('ADMIN');
-    await open('api-keys');
-    await page.getByLabel('Name').fill(name);
-    await page.getByRole('checkbox', { name: 'Read accreditations' }).check();
-    await page.getByRole('button', { name: 'Create API key' }).click();
-    const secretBox = page.getByRole('status').filter({ hasText: `Secret of ${name}` });
-    await secretBox.waitFor();
-    const secret = (await page.getByLabel('Secret', { exact: true }).textContent())?.trim() ?? '';
-    assert.match(secret, /^gak_[\w-]{43}$/);
-    const row = page.getByRole('row').filter({ hasText: name });
-    await row.getByText('Read accreditations').waitFor();
-    await shot('api-keys');
-    const key = s.system.anonymous.withToken(secret);
-    assert.equal(await outcome(key), 'OK');
+  scenario(
+    'an API key is created with its secret shown once, and revoked (asked first)',
+    async (s) => {
+      const name = `Partner ${unique()}`;
+      const { page, open, shot } = await s.signIn('ADMIN');
+      await open('api-keys');
+      await page.getByLabel('Name').fill(name);
+      await page.getByRole('checkbox', { name: 'Read accreditations' }).check();
+      await page.getByRole('button', { name: 'Create API key' }).click();
+      const secretBox = page.getByRole('status').filter({ hasText: `Secret of ${name}` });
+      await secretBox.waitFor();
+      const secret = (await page.getByLabel('Secret', { exact: true }).textContent())?.trim() ?? '';
+      assert.match(secret, /^gak_[\w-]{43}$/);
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.getByText('Read accreditations').waitFor();
+      await shot('api-keys');
+      const key = s.system.anonymous.withToken(secret);
+      assert.equal(await outcome(key), 'OK');
 
-    // Once: dismissed, the secret is nowhere on the page any more.
-    await page.getByRole('button', { name: 'I have stored it' }).click();
-    await secretBox.waitFor({ state: 'detached' });
-    assert.equal(await page.getByText(secret).count(), 0);
+      // Once: dismissed, the secret is nowhere on the page any more.
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      await secretBox.waitFor({ state: 'detached' });
+      assert.equal(await page.getByText(secret).count(), 0);
 
-    await row.getByRole('button', { name: `Revoke ${name}` }).click();
-    const dialog = page.getByRole('dialog', { name: `Revoke ${name}` });
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    assert.equal(await outcome(key), 'OK');
-    await row.getByRole('button', { name: `Revoke ${name}` }).click();
-    await dialog.getByRole('button', { name: 'Revoke key' }).click();
-    await page.getByText(`${name} is revoked`).waitFor();
-    await row.getByText(/^Revoked /).waitFor();
-    assert.equal(await outcome(key), 'UNAUTHENTICATED');
-  });
+      await row.getByRole('button', { name: `Revoke ${name}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Revoke ${name}` });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      assert.equal(await outcome(key), 'OK');
+      await row.getByRole('button', { name: `Revoke ${name}` }).click();
+      await dialog.getByRole('button', { name: 'Revoke key' }).click();
+      await page.getByText(`${name} is revoked`).waitFor();
+      await row.getByText(/^Revoked /).waitFor();
+      assert.equal(await outcome(key), 'UNAUTHENTICATED');
+    },
+  );
 });

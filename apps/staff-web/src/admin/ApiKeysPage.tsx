@@ -69,7 +69,12 @@ export function ApiKeysPage() {
       <form onSubmit={(e) => void onCreate(e)} className="panel" aria-labelledby="keys-new">
         <h2 id="keys-new">Create an API key</h2>
         <div className="form-row">
-          <Field id="key-name" label="Name" error={errors.name} hint="Who uses it, e.g. the partner.">
+          <Field
+            id="key-name"
+            label="Name"
+            error={errors.name}
+            hint="Who uses it, e.g. the partner."
+          >
             {(d, invalid) => (
               <input
                 id="key-name"
@@ -175,7 +180,9 @@ export function ApiKeysPage() {
           {data?.apiKeys.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
-              <td>{k.scopes.map((s) => SCOPES.find((x) => x.scope === s)?.label ?? s).join(', ')}</td>
+              <td>
+                {k.scopes.map((s) => SCOPES.find((x) => x.scope === s)?.label ?? s).join(', ')}
+              </td>
               <td>{k.organisation?.name ?? 'Every organisation'}</td>
               <td>{formatDateTime(k.createdAt)}</td>
               <td>

@@ -126,7 +126,11 @@ export function UsersPage() {
               />
             )}
           </Field>
-          <Field id="user-organisation" label="Organisation (optional)" error={errors.organisationId}>
+          <Field
+            id="user-organisation"
+            label="Organisation (optional)"
+            error={errors.organisationId}
+          >
             {(d, invalid) => (
               <select
                 id="user-organisation"

@@ -1,14 +1,7 @@
 import type { Role } from '../gql/graphql';
 
 export type ScreenId =
-  | 'gate'
-  | 'arrival'
-  | 'people'
-  | 'health'
-  | 'tracing'
-  | 'live'
-  | 'users'
-  | 'api-keys';
+  'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live' | 'users' | 'api-keys';
 
 export interface Screen {
   id: ScreenId;
