@@ -120,6 +120,7 @@ export class SubgraphModule {
                 : authorizationOf(args);
               return {
                 principal: await authenticator.authenticate(authorization),
+                reauthenticate: () => authenticator.authenticate(authorization),
                 clientAddress: req ? clientAddressOf(req) : null,
                 requestId: typeof req?.id === 'string' ? req.id : '',
                 loaders: loaders.create(),

@@ -6,6 +6,8 @@ import pg from 'pg';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
+import { eventually } from '#test/support/eventually.js';
+import { collect, inspection, tokenOf, wsClient } from '#test/inspection/support.js';
 
 /** One operation a staff user with these roles may call on each service. */
 const ON_EACH_SERVICE = {
@@ -161,6 +163,52 @@ describe('sessions', () => {
     // A user deleted outright has no session left either.
     await db.query(`DELETE FROM identity.users WHERE id = $1`, [id]);
     assert.deepEqual(await answers(account.client), ALL_REFUSED);
+  });
+
+  it('stops an open live feed at once when its user is disabled', async () => {
+    const g = inspection(system);
+    const { person, gate } = await g.personAtGate();
+    const viewer = await g.account(['VIEWER']);
+    const query = `subscription($area: String) { checkInRecorded(areaCode: $area) { id } }`;
+    const viewerSocket = wsClient(system, tokenOf(viewer.client));
+    const witnessSocket = wsClient(system, tokenOf(system.admin));
+    type Event = { checkInRecorded: { id: string } };
+    const viewerFeed = collect<Event>(viewerSocket, query, { area: gate.code });
+    const witness = collect<Event>(witnessSocket, query, { area: gate.code });
+    const scan = (i: number) =>
+      g.checkIn({
+        areaCode: gate.code,
+        cardNumber: person.cardNumber,
+        direction: i % 2 ? 'OUT' : 'IN',
+      });
+    const ids = (events: Event[]) => events.map((e) => e.checkInRecorded.id);
+    try {
+      // Subscriptions reach the service some time after they are sent: scan until both hear.
+      let i = 0;
+      await eventually(async () => {
+        await scan(i++);
+        assert.ok(viewerFeed.events.length > 0 && witness.events.length > 0);
+      });
+      await system.admin.query('mutation($id: ID!) { disableUser(id: $id) { id } }', {
+        id: await userIdOf(viewer.client),
+      });
+      const after = [await scan(i++), await scan(i++)];
+      await eventually(() =>
+        assert.ok(
+          after.every((c) => ids(witness.events).includes(c.id)),
+          'the witness hears',
+        ),
+      );
+      assert.deepEqual(
+        ids(viewerFeed.events).filter((id) => after.some((c) => c.id === id)),
+        [],
+        'the disabled user hears nothing more',
+      );
+    } finally {
+      viewerFeed.dispose();
+      witness.dispose();
+      await Promise.all([viewerSocket.dispose(), witnessSocket.dispose()]);
+    }
   });
 
   describe('tokens', () => {
