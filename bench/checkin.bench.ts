@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { BenchReport } from '#bench/support/report.js';
 import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { inspection } from '#test/inspection/support.js';
@@ -219,8 +220,9 @@ async function pgbench(
 }
 
 async function main() {
-  console.log(
-    `check-in benchmark: ${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s; ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`,
+  const report = new BenchReport('checkin');
+  report.progress(
+    `${PEOPLE} people, ${SEQUENTIAL} sequential scans, ${CONCURRENCY} clients for ${SECONDS} s`,
   );
   const system = await startSystem({
     label: 'bench_checkin',
@@ -246,7 +248,7 @@ async function main() {
       );
       people.push(...made);
     }
-    console.log(
+    report.progress(
       `seeded ${people.length} arrived people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
     );
 
@@ -277,6 +279,18 @@ async function main() {
     ]);
     console.log('');
     for (const [label, stats] of results) console.log(line(label, stats));
+    const median = results[0][1].p50;
+    report.figure({
+      measure: 'check-in, 1 client, through the gateway, median',
+      value: median,
+      unit: 'ms',
+      goal: 'under 10 ms',
+      met: median < 10,
+    });
+    for (const [label, stats] of results.slice(2)) {
+      report.figure({ measure: `check-in, ${label}`, value: stats.rps, unit: '/s' });
+      report.figure({ measure: `check-in, ${label}, p50`, value: stats.p50, unit: 'ms' });
+    }
 
     const sql = await pgbench(system, gate.code, people, [1, CONCURRENCY]);
     if (sql) {
@@ -294,16 +308,22 @@ async function main() {
       const tps = sql[sql.length - 1].tps;
       console.log('');
       console.log(`gateway / pgbench:  ${(gateway / tps).toFixed(2)}x   (goal: at least 0.5x)`);
+      report.figure({
+        measure: `pgbench, ${CONCURRENCY} clients, same SQL`,
+        value: tps,
+        unit: 'tps',
+      });
+      report.figure({
+        measure: `gateway throughput / pgbench at ${CONCURRENCY} clients`,
+        value: gateway / tps,
+        unit: 'x',
+        goal: 'at least 0.5',
+        met: gateway / tps >= 0.5,
+      });
       console.log(`subgraph / pgbench: ${(subgraph / tps).toFixed(2)}x`);
       console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);
     }
-    console.log(
-      `load average (1 min) at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs; figures mean little above ~1`,
-    );
-    const median = results[0][1].p50;
-    console.log(
-      `median check-in through the gateway: ${fmt(median)} (goal: under 10 ms) ${median < 10 ? 'OK' : 'MISSED'}`,
-    );
+    await report.finish();
   } finally {
     await system.stop();
   }

@@ -5,6 +5,7 @@ import { chainOf } from '#libs/movement/chain.js';
 import { CONTACTS_STATEMENT, findContacts } from '#libs/movement/contacts.js';
 import { STAY_LOOKBACK_MS } from '#libs/movement/stays.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
+import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
 import { given } from '#test/support/given.js';
@@ -66,7 +67,7 @@ function percentile(sorted: number[], p: number): number {
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   const result = await work();
-  console.log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  report.progress(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return result;
 }
 
@@ -266,6 +267,7 @@ async function chainAndInsert(url: string): Promise<void> {
   }
 }
 
+const report = new BenchReport('contacts');
 const reuse = process.env.BENCH_DATABASE_URL;
 const database = reuse
   ? { url: reuse, drop: () => Promise.resolve() }
@@ -363,6 +365,27 @@ try {
       `p50 ${percentile(gatewayTimes, 50).toFixed(1)} ms, p95 ${percentile(gatewayTimes, 95).toFixed(1)} ms ` +
       `(${(contactsFound / QUERIES).toFixed(0)} contacts per answer on average)`,
   );
+  const p50 = percentile(gatewayTimes, 50);
+  const p99 = percentile(gatewayTimes, 99);
+  report.figure({
+    measure: `contacts() through the gateway over ${events} events, p50`,
+    value: p50,
+    unit: 'ms',
+    goal: 'under 50 ms',
+    met: p50 < 50,
+  });
+  report.figure({
+    measure: `contacts() through the gateway over ${events} events, p99`,
+    value: p99,
+    unit: 'ms',
+    goal: 'under 200 ms',
+    met: p99 < 200,
+  });
+  report.figure({
+    measure: 'contacts SQL alone, p50',
+    value: percentile(sqlTimes, 50),
+    unit: 'ms',
+  });
   console.log(
     `the contacts SQL alone (libs/movement/contacts.ts): p50 ${percentile(sqlTimes, 50).toFixed(1)} ms, ` +
       `p95 ${percentile(sqlTimes, 95).toFixed(1)} ms`,
@@ -402,6 +425,7 @@ try {
     );
   }
   await direct.end();
+  await report.finish();
 } finally {
   await system.stop();
   if (process.env.BENCH_KEEP && !reuse) console.log(`kept ${database.url}`);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { CSV_HEADER } from '#test/accreditation/support.js';
 import { given } from '#test/support/given.js';
@@ -94,6 +95,7 @@ async function cpuSnapshot(databaseUrl: string) {
   }
 }
 
+const bench = new BenchReport('import');
 const system = await startSystem({ label: 'import_bench' });
 try {
   const organisation = await given(system).organisation({
@@ -101,7 +103,7 @@ try {
     name: 'Benchmark delegation',
   });
   const csv = generateCsv(ROWS);
-  console.log(`CSV: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB`);
+  bench.progress(`CSV: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB`);
   const mutation = `mutation($input: ImportPeopleInput!) {
     importPeople(input: $input) { created dryRun errors { line field message } } }`;
   console.log(
@@ -126,6 +128,13 @@ try {
     console.log(
       `${dryRun ? 'dry run (validate only)' : 'import'}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s through the gateway`,
     );
+    bench.figure({
+      measure: `${dryRun ? 'dry run (validate only)' : 'import'} of ${rows} people through the gateway`,
+      value: seconds,
+      unit: 's',
+      goal: dryRun ? undefined : `under ${(5 * ROWS) / 100_000} s`,
+      met: dryRun ? undefined : seconds < (5 * ROWS) / 100_000,
+    });
     console.log(
       `  CPU seconds: accreditation service ${used('service')}, PostgreSQL ${used('postgres')}, gateway and client ${used('gatewayAndClient')}; load average ${os.loadavg()[0].toFixed(1)}`,
     );
@@ -135,6 +144,7 @@ try {
     { id: organisation.id },
   );
   console.log(`people in the organisation afterwards: ${count.organisation.people.totalCount}`);
+  await bench.finish();
 } finally {
   await system.stop();
 }

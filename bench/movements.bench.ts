@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
 
@@ -35,6 +36,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
 
+const report = new BenchReport('movements');
 const database = await createTestDatabase('movements_bench');
 const system = await startSystem({
   label: 'movements_bench',
@@ -67,6 +69,7 @@ try {
     )
   ).rows;
   await db.end();
+  report.progress(`seeded ${people.length} people with cards`);
 
   const key = await system.admin.query<{ createApiKey: { secret: string } }>(
     `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
@@ -77,6 +80,7 @@ try {
     authorization: `Bearer ${key.createApiKey.secret}`,
   };
 
+  report.progress(`building ${EVENTS} events in batches of ${BATCH}`);
   // Every request body is built before the clock starts.
   const now = Date.now();
   const inside = new Map<number, string>();
@@ -131,7 +135,24 @@ try {
       `${Math.round(recorded / seconds)} events/s (batches of ${BATCH}, ${CONCURRENCY} in flight; ` +
       `per batch p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms)`,
   );
+  report.figure({
+    measure: `recordMovements through the gateway, batches of ${BATCH}, ${CONCURRENCY} in flight`,
+    value: recorded / seconds,
+    unit: 'events/s',
+    goal: 'at least 20,000',
+    met: recorded / seconds >= 20_000,
+  });
+  report.figure({
+    measure: `one batch of ${BATCH}, p50`,
+    value: percentile(latencies, 50),
+    unit: 'ms',
+  });
   const replay = await send(bodies[0]);
+  report.figure({
+    measure: `replay of a batch of ${BATCH} (nothing written)`,
+    value: replay,
+    unit: 'ms',
+  });
   console.log(
     `replay of a batch of ${BATCH} already recorded: ${replay.toFixed(0)} ms (nothing written)`,
   );
@@ -144,6 +165,12 @@ try {
     `verifyMovementLog: ${verification.verifyMovementLog.eventsChecked} events in ` +
       `${((performance.now() - verifyStarted) / 1000).toFixed(1)} s, valid: ${verification.verifyMovementLog.valid}`,
   );
+  report.figure({
+    measure: `verifyMovementLog over ${verification.verifyMovementLog.eventsChecked} events`,
+    value: (performance.now() - verifyStarted) / 1000,
+    unit: 's',
+  });
+  await report.finish();
 } finally {
   await system.stop();
   await database.drop();

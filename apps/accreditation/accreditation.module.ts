@@ -30,7 +30,7 @@ import {
 } from '#apps/accreditation/people/people.resolver.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
 
-const ENTITIES = [
+export const ACCREDITATION_ENTITIES = [
   UserEntity,
   ApiKeyEntity,
   OrganisationEntity,
@@ -40,7 +40,7 @@ const ENTITIES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  imports: [TypeOrmModule.forFeature(ACCREDITATION_ENTITIES)],
   providers: [
     IdentityResolver,
     ApiKeyResolver,
@@ -70,7 +70,7 @@ export class AccreditationAppModule {
     return {
       module: AccreditationAppModule,
       imports: [
-        CoreModule.forService('accreditation', config, ENTITIES),
+        CoreModule.forService('accreditation', config, ACCREDITATION_ENTITIES),
         AccreditationDomainModule,
         SubgraphModule.forRoot({
           loaders: AccreditationLoaderFactory,

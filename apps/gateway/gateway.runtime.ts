@@ -6,6 +6,7 @@ import { useClientErrorCodes } from '#apps/gateway/security/error-codes.plugin.j
 import { useHiddenSuggestions } from '#apps/gateway/security/hidden-suggestions.plugin.js';
 import { useQueryCostLimit } from '#apps/gateway/security/query-limits.plugin.js';
 import { useQueryShapeLimits } from '#apps/gateway/security/query-shape-limits.js';
+import { useSocketCallerCredentials } from '#apps/gateway/socket-credentials.js';
 import { signedWebSocketTransport, useSubgraphProof } from '#apps/gateway/subgraph-proof.js';
 
 /**
@@ -28,6 +29,7 @@ export function createRuntime(config: GatewayConfig, supergraph: string): Gatewa
       useQueryCostLimit(),
       useClientErrorCodes(),
       ...(config.production ? [useHiddenSuggestions()] : []),
+      useSocketCallerCredentials(),
       useSubgraphProof(config.GATEWAY_SECRET),
     ],
     transports: { http: httpTransport, ws: signedWebSocketTransport(config.GATEWAY_SECRET) },

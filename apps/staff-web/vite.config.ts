@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@card-number': path.join(root, 'libs/common/card-number.ts'),
+      '@error-codes': path.join(root, 'libs/common/error-codes.ts'),
     },
   },
   server: {

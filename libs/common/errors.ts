@@ -1,18 +1,8 @@
 import { GraphQLError } from 'graphql';
 
-/** The error codes of the partner contract, plus the one unexpected failures get. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+import type { ErrorCode, FieldProblem } from '#libs/common/error-codes.js';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { ErrorCode, FieldProblem } from '#libs/common/error-codes.js';
 
 /** A domain failure that reaches the client as a GraphQL error with its code. */
 export class DomainError extends GraphQLError {

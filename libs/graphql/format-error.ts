@@ -2,21 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { unwrapResolverError } from '@apollo/server/errors';
-
-/** Codes that describe the client's request; everything else is our failure and is masked. */
-const CLIENT_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+import { CLIENT_ERROR_CODES, INTERNAL_ERROR_CODE } from '#libs/common/error-codes.js';
 
 /**
  * Client errors pass through as they are; an unexpected failure reaches the
@@ -26,7 +12,7 @@ const CLIENT_CODES = new Set([
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
@@ -38,7 +24,7 @@ export function createErrorFormatter(logger: Logger) {
     return {
       message: `Internal error (id ${errorId})`,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+      extensions: { code: INTERNAL_ERROR_CODE, errorId },
     };
   };
 }

@@ -667,8 +667,12 @@ describe('check-ins through the gateway', () => {
       const here = wsClient(system, tokenOf(viewer));
       const everywhere = wsClient(system, tokenOf(system.admin));
       const refused = wsClient(system, null);
-      const query = `subscription($area: String) { checkInRecorded(areaCode: $area) { ${CHECK_IN_FIELDS} } }`;
-      type Event = { checkInRecorded: CheckInView };
+      // The person's name comes from another subgraph: fetched over HTTP for an event that
+      // came over the socket, with the subscriber's credentials.
+      const query = `subscription($area: String) {
+        checkInRecorded(areaCode: $area) { ${CHECK_IN_FIELDS} person { givenName } }
+      }`;
+      type Event = { checkInRecorded: CheckInView & { person: { givenName: string } | null } };
       const atGate = collect<Event>(here, query, { area: gate.code });
       const all = collect<Event>(everywhere, query, {});
       const denied = collect<Event>(refused, query, { area: gate.code });
@@ -707,6 +711,7 @@ describe('check-ins through the gateway', () => {
         const first = atGate.events.find((e) => e.checkInRecorded.id === a.id)?.checkInRecorded;
         assert.equal(first?.area.code, gate.code);
         assert.equal(first?.person?.id, person.id);
+        assert.equal(first?.person?.givenName, person.givenName);
         assert.deepEqual(
           news(all.events).filter((id) => [a.id, b.id, c.id].includes(id)),
           [a.id, b.id, c.id],

@@ -26,6 +26,6 @@ export class PersonEntity {
   @Column('text', { name: 'document_number' })
   documentNumber!: string;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt!: Date;
 }

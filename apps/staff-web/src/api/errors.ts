@@ -1,17 +1,7 @@
 import type { CombinedError } from 'urql';
+import type { FieldProblem } from '@error-codes';
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { FieldProblem } from '@error-codes';
 
 export function errorCodes(error: CombinedError | undefined | null): string[] {
   if (!error) return [];
