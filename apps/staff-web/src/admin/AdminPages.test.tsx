@@ -34,6 +34,7 @@ describe('the Users screen', () => {
   it('disables a user only after the confirmation', async () => {
     let disabled = false;
     const { client, calls } = stubClient({
+      Me: () => ({ data: { me: null } }),
       Users: () => users(disabled),
       Organisations: organisations,
       DisableUser: () => {
@@ -64,6 +65,7 @@ describe('the Users screen', () => {
 
   it('creates a user with the roles ticked and shows each field problem at its field', async () => {
     const { client, calls } = stubClient({
+      Me: () => ({ data: { me: null } }),
       Users: () => users(false),
       Organisations: organisations,
       CreateUser: () => ({

@@ -4,6 +4,7 @@ import {
   CreateUserMutation,
   DisableUserMutation,
   EnableUserMutation,
+  MeQuery,
   OrganisationsQuery,
   UsersQuery,
 } from '../api/operations';
@@ -40,6 +41,7 @@ export function UsersPage() {
     variables: { first: PAGE_SIZE, after },
   });
   const [{ data: organisations }] = useQuery({ query: OrganisationsQuery });
+  const [{ data: me }] = useQuery({ query: MeQuery });
   const [created, createUser] = useMutation(CreateUserMutation);
   const [disabled, disableUser] = useMutation(DisableUserMutation);
   const [enabled, enableUser] = useMutation(EnableUserMutation);
@@ -214,14 +216,17 @@ export function UsersPage() {
                 </span>
               </td>
               <td>
-                <button
-                  type="button"
-                  className={u.disabled ? undefined : 'danger'}
-                  aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
-                  onClick={() => setPending({ id: u.id, email: u.email, disable: !u.disabled })}
-                >
-                  {u.disabled ? 'Enable' : 'Disable'}
-                </button>
+                {/* Nobody disables their own account (the API refuses it too). */}
+                {u.id !== me?.me?.id && (
+                  <button
+                    type="button"
+                    className={u.disabled ? undefined : 'danger'}
+                    aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
+                    onClick={() => setPending({ id: u.id, email: u.email, disable: !u.disabled })}
+                  >
+                    {u.disabled ? 'Enable' : 'Disable'}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
