@@ -8,6 +8,7 @@ import { Security1764300000600 } from './1764300000600-security.js';
 import { CardNumberSearchIndex1764300000700 } from './1764300000700-card-number-search-index.js';
 import { ClosedLoop1764300001000 } from './1764300001000-closed-loop.js';
 import { CardDenyList1764300001100 } from './1764300001100-card-deny-list.js';
+import { Sessions1764300001200 } from './1764300001200-sessions.js';
 import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js';
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   CardNumberSearchIndex1764300000700,
   ClosedLoop1764300001000,
   CardDenyList1764300001100,
+  Sessions1764300001200,
   LeastPrivilege1764300001300,
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,

@@ -11,6 +11,8 @@ export interface AccessPolicy {
   public?: true;
   /** Any signed-in user or API key. */
   authenticated?: true;
+  /** Any signed-in staff user, whatever the roles (an API key has no session). */
+  staff?: true;
   roles?: readonly Role[];
   scopes?: readonly ApiScope[];
 }
@@ -33,6 +35,11 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.createUser': { roles: [] },
   'Mutation.createApiKey': { roles: [] },
   'Mutation.revokeApiKey': { roles: [] },
+  'Mutation.logout': { staff: true },
+  'Mutation.disableUser': { roles: [] },
+  'Mutation.enableUser': { roles: [] },
+  'Query.users': { roles: [] },
+  'Query.apiKeys': { roles: [] },
   // accreditation
   'Query.cardVerificationKeys': { authenticated: true },
   'Query.organisations': { roles: ANY_STAFF, scopes: [S.ACCREDITATION_READ] },
@@ -99,6 +106,7 @@ export function allows(policy: AccessPolicy, principal: Principal | null): boole
   if (policy.public) return true;
   if (!principal) return false;
   if (policy.authenticated) return true;
+  if (policy.staff) return principal.kind === 'user';
   if (principal.kind === 'user') {
     return principal.roles.some((r) => r === Role.ADMIN || (policy.roles ?? []).includes(r));
   }

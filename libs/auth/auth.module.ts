@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { Authenticator } from '#libs/auth/authenticator.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
@@ -11,9 +12,9 @@ import { AccessGuard } from '#libs/graphql/access.guard.js';
   providers: [
     {
       provide: Authenticator,
-      inject: [DataSource, ServiceConfig],
-      useFactory: (dataSource: DataSource, config: ServiceConfig) =>
-        new Authenticator(dataSource, config.JWT_SECRET),
+      inject: [DataSource, ServiceConfig, PinoLogger],
+      useFactory: (dataSource: DataSource, config: ServiceConfig, logger: PinoLogger) =>
+        new Authenticator(dataSource, config.JWT_SECRET, config.DATABASE_URL, logger),
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

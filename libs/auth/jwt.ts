@@ -1,23 +1,25 @@
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
-import { Role } from '#libs/auth/roles.js';
-import type { UserPrincipal } from '#libs/auth/principal.js';
+import type { Role } from '#libs/auth/roles.js';
 
 const ISSUER = 'games-accreditation';
-const ROLES = new Set<string>(Object.values(Role));
 
 function keyFrom(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Signs a session token: the user id and roles only, no personal data. */
+/**
+ * Signs a session token: the user id, the roles the user had when signing in (for the
+ * client to show; requests are judged by the roles the database holds now) and the
+ * user's session epoch (logout and disable move it on, ending every earlier token).
+ */
 export async function signSessionToken(
-  user: { id: string; roles: Role[] },
+  user: { id: string; roles: Role[]; sessionEpoch: number },
   secret: string,
   ttlSeconds: number,
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = new Date((now + ttlSeconds) * 1000);
-  const token = await new SignJWT({ roles: user.roles })
+  const token = await new SignJWT({ roles: user.roles, sep: user.sessionEpoch })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.id)
     .setIssuer(ISSUER)
@@ -27,21 +29,29 @@ export async function signSessionToken(
   return { token, expiresAt };
 }
 
-/** The user a session token names, or null when it is forged, malformed or expired. */
+/** What a genuine, unexpired session token says; still to be checked against the user. */
+export interface SessionClaims {
+  userId: string;
+  sessionEpoch: number;
+}
+
+/**
+ * The claims of a session token, or null when it is forged, malformed, signed with
+ * another algorithm (none included), expired, or has no expiry, issue time, subject
+ * or session epoch.
+ */
 export async function verifySessionToken(
   token: string,
   secret: string,
-): Promise<UserPrincipal | null> {
+): Promise<SessionClaims | null> {
   try {
     const { payload } = await jwtVerify(token, keyFrom(secret), {
       issuer: ISSUER,
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub', 'sep'],
     });
-    const roles = Array.isArray(payload.roles)
-      ? payload.roles.filter((r): r is Role => typeof r === 'string' && ROLES.has(r))
-      : [];
-    if (!payload.sub) return null;
-    return { kind: 'user', id: payload.sub, roles };
+    if (!payload.sub || !Number.isSafeInteger(payload.sep)) return null;
+    return { userId: payload.sub, sessionEpoch: payload.sep as number };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;

@@ -5,7 +5,7 @@ import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { ForbiddenError, UnauthenticatedError } from '#libs/common/errors.js';
-import { requestContextOf } from '#libs/graphql/context.js';
+import { requestContextOf, type RequestContext } from '#libs/graphql/context.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -24,6 +24,15 @@ export function refusalOf(
   return principal
     ? new ForbiddenError(`You are not allowed to call ${fieldName}`)
     : new UnauthenticatedError();
+}
+
+/**
+ * True when the caller, judged again now, may still receive what the subscription
+ * `operation` (e.g. 'Subscription.checkInRecorded') sends: asked for each event.
+ */
+export async function stillAllowed(ctx: RequestContext, operation: string): Promise<boolean> {
+  const principal = ctx.reauthenticate ? await ctx.reauthenticate() : ctx.principal;
+  return refusalOf(operation, principal) === null;
 }
 
 /**

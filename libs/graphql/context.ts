@@ -10,6 +10,11 @@ export interface RequestContext<L = unknown> {
   requestId: string;
   /** Per-request DataLoaders, built fresh for each request. */
   loaders: L;
+  /**
+   * The caller as judged now, from the same credentials: a subscription lives on, so it asks
+   * again for each event (a logout, a disable or a role change then stops its feed).
+   */
+  reauthenticate?: () => Promise<Principal | null>;
 }
 
 export function requestContextOf<L>(context: ExecutionContext): RequestContext<L> {

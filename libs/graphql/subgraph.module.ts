@@ -104,11 +104,12 @@ export class SubgraphModule {
               ? {
                   'graphql-ws': {
                     path: '/graphql',
-                    // Refuse the socket itself when it is not the gateway's or its credentials
-                    // are not valid.
-                    onConnect: async (ctx: { connectionParams?: Record<string, unknown> }) =>
-                      socketHasGatewayProof(config.GATEWAY_SECRET, ctx.connectionParams) &&
-                      (await authenticator.authenticate(authorizationOf(ctx))) !== null,
+                    // Refuse the socket itself when it is not the gateway's. The caller's
+                    // credentials are judged per subscription, like every request (missing or
+                    // refused: UNAUTHENTICATED), so the gateway gets an answer to pass on
+                    // rather than a closed socket it would retry.
+                    onConnect: (ctx: { connectionParams?: Record<string, unknown> }) =>
+                      socketHasGatewayProof(config.GATEWAY_SECRET, ctx.connectionParams),
                   },
                 }
               : undefined,
@@ -119,6 +120,7 @@ export class SubgraphModule {
                 : authorizationOf(args);
               return {
                 principal: await authenticator.authenticate(authorization),
+                reauthenticate: () => authenticator.authenticate(authorization),
                 clientAddress: req ? clientAddressOf(req) : null,
                 requestId: typeof req?.id === 'string' ? req.id : '',
                 loaders: loaders.create(),

@@ -200,13 +200,13 @@ describe('partner access and privacy', () => {
     await g.user(['VIEWER']);
   });
 
-  it('issues a shift-long token that carries only the user id and roles', () => {
+  it('issues a shift-long token that carries only the user id, roles and session epoch', () => {
     const token = system.admin.token as string;
     const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<
       string,
       unknown
     >;
-    assert.deepEqual(Object.keys(payload).sort(), ['exp', 'iat', 'iss', 'roles', 'sub']);
+    assert.deepEqual(Object.keys(payload).sort(), ['exp', 'iat', 'iss', 'roles', 'sep', 'sub']);
     assert.equal(Number(payload.exp) - Number(payload.iat), 12 * 3600);
   });
 

@@ -61,6 +61,7 @@ function expectedPrivileges(service: ServiceName, schema: string, table: string)
 const FUNCTIONS: Record<string, ServiceName[]> = {
   'identity.find_api_key(text)': ['accreditation', 'inspection', 'movement'],
   'identity.user_email(uuid)': ['inspection', 'movement'],
+  'identity.session_of(uuid)': ['accreditation', 'inspection', 'movement'],
   'accreditation.find_card(text,boolean)': ['inspection'],
   'accreditation.activate_on_arrival(uuid,text)': ['inspection'],
   'accreditation.accreditation_created_at(uuid)': ['inspection'],
@@ -250,6 +251,8 @@ void describe('the services’ database roles', () => {
     );
     await refused(movement, `SELECT * FROM accreditation.people`);
     await refused(movement, `SELECT email FROM identity.users`);
+    await refused(inspection, `SELECT disabled_at, session_epoch FROM identity.users`);
+    await refused(movement, `UPDATE identity.users SET disabled_at = NULL`);
     await refused(movement, `SELECT * FROM inspection.closed_loop`);
     await refused(movement, `UPDATE inspection.closed_loop SET status = 'IN_LOOP'`);
     await refused(accreditation, `SELECT * FROM inspection.closed_loop`);
@@ -405,6 +408,10 @@ void describe('the services’ database roles', () => {
     );
     assert.equal(holders.rows[0].person_id, personId);
     await movement.query(`SELECT identity.user_email(gen_random_uuid())`);
+    // Every service judges each request's session by the user's current state.
+    for (const service of SERVICE_NAMES) {
+      await as[service].query(`SELECT * FROM identity.session_of(gen_random_uuid())`);
+    }
     await movement.query(
       `INSERT INTO movement.checkpoints (taken_at, payload, key_id, signature) VALUES (now(), '{}', 'k', 's')`,
     );

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '#libs/auth/principal.js';
 import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import { IdentityService } from '#apps/accreditation/identity/identity.service.js';
@@ -10,6 +10,7 @@ import {
   LoginInput,
   Session,
   User,
+  UserConnection,
 } from '#apps/accreditation/identity/identity.types.js';
 import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
 import { OrganisationsService } from '#apps/accreditation/organisations/organisations.service.js';
@@ -29,6 +30,41 @@ export class IdentityResolver {
   @Mutation(() => Session)
   login(@Args('input') input: LoginInput, @CurrentContext() ctx: RequestContext): Promise<Session> {
     return this.identity.login(input, ctx.clientAddress);
+  }
+
+  @Query(() => UserConnection, { description: 'ADMIN: every user, by email.' })
+  users(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<UserConnection> {
+    return this.identity.list(first, after);
+  }
+
+  @Query(() => [ApiKey], { description: 'ADMIN: every API key, newest first.' })
+  apiKeys(): Promise<ApiKey[]> {
+    return this.identity.listApiKeys();
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Ends every session of the caller at once: tokens issued before now are refused.',
+  })
+  logout(@CurrentPrincipal() principal: Principal | null): Promise<boolean> {
+    return this.identity.logout(principal);
+  }
+
+  @Mutation(() => User, {
+    description: "ADMIN. Takes effect on the next request of any of the user's sessions.",
+  })
+  disableUser(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<User> {
+    return this.identity.disableUser(id, principal);
+  }
+
+  @Mutation(() => User)
+  enableUser(@Args('id', { type: () => ID }) id: string): Promise<User> {
+    return this.identity.enableUser(id);
   }
 
   @Mutation(() => User)

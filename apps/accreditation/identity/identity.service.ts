@@ -8,6 +8,7 @@ import { signSessionToken } from '#libs/auth/jwt.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { Role } from '#libs/auth/roles.js';
 import { isUuid } from '#libs/common/ids.js';
+import { checkPageSize, decodeCursor, type Page, toPage } from '#libs/graphql/pagination.js';
 import { ConflictError, DomainError, NotFoundError } from '#libs/common/errors.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
@@ -29,6 +30,7 @@ const toUser = (e: UserEntity): User => ({
   email: e.email,
   roles: e.roles,
   organisationId: e.organisationId,
+  disabled: e.disabledAt != null,
 });
 
 const toApiKey = (e: ApiKeyEntity): ApiKey => ({
@@ -87,6 +89,8 @@ export class IdentityService implements OnApplicationBootstrap {
       ? await passwordMatches(user.passwordHash, input.password)
       : await passwordMatches(await this.dummyHash(), input.password);
     if (!user || !ok) throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    // Told only to whoever knows the password, so it says nothing of which emails exist.
+    if (user.disabledAt) throw new DomainError('UNAUTHENTICATED', 'This account is disabled');
     await this.throttle.recordSuccess(input.email, clientAddress);
     const { token, expiresAt } = await signSessionToken(
       user,
@@ -117,6 +121,68 @@ export class IdentityService implements OnApplicationBootstrap {
       }),
     );
     return toUser(saved);
+  }
+
+  /** Ends every session of the user: tokens of earlier epochs are refused from now on. */
+  async logout(principal: Principal | null): Promise<boolean> {
+    if (principal?.kind !== 'user') return false;
+    await this.users.increment({ id: principal.id }, 'sessionEpoch', 1);
+    return true;
+  }
+
+  /** Disabled: cannot sign in, and every session ends (on the next request, on every service). */
+  async disableUser(id: string, by: Principal | null): Promise<User> {
+    if (by?.kind === 'user' && by.id === id) {
+      throw new ConflictError('You cannot disable your own account');
+    }
+    const user = await this.userById(id);
+    if (!user.disabledAt) {
+      await this.users
+        .createQueryBuilder()
+        .update()
+        .set({ disabledAt: () => 'now()', sessionEpoch: () => 'session_epoch + 1' })
+        .where('id = :id AND disabled_at IS NULL', { id })
+        .execute();
+    }
+    return toUser(await this.userById(id));
+  }
+
+  /** Enabled again: the user may sign in; sessions ended by the disable stay ended. */
+  async enableUser(id: string): Promise<User> {
+    await this.userById(id);
+    await this.users.update({ id }, { disabledAt: null });
+    return toUser(await this.userById(id));
+  }
+
+  /** Every user, by email. */
+  async list(first: number, after: string | null | undefined): Promise<Page<User>> {
+    checkPageSize(first);
+    const cursor = decodeCursor(after, 2);
+    const query = this.users
+      .createQueryBuilder('u')
+      .orderBy('lower(u.email)', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(first + 1);
+    if (cursor) {
+      query.where('(lower(u.email), u.id) > (:email, :id)', {
+        email: String(cursor[0]),
+        id: isUuid(cursor[1]) ? cursor[1] : '00000000-0000-0000-0000-000000000000',
+      });
+    }
+    const [rows, totalCount] = await Promise.all([query.getMany(), this.users.count()]);
+    return toPage(rows, first, totalCount, (u) => [u.email.toLowerCase(), u.id], toUser);
+  }
+
+  /** Every API key, newest first. */
+  async listApiKeys(): Promise<ApiKey[]> {
+    const keys = await this.apiKeys.find({ order: { createdAt: 'DESC', id: 'ASC' } });
+    return keys.map(toApiKey);
+  }
+
+  private async userById(id: string): Promise<UserEntity> {
+    const user = isUuid(id) ? await this.users.findOneBy({ id }) : null;
+    if (!user) throw new NotFoundError('User', id);
+    return user;
   }
 
   async me(principal: Principal | null): Promise<User | null> {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   ArrayUnique,
   IsEmail,
@@ -9,6 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { ApiScope, Role } from '#libs/auth/roles.js';
+import { PageInfo } from '#libs/graphql/pagination.js';
 import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
 
 registerEnumType(Role, { name: 'Role' });
@@ -29,6 +30,23 @@ export class User {
   organisation?: Organisation | null;
 
   organisationId!: string | null;
+
+  @Field({
+    description: 'A disabled user cannot sign in, and every session of theirs is refused at once.',
+  })
+  disabled!: boolean;
+}
+
+@ObjectType()
+export class UserConnection {
+  @Field(() => [User])
+  nodes!: User[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }
 
 @ObjectType()

@@ -18,6 +18,12 @@ export class UserEntity {
   @Column('uuid', { name: 'organisation_id', nullable: true })
   organisationId!: string | null;
 
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt!: Date | null;
+
+  @Column('integer', { name: 'session_epoch', default: 0 })
+  sessionEpoch!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -9,6 +9,7 @@ import {
   Subscription,
 } from '@nestjs/graphql';
 import { NotFoundError } from '#libs/common/errors.js';
+import { stillAllowed } from '#libs/graphql/access.guard.js';
 import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import {
@@ -60,8 +61,14 @@ export class CheckInsResolver {
 
   @Subscription(() => CheckIn, {
     description: 'Every check-in recorded at the area, or at every area when areaCode is null.',
-    filter: (payload: { checkInRecorded: CheckIn }, variables: { areaCode?: string | null }) =>
-      !variables.areaCode || payload.checkInRecorded.areaCode === variables.areaCode,
+    // Each event goes only to a subscriber whose session (or key) still may have it.
+    filter: async (
+      payload: { checkInRecorded: CheckIn },
+      variables: { areaCode?: string | null },
+      ctx: Ctx,
+    ) =>
+      (!variables.areaCode || payload.checkInRecorded.areaCode === variables.areaCode) &&
+      (await stillAllowed(ctx, 'Subscription.checkInRecorded')),
   })
   checkInRecorded(@Args('areaCode', { type: () => String, nullable: true }) _areaCode?: string) {
     return this.feed.subscribe();

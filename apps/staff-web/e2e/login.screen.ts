@@ -18,6 +18,7 @@ screen('Sign-in and session', () => {
       'Gate',
       'Arrival desk',
       'Live board',
+      'Conflicts',
     ]);
   });
 });

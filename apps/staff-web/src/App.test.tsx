@@ -70,6 +70,8 @@ describe('role-based navigation', () => {
       'Tracing',
       'Live board',
       'Conflicts',
+      'Users',
+      'API keys',
     ]);
   });
 
@@ -109,6 +111,7 @@ describe('role-based navigation', () => {
         },
       }),
       Me: () => me(['TRACER']),
+      Logout: () => ({ data: { logout: true } }),
     });
     render(<App makeClient={() => client} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Email' }), 'a@b.c');
@@ -121,8 +124,10 @@ describe('role-based navigation', () => {
       variables: { input: { email: 'a@b.c', password: 'pw' } },
     });
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(screen.getByRole('heading', { name: 'Games staff sign in' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Games staff sign in' })).toBeTruthy();
     expect(window.sessionStorage.getItem('staff-web.token')).toBeNull();
+    // The server ends the session too: the token is worth nothing after this.
+    expect(calls.map((c) => c.operation)).toContain('Logout');
   });
 
   it('keeps the screens of the last signed-in user when the gateway cannot be reached', async () => {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useQuery } from 'urql';
-import { MeQuery } from './api/operations';
+import { useMutation, useQuery } from 'urql';
+import { LogoutMutation, MeQuery } from './api/operations';
 import { ErrorAlert } from './components/ErrorAlert';
 import { isNetworkError } from './api/errors';
 import { loadUser, saveUser } from './auth/session';
@@ -18,6 +18,8 @@ import { HealthPage } from './health/HealthPage';
 import { TracingPage } from './tracing/TracingPage';
 import { LiveBoard } from './live/LiveBoard';
 import { ConflictsPage } from './conflicts/ConflictsPage';
+import { UsersPage } from './admin/UsersPage';
+import { ApiKeysPage } from './admin/ApiKeysPage';
 import type { Role } from './gql/graphql';
 
 function screenOf(path: string): ScreenId | null {
@@ -30,6 +32,8 @@ function screenOf(path: string): ScreenId | null {
     case 'tracing':
     case 'live':
     case 'conflicts':
+    case 'users':
+    case 'api-keys':
       return first;
     case 'person':
     case 'register':
@@ -67,6 +71,10 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
       return <LiveBoard />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'api-keys':
+      return <ApiKeysPage />;
     default:
       return <NotAllowed />;
   }
@@ -83,6 +91,7 @@ function NotAllowed() {
 /** Header, role-based navigation and the current screen. */
 export function Shell({ onLogout }: { onLogout: () => void }) {
   const [{ data, error, fetching }] = useQuery({ query: MeQuery });
+  const [loggingOut, logout] = useMutation(LogoutMutation);
   const path = useRoute();
   // Offline (the gateway unreachable), the user of this tab is the one last seen.
   const offline = isNetworkError(error);
@@ -131,7 +140,15 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
               <span className="muted"> · {me.roles.join(', ')}</span>
             </span>
           )}
-          <button type="button" onClick={onLogout}>
+          <button
+            type="button"
+            disabled={loggingOut.fetching}
+            onClick={() => {
+              // Ends the session on the server too (every tab and device of this user); the
+              // tab forgets it whatever the answer, so a sign-out offline still signs out here.
+              void logout({}).finally(onLogout);
+            }}
+          >
             Sign out
           </button>
         </div>

@@ -23,6 +23,8 @@ export type ScreenPath =
   | 'health'
   | 'tracing'
   | 'live'
+  | 'users'
+  | 'api-keys'
   | `person/${string}`;
 
 export interface Viewport {

@@ -28,3 +28,9 @@ export const MeQuery = graphql(`
     }
   }
 `);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);

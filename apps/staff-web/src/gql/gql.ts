@@ -25,6 +25,13 @@ type Documents = {
     "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReinstateAccreditationDocument,
     "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeAccreditationDocument,
     "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": typeof types.ReissueCardDocument,
+    "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes {\n        id\n        email\n        roles\n        disabled\n        organisation {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      roles\n      disabled\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n        scopes\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      name\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n": typeof types.ProcessArrivalDocument,
     "\n  mutation ProcessDeparture($input: DepartureInput!) {\n    processDeparture(input: $input) {\n      status\n      enteredAt\n    }\n  }\n": typeof types.ProcessDepartureDocument,
     "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n": typeof types.InspectionAreasDocument,
@@ -40,6 +47,7 @@ type Documents = {
     "\n  subscription CheckInRecorded {\n    checkInRecorded {\n      id\n      direction\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      recordedAt\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CheckInRecordedDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {\n    stays(personId: $personId, from: $from, to: $to) {\n      location\n      from\n      until\n    }\n    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        closedLoop {\n          status\n        }\n      }\n      encounters {\n        location\n        from\n        until\n        minutes\n      }\n    }\n  }\n": typeof types.TraceDocument,
     "\n  mutation DesignateCloseContacts(\n    $personId: ID!\n    $from: DateTime!\n    $to: DateTime!\n    $minMinutes: Int\n    $personIds: [ID!]\n  ) {\n    designateCloseContacts(\n      personId: $personId\n      from: $from\n      to: $to\n      minMinutes: $minMinutes\n      personIds: $personIds\n    ) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        closedLoop {\n          status\n          closeContactUntil\n          testDueBy\n        }\n      }\n    }\n  }\n": typeof types.DesignateCloseContactsDocument,
 };
@@ -55,6 +63,13 @@ const documents: Documents = {
     "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReinstateAccreditationDocument,
     "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeAccreditationDocument,
     "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": types.ReissueCardDocument,
+    "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes {\n        id\n        email\n        roles\n        disabled\n        organisation {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      roles\n      disabled\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n": types.EnableUserDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n        scopes\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      name\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n": types.ProcessArrivalDocument,
     "\n  mutation ProcessDeparture($input: DepartureInput!) {\n    processDeparture(input: $input) {\n      status\n      enteredAt\n    }\n  }\n": types.ProcessDepartureDocument,
     "\n  query InspectionAreas {\n    inspectionAreas {\n      id\n      code\n      name\n      kind\n      venueCode\n      zone\n      closedLoop\n      occupancy\n    }\n  }\n": types.InspectionAreasDocument,
@@ -70,6 +85,7 @@ const documents: Documents = {
     "\n  subscription CheckInRecorded {\n    checkInRecorded {\n      id\n      direction\n      decision\n      deviceDecision\n      conflict\n      reasons\n      scannedAt\n      recordedAt\n      area {\n        code\n        name\n      }\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CheckInRecordedDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        roles\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {\n    stays(personId: $personId, from: $from, to: $to) {\n      location\n      from\n      until\n    }\n    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        closedLoop {\n          status\n        }\n      }\n      encounters {\n        location\n        from\n        until\n        minutes\n      }\n    }\n  }\n": types.TraceDocument,
     "\n  mutation DesignateCloseContacts(\n    $personId: ID!\n    $from: DateTime!\n    $to: DateTime!\n    $minMinutes: Int\n    $personIds: [ID!]\n  ) {\n    designateCloseContacts(\n      personId: $personId\n      from: $from\n      to: $to\n      minMinutes: $minMinutes\n      personIds: $personIds\n    ) {\n      totalMinutes\n      person {\n        id\n        givenName\n        familyName\n        closedLoop {\n          status\n          closeContactUntil\n          testDueBy\n        }\n      }\n    }\n  }\n": types.DesignateCloseContactsDocument,
 };
@@ -135,6 +151,34 @@ export function graphql(source: "\n  mutation ReissueCard($id: ID!) {\n    reiss
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes {\n        id\n        email\n        roles\n        disabled\n        organisation {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes {\n        id\n        email\n        roles\n        disabled\n        organisation {\n          id\n          name\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      roles\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      roles\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation DisableUser($id: ID!) {\n    disableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n"): (typeof documents)["\n  mutation EnableUser($id: ID!) {\n    enableUser(id: $id) {\n      id\n      email\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      revokedAt\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n        scopes\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n        scopes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      name\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      name\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ProcessArrival($input: ArrivalInput!) {\n    processArrival(input: $input) {\n      id\n      decision\n      reasons\n      arrivedAt\n      replayed\n      person {\n        id\n        givenName\n        familyName\n        organisation {\n          id\n          name\n        }\n        accreditation {\n          id\n          cardNumber\n          category\n          status\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -192,6 +236,10 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

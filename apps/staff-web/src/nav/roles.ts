@@ -1,6 +1,15 @@
 import type { Role } from '../gql/graphql';
 
-export type ScreenId = 'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live' | 'conflicts';
+export type ScreenId =
+  | 'gate'
+  | 'arrival'
+  | 'people'
+  | 'health'
+  | 'tracing'
+  | 'live'
+  | 'conflicts'
+  | 'users'
+  | 'api-keys';
 
 export interface Screen {
   id: ScreenId;
@@ -32,6 +41,9 @@ export const SCREENS: readonly Screen[] = [
   { id: 'live', label: 'Live board', path: '/live', roles: ALL_STAFF },
   // Supervisors of the gates review what gates decided offline against the server.
   { id: 'conflicts', label: 'Conflicts', path: '/conflicts', roles: ['INSPECTION_OFFICER'] },
+  // ADMIN only (ADMIN opens every screen).
+  { id: 'users', label: 'Users', path: '/users', roles: [] },
+  { id: 'api-keys', label: 'API keys', path: '/api-keys', roles: [] },
 ];
 
 export function canOpen(roles: readonly Role[], screen: Screen): boolean {

@@ -1,0 +1,282 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import {
+  CreateUserMutation,
+  DisableUserMutation,
+  EnableUserMutation,
+  MeQuery,
+  OrganisationsQuery,
+  UsersQuery,
+} from '../api/operations';
+import { errorCodes, fieldErrors } from '../api/errors';
+import { Dialog } from '../components/Dialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import type { Role } from '../gql/graphql';
+
+export const ROLES: { role: Role; label: string }[] = [
+  { role: 'ADMIN', label: 'Administrator' },
+  { role: 'ACCREDITATION_OFFICER', label: 'Accreditation officer' },
+  { role: 'INSPECTION_OFFICER', label: 'Inspection officer' },
+  { role: 'HEALTH_OFFICER', label: 'Health officer' },
+  { role: 'TRACER', label: 'Tracer' },
+  { role: 'VIEWER', label: 'Viewer' },
+];
+
+const PAGE_SIZE = 50;
+
+interface Pending {
+  id: string;
+  email: string;
+  disable: boolean;
+}
+
+/** ADMIN: every user, a new user with roles, and disabling or enabling one (confirmed). */
+export function UsersPage() {
+  // The cursors of the pages before this one, so "Previous page" can go back.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1];
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: UsersQuery,
+    variables: { first: PAGE_SIZE, after },
+  });
+  const [{ data: organisations }] = useQuery({ query: OrganisationsQuery });
+  const [{ data: me }] = useQuery({ query: MeQuery });
+  const [created, createUser] = useMutation(CreateUserMutation);
+  const [disabled, disableUser] = useMutation(DisableUserMutation);
+  const [enabled, enableUser] = useMutation(EnableUserMutation);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [organisationId, setOrganisationId] = useState('');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const errors = fieldErrors(created.error);
+  const changeError = disabled.error ?? enabled.error;
+
+  async function onCreate(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    const r = await createUser({
+      input: { email: email.trim(), password, roles, organisationId: organisationId || null },
+    });
+    if (r.data) {
+      setDone(`Created ${r.data.createUser.email}.`);
+      setEmail('');
+      setPassword('');
+      setRoles([]);
+      setOrganisationId('');
+      refetch({ requestPolicy: 'network-only' });
+    }
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    const target = pending;
+    setPending(null);
+    setDone(null);
+    const r = target.disable
+      ? await disableUser({ id: target.id })
+      : await enableUser({ id: target.id });
+    if (!r.error) {
+      setDone(
+        target.disable
+          ? `${target.email} is disabled: every session of theirs has ended.`
+          : `${target.email} is enabled and may sign in again.`,
+      );
+      refetch({ requestPolicy: 'network-only' });
+    }
+  }
+
+  const toggleRole = (role: Role, on: boolean) =>
+    setRoles((rs) => (on ? [...rs, role] : rs.filter((r) => r !== role)));
+
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">Users</h1>
+      <form onSubmit={(e) => void onCreate(e)} className="panel" aria-labelledby="users-new">
+        <h2 id="users-new">Create a user</h2>
+        <div className="form-row">
+          <Field id="user-email" label="Email" error={errors.email}>
+            {(d, invalid) => (
+              <input
+                id="user-email"
+                type="email"
+                autoComplete="off"
+                value={email}
+                aria-describedby={d}
+                aria-invalid={invalid}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="user-password"
+            label="Initial password"
+            error={errors.password}
+            hint="At least 12 characters; give it to the user in person."
+          >
+            {(d, invalid) => (
+              <input
+                id="user-password"
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                aria-describedby={d}
+                aria-invalid={invalid}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="user-organisation"
+            label="Organisation (optional)"
+            error={errors.organisationId}
+          >
+            {(d, invalid) => (
+              <select
+                id="user-organisation"
+                value={organisationId}
+                aria-describedby={d}
+                aria-invalid={invalid}
+                onChange={(e) => setOrganisationId(e.target.value)}
+              >
+                <option value="">None</option>
+                {organisations?.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name} ({o.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <fieldset aria-describedby={errors.roles ? 'user-roles-error' : undefined}>
+          <legend>Roles</legend>
+          {ROLES.map(({ role, label }) => (
+            <label key={role} className="check">
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(e) => toggleRole(role, e.target.checked)}
+              />{' '}
+              {label}
+            </label>
+          ))}
+          {errors.roles && (
+            <p id="user-roles-error" className="field-error">
+              <span aria-hidden="true">✖ </span>
+              {errors.roles}
+            </p>
+          )}
+        </fieldset>
+        {!errorCodes(created.error).includes('BAD_USER_INPUT') && (
+          <ErrorAlert error={created.error} />
+        )}
+        <button type="submit" className="primary" disabled={created.fetching}>
+          Create user
+        </button>
+      </form>
+      {done && (
+        <p role="status" className="alert alert-ok">
+          <span aria-hidden="true">✔ </span>
+          {done}
+        </p>
+      )}
+      <ErrorAlert error={changeError ?? error} />
+      <p className="muted">
+        Roles are set when a user is created. A role change made by an operator in the database
+        takes effect on the user&apos;s next request.
+      </p>
+      <table>
+        <caption>
+          All users{data ? ` (${data.users.totalCount})` : ''}
+          {fetching ? ' — loading…' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">State</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.users.nodes.map((u) => (
+            <tr key={u.id}>
+              <td>{u.email}</td>
+              <td>{u.roles.map((r) => ROLES.find((x) => x.role === r)?.label ?? r).join(', ')}</td>
+              <td>{u.organisation?.name ?? '—'}</td>
+              <td>
+                <span className={`badge ${u.disabled ? 'status-revoked' : 'status-active'}`}>
+                  {u.disabled ? 'Disabled' : 'Active'}
+                </span>
+              </td>
+              <td>
+                {/* Nobody disables their own account (the API refuses it too). */}
+                {u.id !== me?.me?.id && (
+                  <button
+                    type="button"
+                    className={u.disabled ? undefined : 'danger'}
+                    aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
+                    onClick={() => setPending({ id: u.id, email: u.email, disable: !u.disabled })}
+                  >
+                    {u.disabled ? 'Enable' : 'Disable'}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button
+          type="button"
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((cs) => cs.slice(0, -1))}
+        >
+          Previous page
+        </button>
+        <button
+          type="button"
+          disabled={!data?.users.pageInfo.hasNextPage}
+          onClick={() => {
+            const next = data?.users.pageInfo.endCursor;
+            if (next) setCursors((cs) => [...cs, next]);
+          }}
+        >
+          Next page
+        </button>
+      </div>
+      {pending && (
+        <Dialog
+          title={`${pending.disable ? 'Disable' : 'Enable'} ${pending.email}`}
+          onClose={() => setPending(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setPending(null)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className={pending.disable ? 'danger' : 'primary'}
+                onClick={() => void confirm()}
+              >
+                {pending.disable ? 'Disable user' : 'Enable user'}
+              </button>
+            </>
+          }
+        >
+          <p>
+            {pending.disable
+              ? 'Every session of this user ends at once, on every screen and service, and they cannot sign in until enabled again.'
+              : 'The user may sign in again. Sessions ended by the disable stay ended.'}
+          </p>
+        </Dialog>
+      )}
+    </section>
+  );
+}
