@@ -512,7 +512,16 @@ describe('accreditation through the gateway', () => {
       assert.deepEqual(await find({ search: 'adaline zwicky' }), [ada.id]);
       assert.deepEqual(await find({ search: bo.cardNumber }), [bo.id]);
       assert.deepEqual(await find({ search: bo.cardNumber.slice(2, 7) }), [bo.id]);
-      assert.deepEqual(await find({ search: cy.documentNumber.toLowerCase() }), [cy.id]);
+      // Document numbers match only for callers who may see them (not VIEWER).
+      assert.deepEqual(await find({ search: cy.documentNumber.toLowerCase() }), []);
+      const officerFinds = await officer.query<{ people: { nodes: { id: string }[] } }>(
+        'query($f: PeopleFilter) { people(filter: $f) { nodes { id } } }',
+        { f: { organisationId: organisation.id, search: cy.documentNumber.toLowerCase() } },
+      );
+      assert.deepEqual(
+        officerFinds.people.nodes.map((n) => n.id),
+        [cy.id],
+      );
       assert.deepEqual(await find({ search: '100%_' }), []);
       assert.deepEqual(await find({ organisationId: randomUUID() }), []);
 
@@ -539,11 +548,12 @@ describe('accreditation through the gateway', () => {
         const plan = await db.query(
           `EXPLAIN SELECT p.id FROM accreditation.people p
            JOIN accreditation.accreditations a ON a.person_id = p.id
-           WHERE ${searchCondition('$1')} ORDER BY p.family_name, p.given_name, p.id LIMIT 51`,
+           WHERE ${searchCondition('$1', true)} AND ${searchCondition('$1', false)} ORDER BY p.family_name, p.given_name, p.id LIMIT 51`,
           ['%zwick%'],
         );
         const text = plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
         assert.match(text, /people_search_idx/, text);
+        assert.match(text, /people_name_search_idx/, text);
         assert.match(text, /accreditations_card_number_search_idx/, text);
       } finally {
         await db.query('ROLLBACK');

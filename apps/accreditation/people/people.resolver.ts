@@ -66,6 +66,7 @@ export class PeopleResolver {
       first,
       after,
       organisationScope: organisationScope(ctx.principal),
+      searchDocumentNumbers: maySee('Person.documentNumber', ctx.principal),
     });
   }
 
@@ -126,6 +127,7 @@ export class OrganisationPeopleResolver {
       first,
       after,
       organisationScope: organisationScope(ctx.principal),
+      searchDocumentNumbers: maySee('Person.documentNumber', ctx.principal),
     });
   }
 }
