@@ -11,7 +11,10 @@ import { CheckInsResolver } from '#apps/inspection/check-ins/check-ins.resolver.
 import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
-import { PersonClosedLoopResolver } from '#apps/inspection/closed-loop/person.resolver.js';
+import {
+  ClosedLoopStateResolver,
+  PersonClosedLoopResolver,
+} from '#apps/inspection/closed-loop/person.resolver.js';
 import { HealthResolver } from '#apps/inspection/health/health.resolver.js';
 import { HealthService } from '#apps/inspection/health/health.service.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
@@ -29,6 +32,7 @@ import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js'
     CheckInsResolver,
     ClosedLoopService,
     PersonClosedLoopResolver,
+    ClosedLoopStateResolver,
     HealthService,
     HealthResolver,
     InspectionLoaderFactory,

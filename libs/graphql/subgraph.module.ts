@@ -8,6 +8,7 @@ import { Authenticator } from '#libs/auth/authenticator.js';
 import { socketHasGatewayProof } from '#libs/auth/gateway-proof.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { createErrorFormatter } from '#libs/graphql/format-error.js';
+import { DateTimeScalar } from '#libs/graphql/scalars.js';
 import type { RequestContext } from '#libs/graphql/context.js';
 import { guardFederationRootFields } from '#libs/graphql/federation-fields.guard.js';
 
@@ -90,7 +91,10 @@ export class SubgraphModule {
               },
             },
             sortSchema: true,
-            buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
+            buildSchemaOptions: {
+              orphanedTypes: options.orphanedTypes ?? [],
+              scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+            },
             transformSchema: guardFederationRootFields,
             playground: false,
             // Tracing data in every response is overhead nobody reads here.

@@ -10,10 +10,10 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
-import { maySee } from '#libs/auth/access-policy.js';
+import { closedLoopStatusesMatching, maySee } from '#libs/auth/access-policy.js';
 import { organisationScope } from '#libs/auth/principal.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
-import { NotFoundError } from '#libs/common/errors.js';
+import { ForbiddenError, NotFoundError } from '#libs/common/errors.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import type { Page } from '#libs/graphql/pagination.js';
 import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loaders.js';
@@ -61,12 +61,24 @@ export class PeopleResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<Person>> {
+    let closedLoopStatuses: string[] | undefined;
+    if (filter?.closedLoopStatus) {
+      // CLOSE_CONTACT and ISOLATED tell of a positive test: see 'ClosedLoopState.status'.
+      const matching = closedLoopStatusesMatching(filter.closedLoopStatus, ctx.principal);
+      if (!matching) {
+        throw new ForbiddenError(
+          `You are not allowed to filter on closedLoopStatus ${filter.closedLoopStatus}`,
+        );
+      }
+      closedLoopStatuses = matching;
+    }
     return this.service.list({
       filter: filter ?? {},
       first,
       after,
       organisationScope: organisationScope(ctx.principal),
       searchDocumentNumbers: maySee('Person.documentNumber', ctx.principal),
+      closedLoopStatuses,
     });
   }
 
@@ -99,9 +111,13 @@ export class PeopleResolver {
     nullable: true,
     description: 'Passport or ID number; null for callers not allowed to see it.',
   })
-  documentNumber(@Parent() person: Person, @CurrentContext() ctx: Ctx): string | null {
+  async documentNumber(
+    @Parent() person: Person,
+    @CurrentContext() ctx: Ctx,
+  ): Promise<string | null> {
     if (!maySee('Person.documentNumber', ctx.principal)) return null;
-    this.audit.record({
+    // Served only once its audit record is written.
+    await this.audit.record({
       action: 'read:Person.documentNumber',
       personId: person.id,
       outcome: 'ok',

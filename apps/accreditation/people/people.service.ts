@@ -63,6 +63,8 @@ export interface PeopleQuery {
   organisationScope: string | null;
   /** Whether search also matches document numbers (only for callers who may see them). */
   searchDocumentNumbers: boolean;
+  /** The stored closed-loop statuses filter.closedLoopStatus stands for, as the caller may see them. */
+  closedLoopStatuses?: string[];
 }
 
 @Injectable()
@@ -183,7 +185,8 @@ export class PeopleService {
     }
     if (filter.status) where.push(`a.status = ${param(filter.status)}`);
     if (filter.closedLoopStatus) {
-      where.push(`coalesce(cl.status, 'OUTSIDE') = ${param(filter.closedLoopStatus)}`);
+      const statuses = query.closedLoopStatuses ?? [filter.closedLoopStatus];
+      where.push(`coalesce(cl.status, 'OUTSIDE') = ANY(${param(statuses)}::text[])`);
     }
     if (filter.search?.trim()) {
       const term = param(
