@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { Scalar, type CustomScalar } from '@nestjs/graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -68,3 +69,21 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     return parseDateTime(ast.value);
   },
 });
+
+/** The same scalar as a Nest provider: what the code-first schema maps every `Date` field to. */
+@Scalar('DateTime', () => Date)
+export class DateTimeScalarProvider implements CustomScalar<string, Date> {
+  description = DateTimeScalar.description ?? undefined;
+
+  parseValue(value: unknown): Date {
+    return parseDateTime(value);
+  }
+
+  serialize(value: unknown): string {
+    return DateTimeScalar.serialize(value);
+  }
+
+  parseLiteral(ast: ValueNode): Date {
+    return DateTimeScalar.parseLiteral(ast);
+  }
+}

@@ -8,7 +8,7 @@ import { Authenticator } from '#libs/auth/authenticator.js';
 import { socketHasGatewayProof } from '#libs/auth/gateway-proof.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { createErrorFormatter } from '#libs/graphql/format-error.js';
-import { DateTimeScalar } from '#libs/graphql/scalars.js';
+import { DateTimeScalarProvider } from '#libs/graphql/scalars.js';
 import type { RequestContext } from '#libs/graphql/context.js';
 import { guardFederationRootFields } from '#libs/graphql/federation-fields.guard.js';
 
@@ -71,6 +71,8 @@ export class SubgraphModule {
   static forRoot(options: SubgraphOptions): DynamicModule {
     return {
       module: SubgraphModule,
+      // Strict DateTime for every Date field (libs/graphql/scalars.ts).
+      providers: [DateTimeScalarProvider],
       imports: [
         GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
@@ -91,10 +93,7 @@ export class SubgraphModule {
               },
             },
             sortSchema: true,
-            buildSchemaOptions: {
-              orphanedTypes: options.orphanedTypes ?? [],
-              scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-            },
+            buildSchemaOptions: { orphanedTypes: options.orphanedTypes ?? [] },
             transformSchema: guardFederationRootFields,
             playground: false,
             // Tracing data in every response is overhead nobody reads here.

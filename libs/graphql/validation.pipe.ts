@@ -34,7 +34,7 @@ export function textProblems(value: unknown, path: string, found: FieldProblem[]
     const message = textProblem(value);
     if (message) found.push({ field: path, message });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => textProblems(item, `${path}.${i}`, found));
+    value.forEach((item, i) => textProblems(item, `${path}[${i}]`, found));
   } else if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) found.push({ field: path, message: 'is not a valid date' });
   } else if (value !== null && typeof value === 'object') {
@@ -45,8 +45,6 @@ export function textProblems(value: unknown, path: string, found: FieldProblem[]
   return found;
 }
 
-/** GqlParamtype.ARGS of @nestjs/graphql (not exported): the pipe sees `@Args` as this type. */
-const GQL_ARGS = 3;
 
 /**
  * Checks every argument of every operation, then validates every decorated input class,
@@ -56,8 +54,12 @@ const GQL_ARGS = 3;
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type as unknown) === GQL_ARGS) {
-      const problems = textProblems(value, metadata.data ?? '');
+    // @nestjs/graphql hands `@Args` to pipes as 'body'; custom decorators (the context) are skipped.
+    if (metadata.type === 'body') {
+      // Named as class-validator names them: an input object's fields by themselves
+      // (givenName, accreditation.category), a list's as input[0].cardNumber.
+      const isInputObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+      const problems = textProblems(value, isInputObject ? '' : (metadata.data ?? ''));
       if (problems.length > 0) throw new BadUserInputError(problems);
     }
     return super.transform(value, metadata);
