@@ -38,13 +38,19 @@ const VALUE_BEARING = new Set([
   'variables',
 ]);
 
-const EMAIL = /[^\s"'(),<>@]+@[^\s"'(),<>@]+\.[^\s"'(),<>@]+/g;
+// Bounded repetitions: an unbounded local part made this quadratic on long messages.
+const EMAIL = /[^\s"'(),<>@]{1,64}@[^\s"'(),<>@]{1,255}/g;
 const HEX_DIGEST = /\b[0-9a-f]{40,}\b/gi;
 /** node-postgres quotes the offending value at the end: invalid input syntax for type uuid: "…" */
 const QUOTED_VALUE = /(: |\bvalue )"[^"]*"/g;
 
+/** Longest message kept in a log line. */
+const MAX_MESSAGE = 2000;
+
 /** A message with values that might be personal data or secrets replaced. */
-export function scrubMessage(message: string): string {
+export function scrubMessage(text: string): string {
+  const message =
+    text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length} characters)` : text;
   return message
     .replace(QUOTED_VALUE, '$1"[redacted]"')
     .replace(EMAIL, '[redacted email]')

@@ -16,6 +16,19 @@ import {
 } from '#test/support/mutation-inputs.js';
 
 /**
+ * A leaf gets the variants that matter for every field of its kind (the first `always`)
+ * and a share of the others, rotating from leaf to leaf: every variant is tried on many
+ * fields, and the run stays within about a minute on two shared cores.
+ */
+function sampled(variants: [string, unknown][], always: number, leafIndex: number, more = 3) {
+  const rest = variants.slice(always);
+  const picked = rest.length <= more
+    ? rest
+    : Array.from({ length: more }, (_, i) => rest[(leafIndex * more + i) % rest.length]);
+  return [...variants.slice(0, always), ...picked];
+}
+
+/**
  * Values that replace one field of a valid call: the wrong type, empty, huge, NUL and
  * control characters, far dates, unicode edge cases. Each names what it tries.
  */
@@ -35,52 +48,38 @@ function variantsFor(leaf: Leaf): [string, unknown][] {
     case 'enum':
       return [
         ['an unknown value', 'NOT_A_VALUE'],
-        ['lower case', 'in'],
         ['empty', ''],
-        ...wrongType,
+        ['a number', 1],
       ];
     case 'text':
       return [
-        ['empty', ''],
-        ['blanks', '   '],
-        ['huge', 'x'.repeat(100_000)],
         ['a NUL', 'a\u0000b'],
+        ['huge', 'x'.repeat(100_000)],
+        ['empty', ''],
         ['control characters', '\u0001\u0007\u001b[31m\u007f\r\n'],
-        ['a lone high surrogate', 'a\uD800b'],
-        ['a lone low surrogate', '\uDC00'],
+        ['a lone surrogate', 'a\uD800b'],
         ['emoji sequences', '👨‍👩‍👧‍👦🏳️‍🌈'],
         ['combining marks', 'Zalgo\u0301\u0302\u0303\u0304\u0305'],
-        ['bidi override and BOM', '\u202Eevil\uFEFF'],
-        ['noncharacters', '\uFFFE\uFFFF'],
-        ['SQL', "'; DROP TABLE accreditation.people; --"],
-        ['a boolean', true],
+        ['bidi override, BOM and noncharacters', '\u202Eevil\uFEFF\uFFFF'],
         ...wrongType,
       ];
     default:
       if (leaf.type === 'DateTime' || leaf.type === 'Date') {
-        const far = leaf.type === 'Date' ? ['275760-09-13', '0000-01-01', '9999-12-31', '2026-02-30'] : [
-          '+275760-09-13T00:00:00Z',
-          '275760-09-13T00:00:00Z',
-          '-000001-01-01T00:00:00Z',
-          '0000-01-01T00:00:00Z',
-          '9999-12-31T23:59:59Z',
-          '1970-01-01T00:00:00Z',
-          '2026-02-30T12:00:00Z',
-        ];
+        const far =
+          leaf.type === 'Date'
+            ? ['275760-09-13', '0000-01-01', '2026-02-30']
+            : ['+275760-09-13T00:00:00Z', '-000001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T12:00:00Z'];
         return [
           ...far.map((v): [string, unknown] => [`far date ${v}`, v]),
           ['empty', ''],
-          ['a NUL', '2026-01-01\u0000'],
           ['a timestamp number', 8.64e15],
-          ...wrongType,
+          ['null', null],
         ];
       }
       return [
         ['a negative number', -1],
         ['2^31', 2 ** 31],
-        ['a fraction', 1.5],
         ['a string', '15'],
-        ['null', null],
       ];
   }
 }
@@ -158,7 +157,7 @@ describe('fuzzing every mutation in production mode, through the gateway', () =>
     assert.doesNotMatch(answer.text, /\bat .+\.(js|ts):\d+|stacktrace|SELECT |INSERT INTO/i, what);
   };
 
-  it('changes one field of a valid call at a time: never a 500 or internal error, nothing half-written', async () => {
+  it('changes one field of a valid call at a time: never a 500 or internal error, nothing half-written', async (t) => {
     const missing = Object.keys(schema.getMutationType()!.getFields()).filter(
       (name) => name !== 'checkpointMovementLog' && !cases.some((c) => c.name === name),
     );
@@ -166,6 +165,7 @@ describe('fuzzing every mutation in production mode, through the gateway', () =>
     assert.deepEqual(missing, [], 'mutations without a valid call to start from');
     const token = system.admin.token!;
     let calls = 0;
+    let leafIndex = 0;
     let before = await state();
     for (const c of cases) {
       const base = c.variables();
@@ -173,7 +173,9 @@ describe('fuzzing every mutation in production mode, through the gateway', () =>
       assertClean(`${c.name} (valid)`, valid);
       before = await state();
       for (const leaf of leavesOf(schema, c.name, base)) {
-        for (const [what, value] of variantsFor(leaf)) {
+        leafIndex += 1;
+        const always = leaf.kind === 'text' ? 2 : leaf.type.startsWith('Date') ? 1 : 3;
+        for (const [what, value] of sampled(variantsFor(leaf), always, leafIndex)) {
           const label = `${c.name} ${fieldName(leaf.path)} = ${what}`;
           const answer = await send(token, c.query, withValue(c.variables(), leaf.path, value));
           calls += 1;
@@ -185,6 +187,7 @@ describe('fuzzing every mutation in production mode, through the gateway', () =>
       }
     }
     assert.ok(calls > 300, `only ${calls} calls`);
+    t.diagnostic(`${calls} calls changing one field each`);
   });
 
   it('takes a 5,000-event recordMovements batch with 100-character locations and a 1,000-scan submitCheckIns', async () => {
