@@ -58,7 +58,7 @@ export class AuditInterceptor implements NestInterceptor {
         });
         throw error;
       }),
-      mergeMap(async (result) => {
+      mergeMap(async (result: unknown) => {
         const people = Array.isArray(result)
           ? result.map((r) => personOf(args, r, returnType))
           : [personOf(args, result, returnType)];

@@ -40,7 +40,9 @@ export function decodeCursor(
     const valid =
       Array.isArray(key) &&
       key.length === arity &&
-      key.every((k) => k === null || typeof k === 'number' || (typeof k === 'string' && !textProblem(k)));
+      key.every(
+        (k) => k === null || typeof k === 'number' || (typeof k === 'string' && !textProblem(k)),
+      );
     if (valid) return key as (string | number | null)[];
   } catch {
     // fall through to the error below

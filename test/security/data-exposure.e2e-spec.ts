@@ -67,7 +67,11 @@ describe('what each caller may see, and what it costs to ask', () => {
   it('lets a VIEWER search names and card numbers but not inside document numbers', async () => {
     const g = given(system);
     const organisation = await g.organisation();
-    const person = await g.person(organisation.id, {}, { documentNumber: `Q7${randomUUID().slice(0, 6)}` });
+    const person = await g.person(
+      organisation.id,
+      {},
+      { documentNumber: `Q7${randomUUID().slice(0, 6)}` },
+    );
     const search = (client: GraphQLClient, text: string) =>
       client.query<{ people: { totalCount: number } }>(
         'query($f: PeopleFilter) { people(filter: $f) { totalCount } }',
@@ -119,7 +123,10 @@ describe('what each caller may see, and what it costs to ask', () => {
     assert.equal(await statusOf(healthOfficer, isolated.id), 'ISOLATED');
     assert.equal(await statusOf(healthOfficer, contact.id), 'CLOSE_CONTACT');
     const exact = await filter(healthOfficer, 'ISOLATED');
-    assert.deepEqual(exact.data?.people.nodes.map((n) => n.id), [isolated.id]);
+    assert.deepEqual(
+      exact.data?.people.nodes.map((n) => n.id),
+      [isolated.id],
+    );
     assert.equal(await auditCount('read:ClosedLoopState.health', isolated.id), 1);
   });
 
@@ -127,14 +134,16 @@ describe('what each caller may see, and what it costs to ask', () => {
     const g = given(system);
     const organisation = await g.organisation();
     const person = await g.approvedPerson(organisation.id);
-    const email = (
-      await system.admin.query<{ me: { email: string } }>('{ me { email } }')
-    ).me.email;
+    const email = (await system.admin.query<{ me: { email: string } }>('{ me { email } }')).me
+      .email;
     const read = async (client: GraphQLClient) =>
       (await client.query<PersonAnswer>(PERSON, { id: person.id })).person!.accreditation;
     const seenByViewer = await read(viewer);
     assert.equal(seenByViewer.cardToken, null, 'a VIEWER reads no live token');
-    assert.ok(seenByViewer.history.some((e) => e.by === email), 'staff see who did it');
+    assert.ok(
+      seenByViewer.history.some((e) => e.by === email),
+      'staff see who did it',
+    );
     assert.equal((await read(officer)).cardToken, person.cardToken);
     const partner = await read(await apiKey(['ACCREDITATION_READ']));
     assert.equal(partner.cardToken, person.cardToken, 'a partner prints its cards');
@@ -188,7 +197,13 @@ describe('what each caller may see, and what it costs to ask', () => {
     try {
       const created = await system.admin.request(
         'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
-        { input: { code: `NOC-${randomUUID().slice(0, 6).toUpperCase()}`, name: 'Unaudited', type: 'NOC' } },
+        {
+          input: {
+            code: `NOC-${randomUUID().slice(0, 6).toUpperCase()}`,
+            name: 'Unaudited',
+            type: 'NOC',
+          },
+        },
       );
       assert.equal(created.data, null, 'the result is not served');
       assert.equal(created.errors?.[0]?.extensions?.code, 'INTERNAL_SERVER_ERROR');
@@ -208,9 +223,16 @@ describe('what each caller may see, and what it costs to ask', () => {
       await db.query('ALTER TABLE audit.events DROP CONSTRAINT exposure_test_refuse');
     }
     // Reads that need no record still work, and the trail works again.
-    await system.admin.query('mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }', {
-      input: { code: `NOC-${randomUUID().slice(0, 6).toUpperCase()}`, name: 'Audited', type: 'NOC' },
-    });
+    await system.admin.query(
+      'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }',
+      {
+        input: {
+          code: `NOC-${randomUUID().slice(0, 6).toUpperCase()}`,
+          name: 'Audited',
+          type: 'NOC',
+        },
+      },
+    );
     const after = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit.events'))
       .rows[0].n;
     assert.ok(after > before);

@@ -20,12 +20,7 @@ import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { given } from '#test/support/given.js';
 import type { GraphQLErrorShape } from '#test/support/graphql-client.js';
-import {
-  fieldName,
-  leavesOf,
-  validMutations,
-  withValue,
-} from '#test/support/mutation-inputs.js';
+import { fieldName, leavesOf, validMutations, withValue } from '#test/support/mutation-inputs.js';
 
 /**
  * True when the error names the field: in its `fields` (an input object's fields by
@@ -220,7 +215,11 @@ describe('hostile input to every mutation', () => {
           const label = `${c.name} ${fieldName(leaf.path)} = ${JSON.stringify(value)}`;
           assert.equal(answer.status < 500, true, label);
           const [error] = answer.errors ?? [];
-          assert.equal(error?.extensions?.code, 'BAD_USER_INPUT', `${label}: ${JSON.stringify(answer)}`);
+          assert.equal(
+            error?.extensions?.code,
+            'BAD_USER_INPUT',
+            `${label}: ${JSON.stringify(answer)}`,
+          );
           assert.ok(namesField(error, leaf.path), `${label}: ${error?.message}`);
           checked += 1;
         }
@@ -236,12 +235,28 @@ describe('hostile input to every mutation', () => {
       'base64url',
     );
     const queries: [string, Record<string, unknown>, string][] = [
-      ['query($f: PeopleFilter) { people(filter: $f) { totalCount } }', { f: { search: 'Lin\u0000' } }, 'filter.search'],
-      ['query($f: PeopleFilter) { people(filter: $f) { totalCount } }', { f: { search: '\uD800' } }, 'filter.search'],
-      ['query($c: String!) { personByCard(cardNumber: $c) { id } }', { c: '1234\u0000' }, 'cardNumber'],
+      [
+        'query($f: PeopleFilter) { people(filter: $f) { totalCount } }',
+        { f: { search: 'Lin\u0000' } },
+        'filter.search',
+      ],
+      [
+        'query($f: PeopleFilter) { people(filter: $f) { totalCount } }',
+        { f: { search: '\uD800' } },
+        'filter.search',
+      ],
+      [
+        'query($c: String!) { personByCard(cardNumber: $c) { id } }',
+        { c: '1234\u0000' },
+        'cardNumber',
+      ],
       ['query($a: String) { people(after: $a) { totalCount } }', { a: nulCursor }, 'after'],
       ['query($a: String) { people(after: $a) { totalCount } }', { a: 'x\u0000' }, 'after'],
-      ['query($code: String!) { inspectionArea(code: $code) { code } }', { code: 'A\u0000' }, 'code'],
+      [
+        'query($code: String!) { inspectionArea(code: $code) { code } }',
+        { code: 'A\u0000' },
+        'code',
+      ],
     ];
     for (const [query, variables, field] of queries) {
       const [error] = await system.admin.errors(query, variables);

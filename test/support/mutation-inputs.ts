@@ -147,11 +147,20 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
       }),
     },
     createApiKey: {
-      input: () => ({ name: 'fuzz key', scopes: ['ACCREDITATION_READ'], organisationId: organisation.id }),
+      input: () => ({
+        name: 'fuzz key',
+        scopes: ['ACCREDITATION_READ'],
+        organisationId: organisation.id,
+      }),
     },
     revokeApiKey: { id: () => key.createApiKey.apiKey.id },
     createOrganisation: {
-      input: () => ({ code: `FZ-${unique()}`, name: 'Fuzz delegation', type: 'NOC', country: 'CHN' }),
+      input: () => ({
+        code: `FZ-${unique()}`,
+        name: 'Fuzz delegation',
+        type: 'NOC',
+        country: 'CHN',
+      }),
     },
     registerPerson: { input: () => g.personInput(organisation.id) },
     approveAccreditation: { id: () => submitted.accreditationId },
@@ -196,7 +205,12 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
     checkIn: { input: scan },
     submitCheckIns: { input: () => [scan(), scan()] },
     recordTestResult: {
-      input: () => ({ id: randomUUID(), personId: arrived.id, sampledAt: iso(HOUR), result: 'NEGATIVE' }),
+      input: () => ({
+        id: randomUUID(),
+        personId: arrived.id,
+        sampledAt: iso(HOUR),
+        result: 'NEGATIVE',
+      }),
     },
     releaseFromIsolation: { personId: () => arrived.id, reason: () => 'fuzz' },
     designateCloseContacts: {

@@ -170,7 +170,10 @@ describe('the bounds of an import', () => {
   });
 
   it('refuses a record longer than any row is', () => {
-    const { errors } = parsePeopleCsv(`${HEADER}\n${row({ givenName: 'x'.repeat(20_000) })}\n`, ORG);
+    const { errors } = parsePeopleCsv(
+      `${HEADER}\n${row({ givenName: 'x'.repeat(20_000) })}\n`,
+      ORG,
+    );
     assert.equal(errors.length, 1);
     assert.match(errors[0].message, /cannot be read/);
   });

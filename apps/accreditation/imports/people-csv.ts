@@ -126,7 +126,7 @@ export class PeopleCsv {
           if (record.length > MAX_RECORD_FIELDS) throw new TooManyFields(context.lines);
           return record;
         },
-      }) as string[][];
+      });
     } catch (error) {
       if (error instanceof TooManyFields) {
         return refuse([{ line: error.line, field: null, message: error.message }]);

@@ -25,7 +25,7 @@ export function countLines(text: string, limit: number): number {
   let most = 1;
   for (const separator of ['\n', '\r']) {
     let lines = 1;
-    for (let at = text.indexOf(separator); at !== -1 && lines <= limit; ) {
+    for (let at = text.indexOf(separator); at !== -1 && lines <= limit;) {
       lines += 1;
       at = text.indexOf(separator, at + 1);
     }

@@ -84,7 +84,8 @@ export async function readAuthorizedBody(
 /** The operations that may send a body of this size. */
 export function operationsAllowed(size: number): ReadonlySet<string> {
   if (size <= SMALL_BODY_BYTES) return new Set();
-  if (size <= BATCH_BODY_BYTES) return new Set([...LARGE_BODY_OPERATIONS, ...BATCH_BODY_OPERATIONS]);
+  if (size <= BATCH_BODY_BYTES)
+    return new Set([...LARGE_BODY_OPERATIONS, ...BATCH_BODY_OPERATIONS]);
   return LARGE_BODY_OPERATIONS;
 }
 
