@@ -12,6 +12,7 @@ import { Sessions1764300001200 } from './1764300001200-sessions.js';
 import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js';
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
+import { PeopleNameSearch1764300001400 } from './1764300001400-people-name-search.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 
 /** Every migration, oldest first. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   LeastPrivilege1764300001300,
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,
+  PeopleNameSearch1764300001400,
   CheckInAnnulments1764300001700,
 ];

@@ -174,7 +174,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   process.env.LOG_LEVEL ??= 'error';
   const env = await serviceEnvironment(database.url, {
     ...roleEnvironment(database.roles),
-    TEST_CLOCK_CONTROL: 'on',
+    // A system started as production has none (the services refuse it there).
+    ...(options.env?.NODE_ENV === 'production' ? {} : { TEST_CLOCK_CONTROL: 'on' }),
     ...options.env,
   });
   let subgraphs: Awaited<ReturnType<typeof startSubgraphs>> | undefined;

@@ -6,6 +6,8 @@ import { requestIdFrom } from '#libs/common/request-id.js';
 import { clientAddressOf } from '#apps/gateway/client-address.js';
 import { sendErrors } from '#apps/gateway/http-answers.js';
 import {
+  BATCH_BODY_BYTES,
+  BATCH_BODY_OPERATIONS,
   BodyTooLargeError,
   declaredLength,
   LARGE_BODY_BYTES,
@@ -13,6 +15,7 @@ import {
   mayHaveLargeBody,
   readAuthorizedBody,
   SMALL_BODY_BYTES,
+  type LargeBodyGrant,
   type LargeBodyRefusal,
 } from '#apps/gateway/security/body-limit.js';
 import { limitExtensions } from '#apps/gateway/security/limit-error.js';
@@ -62,13 +65,23 @@ async function forwardLargeBody(
     body = await readAuthorizedBody(req, () => mayCallLargeBodyOperation(runtime, req));
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return tooLarge(res, LARGE_BODY_BYTES, 'split the import into several files');
+      return tooLarge(
+        res,
+        error.limit,
+        error.limit === LARGE_BODY_BYTES
+          ? 'split the import into several files'
+          : 'only importPeople may send more; split the batch',
+      );
     }
     throw error;
   }
   if (!Buffer.isBuffer(body)) return refuseLargeBody(res, body.refused);
   if (body.length > SMALL_BODY_BYTES && !mayHaveLargeBody(body)) {
-    return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople may send more');
+    return tooLarge(
+      res,
+      SMALL_BODY_BYTES,
+      'only importPeople, recordMovements and submitCheckIns may send more',
+    );
   }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -87,15 +100,18 @@ async function forwardLargeBody(
 
 /**
  * Asks the accreditation service who the caller is (`me`, with the caller's
- * own credentials) before a large body is read: only a signed-in user whose
- * roles allow an operation of LARGE_BODY_OPERATIONS may send one.
+ * own credentials) before a large body is read: a signed-in user whose roles
+ * allow an operation of LARGE_BODY_OPERATIONS may send up to LARGE_BODY_BYTES;
+ * one whose roles allow a batch operation, or a valid API key (its scopes are
+ * checked by the service), up to BATCH_BODY_BYTES.
  */
 async function mayCallLargeBodyOperation(
   runtime: GatewayRuntime,
   req: IncomingMessage,
-): Promise<LargeBodyRefusal | null> {
+): Promise<LargeBodyGrant> {
+  const refused = (reason: LargeBodyRefusal) => ({ refused: reason });
   const authorization = req.headers.authorization;
-  if (!authorization) return 'unauthenticated';
+  if (!authorization) return refused('unauthenticated');
   let answer: {
     data?: { me: { roles: Role[] } | null } | null;
     errors?: { extensions?: { code?: string } }[];
@@ -113,20 +129,24 @@ async function mayCallLargeBodyOperation(
     });
     answer = (await response.json()) as typeof answer;
   } catch {
-    return 'unavailable';
+    return refused('unavailable');
   }
   if (answer.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-    return 'unauthenticated';
+    return refused('unauthenticated');
   }
-  if (!answer.data) return 'unavailable';
+  if (!answer.data) return refused('unavailable');
   const me = answer.data.me;
-  if (!me) return 'not-allowed';
+  // Signed in (no UNAUTHENTICATED) but no user: an API key.
+  if (!me) return { limit: BATCH_BODY_BYTES };
   const user = { kind: 'user' as const, id: '', roles: me.roles };
-  const allowed = [...LARGE_BODY_OPERATIONS].some((operation) => {
-    const policy = OPERATION_POLICIES[`Mutation.${operation}`];
-    return policy !== undefined && allows(policy, user);
-  });
-  return allowed ? null : 'not-allowed';
+  const mayCall = (operations: ReadonlySet<string>) =>
+    [...operations].some((operation) => {
+      const policy = OPERATION_POLICIES[`Mutation.${operation}`];
+      return policy !== undefined && allows(policy, user);
+    });
+  if (mayCall(LARGE_BODY_OPERATIONS)) return { limit: LARGE_BODY_BYTES };
+  if (mayCall(BATCH_BODY_OPERATIONS)) return { limit: BATCH_BODY_BYTES };
+  return refused('not-allowed');
 }
 
 function refuseLargeBody(res: ServerResponse, refusal: LargeBodyRefusal): void {

@@ -22,7 +22,20 @@ export class InspectionLoaderFactory implements LoaderFactory {
   create() {
     return {
       area: new DataLoader((codes: readonly string[]) => this.areas.byCodes(codes)),
-      occupancy: new DataLoader((codes: readonly string[]) => this.areas.occupancy(codes)),
+      /** Keyed by area code and the caller's organisation scope (null: everyone counts). */
+      occupancy: new DataLoader<{ code: string; scope: string | null }, number, string>(
+        async (keys) => {
+          const byScope = new Map<string | null, string[]>();
+          for (const k of keys) byScope.set(k.scope, [...(byScope.get(k.scope) ?? []), k.code]);
+          const counts = new Map<string, number>();
+          for (const [scope, codes] of byScope) {
+            const found = await this.areas.occupancy(codes, scope);
+            codes.forEach((code, i) => counts.set(`${scope ?? ''}|${code}`, found[i]));
+          }
+          return keys.map((k) => counts.get(`${k.scope ?? ''}|${k.code}`) ?? 0);
+        },
+        { cacheKeyFn: (k) => `${k.scope ?? ''}|${k.code}` },
+      ),
       closedLoop: new DataLoader((ids: readonly string[]) => this.closedLoop.byPersonIds(ids)),
       annulment: new DataLoader((ids: readonly string[]) => this.annulments.byCheckInIds(ids)),
       personInScope: createPersonScopeLoader(this.dataSource),

@@ -14,7 +14,10 @@ import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js
 import { CloseContactExpiry } from '#apps/inspection/closed-loop/close-contact-expiry.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
-import { PersonClosedLoopResolver } from '#apps/inspection/closed-loop/person.resolver.js';
+import {
+  ClosedLoopStateResolver,
+  PersonClosedLoopResolver,
+} from '#apps/inspection/closed-loop/person.resolver.js';
 import { DenyListResolver } from '#apps/inspection/deny-list/deny-list.resolver.js';
 import { DenyListService } from '#apps/inspection/deny-list/deny-list.service.js';
 import { HealthResolver } from '#apps/inspection/health/health.resolver.js';
@@ -39,6 +42,7 @@ import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js'
     PersonClosedLoopResolver,
     DenyListService,
     DenyListResolver,
+    ClosedLoopStateResolver,
     HealthService,
     HealthResolver,
     InspectionLoaderFactory,

@@ -9,7 +9,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { isUuid } from '#libs/common/ids.js';
 import { requestContextOf } from '#libs/graphql/context.js';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
-import { catchError, tap, type Observable } from 'rxjs';
+import { catchError, mergeMap, type Observable } from 'rxjs';
 
 /** The person a mutation concerned, from its arguments or its result. */
 export function personOf(
@@ -45,23 +45,29 @@ export class AuditInterceptor implements NestInterceptor {
     const ctx = requestContextOf(context);
     const action = `Mutation.${info.fieldName}`;
     const returnType = info.returnType.toString().replace(/[[\]!]/g, '');
+    // The answer is served only once its audit record is written: when that fails, the
+    // caller gets an error (INTERNAL_SERVER_ERROR) instead of the result.
     return next.handle().pipe(
-      tap((result) => {
-        const people = Array.isArray(result)
-          ? result.map((r) => personOf(args, r, returnType))
-          : [personOf(args, result, returnType)];
-        for (const personId of new Set(people))
-          this.writer.record({ action, personId, outcome: 'ok', context: ctx });
-      }),
-      catchError((error: unknown) => {
+      catchError(async (error: unknown) => {
         const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-        this.writer.record({
+        await this.writer.record({
           action,
           personId: personOf(args, null, returnType),
           outcome: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR',
           context: ctx,
         });
         throw error;
+      }),
+      mergeMap(async (result: unknown) => {
+        const people = Array.isArray(result)
+          ? result.map((r) => personOf(args, r, returnType))
+          : [personOf(args, result, returnType)];
+        await Promise.all(
+          [...new Set(people)].map((personId) =>
+            this.writer.record({ action, personId, outcome: 'ok', context: ctx }),
+          ),
+        );
+        return result;
       }),
     );
   }

@@ -13,8 +13,20 @@ export interface AuditEntry {
   context: Pick<RequestContext, 'principal' | 'clientAddress' | 'requestId'>;
 }
 
-const FLUSH_EVERY_MS = 200;
 const FLUSH_AT = 500;
+
+/** The audit trail could not be written: what needed the record is not served. */
+export class AuditWriteError extends Error {
+  constructor(cause: unknown) {
+    super('The audit record could not be written', { cause });
+  }
+}
+
+interface Pending extends AuditEntry {
+  at: Date;
+  written: () => void;
+  failed: (error: AuditWriteError) => void;
+}
 
 function actorOf(principal: Principal | null): string | null {
   if (!principal) return null;
@@ -24,14 +36,16 @@ function actorOf(principal: Principal | null): string | null {
 }
 
 /**
- * Appends to the audit trail (audit.events). Entries are buffered briefly and
- * written in one statement, so auditing a page of 500 document numbers costs
- * one insert, not 500; the buffer is flushed on shutdown.
+ * Appends to the audit trail (audit.events). Entries recorded in the same turn
+ * of the event loop are written in one statement, so auditing a page of 500
+ * document numbers costs one insert, not 500; the buffer is flushed on shutdown.
+ * `record` resolves once the entry is written and rejects (AuditWriteError) when
+ * it could not be: callers await it before serving what it records.
  */
 @Injectable()
 export class AuditWriter implements OnModuleDestroy {
-  private buffer: (AuditEntry & { at: Date })[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private buffer: Pending[] = [];
+  private timer: NodeJS.Immediate | null = null;
   private flushing: Promise<void> = Promise.resolve();
   service = 'unknown';
 
@@ -40,14 +54,19 @@ export class AuditWriter implements OnModuleDestroy {
     private readonly logger: PinoLogger,
   ) {}
 
-  record(entry: AuditEntry): void {
-    this.buffer.push({ ...entry, at: new Date() });
+  record(entry: AuditEntry): Promise<void> {
+    const written = new Promise<void>((resolve, reject) => {
+      this.buffer.push({ ...entry, at: new Date(), written: resolve, failed: reject });
+    });
+    // A caller that does not wait (a refusal being recorded) gets no unhandled rejection.
+    written.catch(() => undefined);
     if (this.buffer.length >= FLUSH_AT) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+    else this.timer ??= setImmediate(() => void this.flush());
+    return written;
   }
 
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) clearImmediate(this.timer);
     this.timer = null;
     const batch = this.buffer;
     this.buffer = [];
@@ -56,7 +75,7 @@ export class AuditWriter implements OnModuleDestroy {
     return this.flushing;
   }
 
-  private async write(batch: (AuditEntry & { at: Date })[]): Promise<void> {
+  private async write(batch: Pending[]): Promise<void> {
     try {
       await this.dataSource.query(
         `INSERT INTO audit.events (at, actor, action, person_id, outcome, client_address, request_id, service)
@@ -73,11 +92,14 @@ export class AuditWriter implements OnModuleDestroy {
           batch.map(() => this.service),
         ],
       );
+      for (const entry of batch) entry.written();
     } catch (error) {
       this.logger.error(
         { err: error, entries: batch.length },
         'audit entries could not be written',
       );
+      const failure = new AuditWriteError(error);
+      for (const entry of batch) entry.failed(failure);
     }
   }
 

@@ -91,15 +91,68 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Query._service': { public: true },
 };
 
-/** Fields that hold passport numbers or health data; null for callers without the policy. */
+const HEALTH: AccessPolicy = { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] };
+
+/**
+ * Fields that hold passport numbers, health data, live card tokens or who did what;
+ * what a caller without the policy gets instead is said by each entry's comment.
+ */
 export const SENSITIVE_FIELD_POLICIES: Readonly<Record<string, AccessPolicy>> = {
+  /** null; people(filter: {search}) then does not match inside document numbers either. */
   'Person.documentNumber': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
-  'ClosedLoopState.lastNegativeTestAt': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
-  'ClosedLoopState.testDueBy': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
-  'ClosedLoopState.closeContactUntil': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
+  'ClosedLoopState.lastNegativeTestAt': HEALTH,
+  'ClosedLoopState.testDueBy': HEALTH,
+  'ClosedLoopState.closeContactUntil': HEALTH,
+  /**
+   * CLOSE_CONTACT and ISOLATED reveal a positive test (one's own or a contact's):
+   * without the policy both read as IN_LOOP (in the loop, health status not shown),
+   * and people(filter: {closedLoopStatus}) refuses them and counts them as IN_LOOP.
+   */
+  'ClosedLoopState.status': HEALTH,
+  /** null: a live token is a copy of the card (VIEWER and health staff do not print cards). */
+  'Accreditation.cardToken': {
+    roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER],
+    scopes: [S.ACCREDITATION_READ],
+  },
+  /** Staff emails are for staff: an API key sees "staff" for a user and "api key" for a key. */
+  'AccreditationEvent.by': { roles: ANY_STAFF },
   // Offline gates need it (and ISOLATED among the reasons) to decide as the server would.
   'CardDenyListEntry.testDueBy': { roles: [R.INSPECTION_OFFICER], scopes: [S.CHECKIN_WRITE] },
 };
+
+/** Closed-loop statuses that reveal a positive test. */
+export const HEALTH_REVEALING_STATUSES: ReadonlySet<string> = new Set([
+  'CLOSE_CONTACT',
+  'ISOLATED',
+]);
+
+/** The closed-loop status as the caller may see it (see 'ClosedLoopState.status'). */
+export function closedLoopStatusShownTo<T extends string>(
+  status: T,
+  principal: Principal | null,
+): T | 'IN_LOOP' {
+  if (!HEALTH_REVEALING_STATUSES.has(status)) return status;
+  return maySee('ClosedLoopState.status', principal) ? status : 'IN_LOOP';
+}
+
+/**
+ * The stored statuses a people(filter: {closedLoopStatus}) matches for the caller, or
+ * null when the caller may not filter on that status (see 'ClosedLoopState.status').
+ */
+export function closedLoopStatusesMatching(
+  status: string,
+  principal: Principal | null,
+): string[] | null {
+  if (maySee('ClosedLoopState.status', principal)) return [status];
+  if (HEALTH_REVEALING_STATUSES.has(status)) return null;
+  return status === 'IN_LOOP' ? ['IN_LOOP', ...HEALTH_REVEALING_STATUSES] : [status];
+}
+
+/** Who made a change, as the caller may see it (see 'AccreditationEvent.by'). */
+export function actorShownTo(by: string | null, principal: Principal | null): string | null {
+  if (by === null || maySee('AccreditationEvent.by', principal)) return by;
+  return by.includes('@') ? 'staff' : 'api key';
+}
 
 /** True when the policy lets the principal through. */
 export function allows(policy: AccessPolicy, principal: Principal | null): boolean {

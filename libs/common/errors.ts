@@ -11,9 +11,14 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/** A key as an error message may quote it: a client's 100,000-character "id" is not echoed. */
+export function quoted(key: string, max = 80): string {
+  return key.length > max ? `${key.slice(0, max)}… (${key.length} characters)` : key;
+}
+
 export class NotFoundError extends DomainError {
   constructor(what: string, key: string) {
-    super('NOT_FOUND', `${what} ${key} was not found`);
+    super('NOT_FOUND', `${what} ${quoted(String(key))} was not found`);
   }
 }
 

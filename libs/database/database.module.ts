@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { ServiceConfig } from '#libs/common/service-config.js';
+import { createLogger } from '#libs/common/logger.js';
 import { ALL_MIGRATIONS } from '#libs/database/migrations.js';
+import { QueryLogger } from '#libs/database/query-logger.js';
 
 /** The service's connection pool to PostgreSQL, for its own entities. */
 @Module({})
@@ -26,6 +28,9 @@ export class DatabaseModule {
             migrationsTableName: 'schema_migrations',
             synchronize: false,
             migrationsRun: false,
+            // Failed statements are logged, without their parameters.
+            logging: ['error', 'warn'],
+            logger: new QueryLogger(createLogger(applicationName)),
             poolSize: config.DB_POOL_SIZE,
             extra: { options: '-c jit=off', connectionTimeoutMillis: 10_000 },
           }),

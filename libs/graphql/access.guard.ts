@@ -52,7 +52,7 @@ export class AccessGuard implements CanActivate {
     const refusal = refusalOf(`${typeName}.${info.fieldName}`, ctx.principal);
     if (!refusal) return true;
     if (typeName === 'Mutation' && OPERATION_POLICIES[`${typeName}.${info.fieldName}`]) {
-      this.audit.record({
+      void this.audit.record({
         action: `Mutation.${info.fieldName}`,
         personId: null,
         outcome: refusal.extensions.code as string,

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType } from '@nestjs/graphql';
 import { BadUserInputError } from '#libs/common/errors.js';
+import { textProblem } from '#libs/graphql/validation.pipe.js';
 
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
 @Directive('@shareable')
@@ -36,7 +37,13 @@ export function decodeCursor(
   if (cursor == null) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity) return key as (string | number | null)[];
+    const valid =
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every(
+        (k) => k === null || typeof k === 'number' || (typeof k === 'string' && !textProblem(k)),
+      );
+    if (valid) return key as (string | number | null)[];
   } catch {
     // fall through to the error below
   }

@@ -8,6 +8,7 @@ import { Authenticator } from '#libs/auth/authenticator.js';
 import { socketHasGatewayProof } from '#libs/auth/gateway-proof.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { createErrorFormatter } from '#libs/graphql/format-error.js';
+import { DateTimeScalarProvider } from '#libs/graphql/scalars.js';
 import type { RequestContext } from '#libs/graphql/context.js';
 import { guardFederationRootFields } from '#libs/graphql/federation-fields.guard.js';
 
@@ -70,6 +71,8 @@ export class SubgraphModule {
   static forRoot(options: SubgraphOptions): DynamicModule {
     return {
       module: SubgraphModule,
+      // Strict DateTime for every Date field (libs/graphql/scalars.ts).
+      providers: [DateTimeScalarProvider],
       imports: [
         GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,

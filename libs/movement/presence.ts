@@ -13,13 +13,17 @@ type Queryable = Pick<EntityManager, 'query'>;
 export async function occupancy(
   manager: Queryable,
   locations: readonly string[],
+  /** Counts only this organisation's people (an organisation-bound caller's). */
+  organisationId: string | null = null,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(locations.map((l) => [l, 0]));
   if (locations.length === 0) return counts;
   const rows: { location: string; inside: number }[] = await manager.query(
-    `SELECT location, count(*)::int AS inside FROM movement.presence
-     WHERE location = ANY($1::text[]) GROUP BY location`,
-    [[...new Set(locations)]],
+    `SELECT l.location, count(*)::int AS inside FROM movement.presence l
+     WHERE l.location = ANY($1::text[])
+       AND ($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})
+     GROUP BY l.location`,
+    [[...new Set(locations)], organisationId],
   );
   for (const row of rows) counts.set(row.location, row.inside);
   return counts;

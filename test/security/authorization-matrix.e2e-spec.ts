@@ -359,6 +359,25 @@ const SENSITIVE: Record<
     select: 'closedLoop { closeContactUntil }',
     pick: (p) => p.closedLoop?.closeContactUntil,
   },
+  // Hidden, a close contact reads IN_LOOP.
+  'ClosedLoopState.status': {
+    roles: ['HEALTH_OFFICER', 'INSPECTION_OFFICER', 'TRACER'],
+    scopes: ['HEALTH_WRITE'],
+    select: 'closedLoop { status }',
+    pick: (p) => (p.closedLoop?.status === 'CLOSE_CONTACT' ? p.closedLoop.status : null),
+  },
+  'Accreditation.cardToken': {
+    roles: ['ACCREDITATION_OFFICER', 'INSPECTION_OFFICER'],
+    scopes: ['ACCREDITATION_READ'],
+    select: 'accreditation { cardToken }',
+    pick: (p) => p.accreditation?.cardToken,
+  },
+  // Hidden, a key reads "staff" where staff read the email.
+  'AccreditationEvent.by': {
+    roles: STAFF,
+    select: 'accreditation { history { by } }',
+    pick: (p) => p.accreditation?.history?.find((e) => e.by.includes('@'))?.by,
+  },
 };
 
 /**
@@ -372,6 +391,7 @@ const COVERED_BY_OPERATION: Record<string, string> = {
 interface PersonRead {
   documentNumber?: string | null;
   closedLoop?: Record<string, unknown>;
+  accreditation?: { cardToken?: string | null; history?: { by: string }[] } | null;
 }
 
 function scan(f: Fixtures) {
@@ -517,12 +537,13 @@ describe('the authorization matrix', () => {
     const person = await g.arrivedPerson(organisation.id);
     // Sampled after the arrival (a result older than the latest sample changes nothing).
     await g.testResult(person.id, new Date(), 'NEGATIVE');
-    // A close-contact date to see or not (set as an operator would; the API sets it by tracing).
+    // A close contact (status and date) to see or not; the API sets it by tracing.
     const db = new pg.Client({ connectionString: system.databaseUrl });
     await db.connect();
     try {
       await db.query(
-        `UPDATE inspection.closed_loop SET close_contact_until = now() + interval '3 days' WHERE person_id = $1`,
+        `UPDATE inspection.closed_loop SET status = 'CLOSE_CONTACT', close_contact_until = now() + interval '3 days'
+         WHERE person_id = $1`,
         [person.id],
       );
     } finally {

@@ -14,7 +14,8 @@ export class AccreditationEvent {
 
   @Field(() => String, {
     nullable: true,
-    description: "Who made the change: a user's email or an API key's name.",
+    description:
+      "Who made the change: a user's email or an API key's name; to API keys only 'staff' or 'api key'.",
   })
   by!: string | null;
 }
@@ -47,7 +48,8 @@ export class Accreditation {
 
   @Field(() => String, {
     nullable: true,
-    description: "Signed payload for the card's QR code; null while SUBMITTED.",
+    description:
+      "Signed payload for the card's QR code; null while SUBMITTED, and for callers who may not see live tokens.",
   })
   cardToken!: string | null;
 

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { IsString, Length } from 'class-validator';
 import { ArgsType, Field } from '@nestjs/graphql';
 import type { LifecycleAction } from '#libs/accreditation/lifecycle.js';
+import { actorShownTo, maySee } from '#libs/auth/access-policy.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loaders.js';
 import {
@@ -79,7 +80,21 @@ export class AccreditationsResolver {
   }
 
   @ResolveField(() => [AccreditationEvent])
-  history(@Parent() accreditation: Accreditation, @CurrentContext() ctx: Ctx) {
-    return ctx.loaders.history.load(accreditation.id);
+  async history(
+    @Parent() accreditation: Accreditation,
+    @CurrentContext() ctx: Ctx,
+  ): Promise<AccreditationEvent[]> {
+    const events = await ctx.loaders.history.load(accreditation.id);
+    return events.map((e) => ({ ...e, by: actorShownTo(e.by, ctx.principal) }));
+  }
+
+  /** A live token is a copy of the card: null for callers who may not see it (VIEWER). */
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "Signed payload for the card's QR code; null while SUBMITTED, and for callers who may not see live tokens.",
+  })
+  cardToken(@Parent() accreditation: Accreditation, @CurrentContext() ctx: Ctx): string | null {
+    return maySee('Accreditation.cardToken', ctx.principal) ? accreditation.cardToken : null;
   }
 }

@@ -160,3 +160,29 @@ function byLineThenField(a: string, b: string): number {
   const [lb, fb] = b.split(':');
   return Number(la) - Number(lb) || fa.localeCompare(fb);
 }
+
+describe('the bounds of an import', () => {
+  it('refuses a record with more fields than any row has, naming its line', () => {
+    const { rows, errors } = parsePeopleCsv(`${HEADER}\n${row()}\n${','.repeat(100_000)}\n`, ORG);
+    assert.deepEqual(rows, []);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /more than 64 fields/);
+  });
+
+  it('refuses a record longer than any row is', () => {
+    const { errors } = parsePeopleCsv(
+      `${HEADER}\n${row({ givenName: 'x'.repeat(20_000) })}\n`,
+      ORG,
+    );
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /cannot be read/);
+  });
+
+  it('counts lines (LF or CR) only as far as the limit, whatever the file holds', async () => {
+    const { countLines } = await import('#apps/accreditation/imports/people-import.service.js');
+    assert.equal(countLines('a', 10), 1);
+    assert.equal(countLines('a\r\nb\r\n', 10), 3);
+    assert.equal(countLines('a\rb\rc', 10), 3);
+    assert.equal(countLines('\n'.repeat(8_000_000), 200_000), 200_001);
+  });
+});

@@ -74,6 +74,17 @@ export interface ImportContext {
   takenDocumentNumbers?: ReadonlySet<string>;
 }
 
+/** The longest record a file may hold: a row of eleven cells is a few hundred characters. */
+export const MAX_RECORD_CHARACTERS = 16 * 1024;
+/** More cells than this in one record end the reading (the header names eleven columns). */
+export const MAX_RECORD_FIELDS = 64;
+
+class TooManyFields extends Error {
+  constructor(readonly line: number) {
+    super(`line ${line} has more than ${MAX_RECORD_FIELDS} fields`);
+  }
+}
+
 interface CsvRecord {
   cells: string[];
   line: number;
@@ -105,8 +116,21 @@ export class PeopleCsv {
       new PeopleCsv(errors, [], new Map(), 0, organisationId);
     let parsed: string[][];
     try {
-      parsed = parse(csv, { bom: true, relax_column_count: true, trim: true });
+      parsed = parse(csv, {
+        bom: true,
+        relax_column_count: true,
+        trim: true,
+        // Bounds on what one record may cost, whatever the file holds.
+        max_record_size: MAX_RECORD_CHARACTERS,
+        on_record: (record: string[], context: { lines: number }) => {
+          if (record.length > MAX_RECORD_FIELDS) throw new TooManyFields(context.lines);
+          return record;
+        },
+      });
     } catch (error) {
+      if (error instanceof TooManyFields) {
+        return refuse([{ line: error.line, field: null, message: error.message }]);
+      }
       if (error instanceof CsvError) {
         const line = (error as CsvError & { lines?: number }).lines ?? 1;
         return refuse([{ line, field: null, message: `the CSV cannot be read: ${error.message}` }]);

@@ -14,6 +14,25 @@ import {
 /** The largest CSV one call takes (the gateway refuses bodies over 16 MB): 100,000 people are about 12 MB. */
 export const MAX_IMPORT_CSV_BYTES = 15 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
+/**
+ * Lines one file may hold, blank ones and those inside quoted cells included: counted
+ * before the CSV is read, so a file of millions of empty lines is refused at once.
+ */
+export const MAX_IMPORT_LINES = 2 * MAX_IMPORT_ROWS;
+
+/** Lines of a text (1 + its line breaks, LF or CR), counting no further than `limit`. */
+export function countLines(text: string, limit: number): number {
+  let most = 1;
+  for (const separator of ['\n', '\r']) {
+    let lines = 1;
+    for (let at = text.indexOf(separator); at !== -1 && lines <= limit;) {
+      lines += 1;
+      at = text.indexOf(separator, at + 1);
+    }
+    most = Math.max(most, lines);
+  }
+  return most;
+}
 /** Rows per INSERT ... SELECT FROM unnest(...): large enough to amortise, small enough for memory. */
 const CHUNK = 10_000;
 
@@ -45,6 +64,14 @@ export class PeopleImportService {
         {
           field: 'csv',
           message: `is larger than ${MAX_IMPORT_CSV_BYTES / 1024 / 1024} MB; split it into several imports`,
+        },
+      ]);
+    }
+    if (countLines(csv, MAX_IMPORT_LINES) > MAX_IMPORT_LINES) {
+      throw new BadUserInputError([
+        {
+          field: 'csv',
+          message: `has more than ${MAX_IMPORT_LINES} lines; one import takes at most ${MAX_IMPORT_ROWS} rows`,
         },
       ]);
     }

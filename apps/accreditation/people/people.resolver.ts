@@ -11,10 +11,10 @@ import {
 } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
-import { maySee } from '#libs/auth/access-policy.js';
+import { closedLoopStatusesMatching, maySee } from '#libs/auth/access-policy.js';
 import { organisationScope } from '#libs/auth/principal.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
-import { NotFoundError } from '#libs/common/errors.js';
+import { ForbiddenError, NotFoundError } from '#libs/common/errors.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import type { Page } from '#libs/graphql/pagination.js';
 import type { AccreditationLoaders } from '#apps/accreditation/accreditation.loaders.js';
@@ -63,11 +63,24 @@ export class PeopleResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Page<Person>> {
+    let closedLoopStatuses: string[] | undefined;
+    if (filter?.closedLoopStatus) {
+      // CLOSE_CONTACT and ISOLATED tell of a positive test: see 'ClosedLoopState.status'.
+      const matching = closedLoopStatusesMatching(filter.closedLoopStatus, ctx.principal);
+      if (!matching) {
+        throw new ForbiddenError(
+          `You are not allowed to filter on closedLoopStatus ${filter.closedLoopStatus}`,
+        );
+      }
+      closedLoopStatuses = matching;
+    }
     return this.service.list({
       filter: filter ?? {},
       first,
       after,
       organisationScope: organisationScope(ctx.principal),
+      searchDocumentNumbers: maySee('Person.documentNumber', ctx.principal),
+      closedLoopStatuses,
     });
   }
 
@@ -89,15 +102,18 @@ export class PeopleResolver {
       after,
       organisationScope: organisationScope(ctx.principal),
     });
-    // Who is due a test is health data: each person listed is a read of it.
-    for (const person of page.nodes) {
-      this.audit.record({
-        action: 'read:testsDue',
-        personId: person.id,
-        outcome: 'ok',
-        context: ctx,
-      });
-    }
+    // Who is due a test is health data: each person listed is a read of it, and the list
+    // is not served without its audit records.
+    await Promise.all(
+      page.nodes.map((person) =>
+        this.audit.record({
+          action: 'read:testsDue',
+          personId: person.id,
+          outcome: 'ok',
+          context: ctx,
+        }),
+      ),
+    );
     return page;
   }
 
@@ -130,9 +146,13 @@ export class PeopleResolver {
     nullable: true,
     description: 'Passport or ID number; null for callers not allowed to see it.',
   })
-  documentNumber(@Parent() person: Person, @CurrentContext() ctx: Ctx): string | null {
+  async documentNumber(
+    @Parent() person: Person,
+    @CurrentContext() ctx: Ctx,
+  ): Promise<string | null> {
     if (!maySee('Person.documentNumber', ctx.principal)) return null;
-    this.audit.record({
+    // Served only once its audit record is written.
+    await this.audit.record({
       action: 'read:Person.documentNumber',
       personId: person.id,
       outcome: 'ok',
@@ -158,6 +178,7 @@ export class OrganisationPeopleResolver {
       first,
       after,
       organisationScope: organisationScope(ctx.principal),
+      searchDocumentNumbers: maySee('Person.documentNumber', ctx.principal),
     });
   }
 }

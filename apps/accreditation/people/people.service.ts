@@ -38,15 +38,19 @@ export const toPerson = (r: PersonRow): Person => ({
 });
 
 /**
- * People whose names or document number, or whose card number, contain the
- * LIKE pattern: each arm is answered by its own trigram index
- * (people_search_idx, accreditations_card_number_search_idx), which an OR
- * across the join could not use.
+ * People whose names (and document number, when the caller may see document
+ * numbers), or whose card number, contain the LIKE pattern: each arm is
+ * answered by its own trigram index (people_search_idx or
+ * people_name_search_idx, accreditations_card_number_search_idx), which an OR
+ * across the join could not use. Without the document number a caller who may
+ * not see it cannot recover it one character at a time from what matches.
  */
-export function searchCondition(pattern: string): string {
+export function searchCondition(pattern: string, withDocumentNumbers: boolean): string {
+  const text = withDocumentNumbers
+    ? `lower(s.given_name || ' ' || s.family_name || ' ' || s.document_number)`
+    : `lower(s.given_name || ' ' || s.family_name)`;
   return `p.id IN (
-    SELECT s.id FROM accreditation.people s
-    WHERE lower(s.given_name || ' ' || s.family_name || ' ' || s.document_number) LIKE ${pattern}
+    SELECT s.id FROM accreditation.people s WHERE ${text} LIKE ${pattern}
     UNION ALL
     SELECT sa.person_id FROM accreditation.accreditations sa WHERE lower(sa.card_number) LIKE ${pattern})`;
 }
@@ -57,6 +61,10 @@ export interface PeopleQuery {
   after?: string | null;
   /** Confines the answer to one organisation (a scoped API key). */
   organisationScope: string | null;
+  /** Whether search also matches document numbers (only for callers who may see them). */
+  searchDocumentNumbers: boolean;
+  /** The stored closed-loop statuses filter.closedLoopStatus stands for, as the caller may see them. */
+  closedLoopStatuses?: string[];
 }
 
 @Injectable()
@@ -177,7 +185,8 @@ export class PeopleService {
     }
     if (filter.status) where.push(`a.status = ${param(filter.status)}`);
     if (filter.closedLoopStatus) {
-      where.push(`coalesce(cl.status, 'OUTSIDE') = ${param(filter.closedLoopStatus)}`);
+      const statuses = query.closedLoopStatuses ?? [filter.closedLoopStatus];
+      where.push(`coalesce(cl.status, 'OUTSIDE') = ANY(${param(statuses)}::text[])`);
     }
     if (filter.search?.trim()) {
       const term = param(
@@ -186,7 +195,7 @@ export class PeopleService {
           .toLowerCase()
           .replace(/[\\%_]/g, '\\$&')}%`,
       );
-      where.push(searchCondition(term));
+      where.push(searchCondition(term, query.searchDocumentNumbers));
     }
     const from = `FROM accreditation.people p
       JOIN accreditation.accreditations a ON a.person_id = p.id

@@ -1,3 +1,4 @@
+import { organisationScope } from '#libs/auth/principal.js';
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import { CreateInspectionAreaInput, InspectionArea } from '#apps/inspection/areas/area.type.js';
@@ -27,6 +28,7 @@ export class AreasResolver {
 
   @ResolveField(() => Int)
   occupancy(@Parent() area: InspectionArea, @CurrentContext() ctx: Ctx) {
-    return ctx.loaders.occupancy.load(area.code);
+    // An organisation-bound key counts only its own organisation's people.
+    return ctx.loaders.occupancy.load({ code: area.code, scope: organisationScope(ctx.principal) });
   }
 }

@@ -85,8 +85,8 @@ export class AreasService {
   }
 
   /** People inside each area now: whose latest movement anywhere is an ENTRY there (the movement log's read side). */
-  async occupancy(codes: readonly string[]): Promise<number[]> {
-    const counts = await occupancy(this.dataSource, codes);
+  async occupancy(codes: readonly string[], organisationId: string | null): Promise<number[]> {
+    const counts = await occupancy(this.dataSource, codes, organisationId);
     return codes.map((c) => counts.get(c) ?? 0);
   }
 }

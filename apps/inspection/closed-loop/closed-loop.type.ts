@@ -3,7 +3,10 @@ import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 
 @ObjectType()
 export class ClosedLoopState {
-  @Field(() => ClosedLoopStatus)
+  @Field(() => ClosedLoopStatus, {
+    description:
+      'CLOSE_CONTACT and ISOLATED read as IN_LOOP (in the loop, health status not shown) for callers without access to health data.',
+  })
   status!: ClosedLoopStatus;
 
   @Field(() => Date, { nullable: true })

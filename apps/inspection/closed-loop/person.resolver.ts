@@ -2,7 +2,8 @@ import { Info, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { personStubFor } from '#libs/accreditation/organisation-scope.js';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
-import { maySee } from '#libs/auth/access-policy.js';
+import { closedLoopStatusShownTo, maySee } from '#libs/auth/access-policy.js';
+import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
@@ -10,7 +11,8 @@ import type { InspectionLoaders } from '#apps/inspection/inspection.loaders.js';
 
 type Ctx = RequestContext<InspectionLoaders>;
 
-const HEALTH_FIELDS = new Set(['lastNegativeTestAt', 'testDueBy', 'closeContactUntil']);
+/** The state's fields that tell of health: the dates, and the status (ISOLATED, CLOSE_CONTACT). */
+const HEALTH_FIELDS = new Set(['status', 'lastNegativeTestAt', 'testDueBy', 'closeContactUntil']);
 
 /** True when the query asks for a health field of the state (only those reads are audited). */
 function selectsHealthData(info: GraphQLResolveInfo): boolean {
@@ -19,6 +21,22 @@ function selectsHealthData(info: GraphQLResolveInfo): boolean {
       (s) => s.kind !== Kind.FIELD || HEALTH_FIELDS.has(s.name.value),
     ),
   );
+}
+
+/**
+ * The status of every ClosedLoopState answered (a person's, or a mutation's), as the
+ * caller may see it: CLOSE_CONTACT and ISOLATED are IN_LOOP to callers without
+ * access to health data (libs/auth/access-policy.ts, 'ClosedLoopState.status').
+ */
+@Resolver(() => ClosedLoopState)
+export class ClosedLoopStateResolver {
+  @ResolveField(() => ClosedLoopStatus, {
+    description:
+      'CLOSE_CONTACT and ISOLATED read as IN_LOOP (in the loop, health status not shown) for callers without access to health data.',
+  })
+  status(@Parent() state: ClosedLoopState, @CurrentContext() ctx: Ctx): ClosedLoopStatus {
+    return closedLoopStatusShownTo(state.status, ctx.principal) as ClosedLoopStatus;
+  }
 }
 
 @Resolver(() => Person)
@@ -44,8 +62,9 @@ export class PersonClosedLoopResolver {
     const state = await ctx.loaders.closedLoop.load(person.id);
     const health = (field: 'lastNegativeTestAt' | 'testDueBy' | 'closeContactUntil') =>
       maySee(`ClosedLoopState.${field}`, ctx.principal) ? state[field] : null;
-    if (maySee('ClosedLoopState.testDueBy', ctx.principal) && selectsHealthData(info)) {
-      this.audit.record({
+    if (maySee('ClosedLoopState.status', ctx.principal) && selectsHealthData(info)) {
+      // Served only once its audit record is written.
+      await this.audit.record({
         action: 'read:ClosedLoopState.health',
         personId: person.id,
         outcome: 'ok',
