@@ -52,7 +52,7 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
     case 'people':
       return <PeoplePage editable={editable} />;
     case 'person':
-      return <PersonPage id={decodeURIComponent(second ?? '')} editable={editable} />;
+      return <PersonPage id={decodeURIComponent(second ?? '')} editable={editable} roles={roles} />;
     case 'register':
       return editable ? <RegisterPage /> : <NotAllowed />;
     case 'import':

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { OrganisationsQuery } from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { AccreditationStatusBadge, LoopStatusBadge } from '../components/StatusBadge';
 import type { AccreditationStatus, PeopleFilter } from '../gql/graphql';
 import { DEBOUNCE_MS, useDebounced, usePeopleSearch } from './usePeopleSearch';
 
@@ -116,11 +117,11 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                 <td className="mono">{p.accreditation.cardNumber}</td>
                 <td>{p.accreditation.category}</td>
                 <td>
-                  <span className={`badge status-${p.accreditation.status.toLowerCase()}`}>
-                    {p.accreditation.status}
-                  </span>
+                  <AccreditationStatusBadge status={p.accreditation.status} />
                 </td>
-                <td>{p.closedLoop.status}</td>
+                <td>
+                  <LoopStatusBadge status={p.closedLoop.status} />
+                </td>
               </tr>
             ))}
           </tbody>

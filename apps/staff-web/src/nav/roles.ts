@@ -46,3 +46,16 @@ export function screensFor(roles: readonly Role[]): Screen[] {
 export function canEditAccreditation(roles: readonly Role[]): boolean {
   return roles.includes('ADMIN') || roles.includes('ACCREDITATION_OFFICER');
 }
+
+/**
+ * What a role may read of a person, so a screen says "Hidden for your role" instead of
+ * showing nothing. The server decides (libs/auth/access-policy.ts: Query.movements and
+ * SENSITIVE_FIELD_POLICIES); these mirror it for display only.
+ */
+export const mayRead = {
+  movements: (roles: readonly Role[]) => roles.includes('ADMIN') || roles.includes('TRACER'),
+  healthDates: (roles: readonly Role[]) =>
+    (['ADMIN', 'HEALTH_OFFICER', 'INSPECTION_OFFICER', 'TRACER'] as const).some((r) =>
+      roles.includes(r),
+    ),
+};
