@@ -18,6 +18,8 @@ import { HealthPage } from './health/HealthPage';
 import { TracingPage } from './tracing/TracingPage';
 import { LiveBoard } from './live/LiveBoard';
 import { ConflictsPage } from './conflicts/ConflictsPage';
+import { AreasPage } from './admin/AreasPage';
+import { AuditPage } from './admin/AuditPage';
 import type { Role } from './gql/graphql';
 
 function screenOf(path: string): ScreenId | null {
@@ -30,6 +32,8 @@ function screenOf(path: string): ScreenId | null {
     case 'tracing':
     case 'live':
     case 'conflicts':
+    case 'areas':
+    case 'audit':
       return first;
     case 'person':
     case 'register':
@@ -67,6 +71,10 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
       return <LiveBoard />;
     case 'conflicts':
       return <ConflictsPage />;
+    case 'areas':
+      return <AreasPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return <NotAllowed />;
   }

@@ -23,6 +23,8 @@ export type ScreenPath =
   | 'health'
   | 'tracing'
   | 'live'
+  | 'areas'
+  | 'audit'
   | `person/${string}`;
 
 export interface Viewport {

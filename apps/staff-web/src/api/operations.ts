@@ -9,3 +9,4 @@ export * from './accreditation.operations';
 export * from './health.operations';
 export * from './tracing.operations';
 export * from './live.operations';
+export * from './admin.operations';

@@ -1,6 +1,7 @@
 import type { Role } from '../gql/graphql';
 
-export type ScreenId = 'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live' | 'conflicts';
+export type ScreenId =
+  'gate' | 'arrival' | 'people' | 'health' | 'tracing' | 'live' | 'conflicts' | 'areas' | 'audit';
 
 export interface Screen {
   id: ScreenId;
@@ -32,6 +33,9 @@ export const SCREENS: readonly Screen[] = [
   { id: 'live', label: 'Live board', path: '/live', roles: ALL_STAFF },
   // Supervisors of the gates review what gates decided offline against the server.
   { id: 'conflicts', label: 'Conflicts', path: '/conflicts', roles: ['INSPECTION_OFFICER'] },
+  // Administration: ADMIN only (no other role is listed).
+  { id: 'areas', label: 'Inspection areas', path: '/areas', roles: [] },
+  { id: 'audit', label: 'Audit trail', path: '/audit', roles: [] },
 ];
 
 export function canOpen(roles: readonly Role[], screen: Screen): boolean {
