@@ -70,6 +70,8 @@ describe('role-based navigation', () => {
       'Tracing',
       'Live board',
       'Conflicts',
+      'Inspection areas',
+      'Audit trail',
     ]);
   });
 
