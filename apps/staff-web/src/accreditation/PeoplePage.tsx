@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { OrganisationsQuery } from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../export/ExportButton';
+import { peopleCsv } from '../export/exports';
 import { AccreditationStatusBadge, LoopStatusBadge } from '../components/StatusBadge';
 import type { AccreditationStatus, PeopleFilter } from '../gql/graphql';
 import { DEBOUNCE_MS, useDebounced, usePeopleSearch } from './usePeopleSearch';
@@ -21,6 +23,7 @@ export function PeoplePage({ editable }: { editable: boolean }) {
     ...(status ? { status } : {}),
   };
   const { rows, totalCount, hasNextPage, fetching, error, loadMore } = usePeopleSearch(filter);
+  const client = useClient();
 
   return (
     <section aria-labelledby="people-title">
@@ -81,6 +84,12 @@ export function PeoplePage({ editable }: { editable: boolean }) {
             ))}
           </select>
         </div>
+        <ExportButton
+          label="Download CSV"
+          stem="people"
+          build={() => peopleCsv(client, filter)}
+          disabled={!totalCount}
+        />
       </div>
       <ErrorAlert error={error} />
       <p role="status" aria-live="polite">

@@ -1,9 +1,11 @@
 import { uuid } from '../api/uuid';
 import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useClient, useMutation } from 'urql';
 import { RecordTestResultMutation, ReleaseMutation } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../export/ExportButton';
+import { peopleCsv } from '../export/exports';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TestResult } from '../gql/graphql';
@@ -17,6 +19,7 @@ export function HealthPage() {
   const [sampledEdited, setSampledEdited] = useState(false);
   const [testResult, setTestResult] = useState<TestResult | ''>('');
   const [problem, setProblem] = useState('');
+  const client = useClient();
   const [recorded, record] = useMutation(RecordTestResultMutation);
   const [released, release] = useMutation(ReleaseMutation);
   const isolated = usePeopleSearch({ closedLoopStatus: 'ISOLATED' });
@@ -112,6 +115,12 @@ export function HealthPage() {
           <h2 id="isolated-h">
             Isolated people {isolated.totalCount !== null && `(${isolated.totalCount})`}
           </h2>
+          <ExportButton
+            label="Download isolated (CSV)"
+            stem="isolated"
+            build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
+            disabled={!isolated.totalCount}
+          />
           <ErrorAlert error={isolated.error} />
           <ErrorAlert error={released.error} />
           {releaseNote && (
