@@ -25,6 +25,7 @@ export type ScreenPath =
   | 'live'
   | 'areas'
   | 'audit'
+  | 'conflicts'
   | `person/${string}`;
 
 export interface Viewport {
