@@ -40,6 +40,12 @@ export class AuditResolver {
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first = 50,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('actor', {
+      type: () => String,
+      nullable: true,
+      description: 'Entries whose actor contains this, ignoring case (a user id, a key name).',
+    })
+    actor?: string,
   ): Promise<Page<AuditEvent>> {
     const size = checkPageSize(first);
     const cursor = decodeCursor(after, 1);
@@ -55,6 +61,9 @@ export class AuditResolver {
     }
     if (from) add('at >= ?', from);
     if (to) add('at < ?', to);
+    if (actor?.trim()) {
+      add(`actor ILIKE ? ESCAPE '\\'`, `%${actor.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const count: { n: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM audit.events ${filter}`,

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsDate, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import { Decision, DenialReason } from '#apps/inspection/check-ins/check-in.type.js';
@@ -30,6 +31,18 @@ export class Arrival {
 
   @Field()
   replayed!: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Set when the card had already arrived and not departed (reason ALREADY_INSIDE): when it arrived. Nothing is recorded again.',
+  })
+  alreadyArrivedAt?: Date | null;
+}
+
+/** "sk 4021" is SK4021: spaces dropped, upper case, before the format is checked. */
+export function normaliseFlightNumber(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/\s+/g, '').toUpperCase() : value;
 }
 
 @InputType()
@@ -50,7 +63,11 @@ export class ArrivalInput {
   @Length(1, 30)
   documentNumber!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Spaces are dropped and letters upper-cased ("sk 4021" is SK4021).',
+  })
+  @Transform(({ value }) => normaliseFlightNumber(value))
   @IsOptional()
   @Matches(/^[A-Z0-9]{2,3}\d{1,4}[A-Z]?$/, { message: 'must be a flight number like CA123' })
   flightNumber?: string | null;

@@ -5,6 +5,7 @@ import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js
 import { findCard, type CardRecord } from '#libs/accreditation/card-lookup.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { Clock } from '#libs/common/clock.js';
+import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 import { normaliseCardNumber } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
@@ -99,11 +100,28 @@ export class ArrivalsService {
     ]);
     return this.dataSource.transaction(async (manager) => {
       const previous = await this.replay(manager, input.id, fingerprint);
-      if (previous) return this.toArrival(previous, true);
+      if (previous)
+        return this.toArrival(previous, true, await this.arrivedBefore(manager, previous));
       const area = await this.portArea(manager, input.areaCode);
       const arrivedAt = input.arrivedAt ?? this.clock.now();
       const card = await findCard(manager, normaliseCardNumber(input.cardNumber), { lock: true });
       const reasons = arrivalReasons(card, input.documentNumber, arrivedAt);
+      // A card that arrived and has not departed is not validated again: the first
+      // arrival stands (its entry, its test due date), and the desk is told when it was.
+      let alreadyArrivedAt: Date | null = null;
+      if (card) {
+        const state = await this.closedLoop.lockAndRead(manager, card.personId);
+        if (
+          state.enteredAt &&
+          state.status !== ClosedLoopStatus.OUTSIDE &&
+          state.status !== ClosedLoopStatus.EXITED
+        ) {
+          reasons.push(DenialReason.ALREADY_INSIDE);
+          alreadyArrivedAt =
+            (await this.lastAdmittedArrival(manager, card.personId, new Date(8.64e15))) ??
+            state.enteredAt;
+        }
+      }
       const decision = reasons.length === 0 ? Decision.ADMITTED : Decision.DENIED;
       if (card && decision === Decision.ADMITTED) {
         // The accreditation row before the person, the order a check-in takes them in
@@ -142,8 +160,29 @@ export class ArrivalsService {
           fingerprint,
         ],
       );
-      return this.toArrival(rows[0], false);
+      return this.toArrival(rows[0], false, alreadyArrivedAt);
     });
+  }
+
+  /** For a stored ALREADY_INSIDE answer: the admitted arrival before it. */
+  private async arrivedBefore(manager: EntityManager, row: PortEventRow): Promise<Date | null> {
+    if (!row.person_id || !row.reasons.includes(DenialReason.ALREADY_INSIDE)) return null;
+    return this.lastAdmittedArrival(manager, row.person_id, row.occurred_at, row.id);
+  }
+
+  private async lastAdmittedArrival(
+    manager: EntityManager,
+    personId: string,
+    notAfter: Date,
+    exceptId: string | null = null,
+  ): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await manager.query(
+      `SELECT max(occurred_at) AS at FROM inspection.port_events
+       WHERE person_id = $1 AND kind = 'ARRIVAL' AND decision = 'ADMITTED'
+         AND occurred_at <= $2 AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [personId, notAfter, exceptId],
+    );
+    return rows[0]?.at ?? null;
   }
 
   async processDeparture(
@@ -189,7 +228,7 @@ export class ArrivalsService {
     });
   }
 
-  private toArrival(r: PortEventRow, replayed: boolean): Arrival {
+  private toArrival(r: PortEventRow, replayed: boolean, alreadyArrivedAt: Date | null): Arrival {
     return {
       id: r.id,
       personId: r.person_id,
@@ -198,6 +237,7 @@ export class ArrivalsService {
       reasons: r.reasons,
       arrivedAt: r.occurred_at,
       replayed,
+      alreadyArrivedAt,
     };
   }
 }

@@ -67,4 +67,70 @@ screen('Gate', () => {
     assert.equal(verdict.person, person.name);
     assert.match(verdict.direction, /^Exit at/);
   });
+
+  scenario(
+    'the scan just made annulled, with a reason: the person no longer counts there',
+    async (s) => {
+      const organisation = await s.given.organisation();
+      const person = await s.given.arrivedPerson(organisation.id, {
+        venues: ['NST'],
+        zones: ['1'],
+      });
+      const area = await stadiumGate(s);
+      const occupancy = async () =>
+        (
+          await s.admin.query<{ inspectionArea: { occupancy: number } }>(
+            'query($c: String!) { inspectionArea(code: $c) { occupancy } }',
+            { c: area.code },
+          )
+        ).inspectionArea.occupancy;
+      const gate = new GateScreen(await s.signIn('INSPECTION_OFFICER'));
+      await gate.open(area.code, 'IN');
+      assert.equal((await gate.check(person.cardNumber)).decision, 'ADMITTED');
+      assert.equal(await occupancy(), 1);
+      await gate.page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Annul this scan…' })
+        .click();
+      const dialog = gate.page.getByRole('dialog', { name: 'Annul this scan?' });
+      const annul = dialog.getByRole('button', { name: 'Annul the scan' });
+      assert.equal(await annul.isDisabled(), true, 'a reason is required');
+      await dialog.getByLabel('Reason (required)').fill('Scanned the wrong card');
+      await gate.tab.shot('gate-annul-confirm');
+      await annul.click();
+      await gate.page
+        .getByText(`Scan annulled: ${person.name} is no longer counted at Test area.`)
+        .waitFor();
+      await gate.tab.shot('gate-annulled');
+      assert.equal(await occupancy(), 0);
+    },
+  );
+
+  scenario('a scan annulled elsewhere already: the gate shows the refusal', async (s) => {
+    const organisation = await s.given.organisation();
+    const person = await s.given.arrivedPerson(organisation.id, { venues: ['NST'], zones: ['1'] });
+    const area = await stadiumGate(s);
+    const gate = new GateScreen(await s.signIn('INSPECTION_OFFICER'));
+    await gate.open(area.code, 'IN');
+    assert.equal((await gate.check(person.cardNumber)).decision, 'ADMITTED');
+    await gate.next();
+    const found = await s.admin.query<{ checkIns: { nodes: { id: string }[] } }>(
+      'query($c: String!) { checkIns(areaCode: $c, first: 1) { nodes { id } } }',
+      { c: area.code },
+    );
+    await s.admin.query(
+      'mutation($id: ID!) { annulCheckIn(id: $id, reason: "by the office") { id } }',
+      {
+        id: found.checkIns.nodes[0].id,
+      },
+    );
+    await gate.page.getByRole('button', { name: 'Annul this scan…' }).click();
+    const dialog = gate.page.getByRole('dialog', { name: 'Annul this scan?' });
+    await dialog.getByLabel('Reason (required)').fill('Wrong card');
+    await dialog.getByRole('button', { name: 'Annul the scan' }).click();
+    await gate.page
+      .getByRole('alert')
+      .getByText(/Not annulled\. Not possible now: .*already annulled/)
+      .waitFor();
+  });
 });

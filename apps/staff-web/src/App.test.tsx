@@ -72,6 +72,8 @@ describe('role-based navigation', () => {
       'Conflicts',
       'Users',
       'API keys',
+      'Inspection areas',
+      'Audit trail',
     ]);
   });
 

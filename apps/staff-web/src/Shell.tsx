@@ -20,6 +20,8 @@ import { LiveBoard } from './live/LiveBoard';
 import { ConflictsPage } from './conflicts/ConflictsPage';
 import { UsersPage } from './admin/UsersPage';
 import { ApiKeysPage } from './admin/ApiKeysPage';
+import { AreasPage } from './admin/AreasPage';
+import { AuditPage } from './admin/AuditPage';
 import type { Role } from './gql/graphql';
 
 function screenOf(path: string): ScreenId | null {
@@ -34,6 +36,8 @@ function screenOf(path: string): ScreenId | null {
     case 'conflicts':
     case 'users':
     case 'api-keys':
+    case 'areas':
+    case 'audit':
       return first;
     case 'person':
     case 'register':
@@ -56,7 +60,7 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
     case 'people':
       return <PeoplePage editable={editable} />;
     case 'person':
-      return <PersonPage id={decodeURIComponent(second ?? '')} editable={editable} />;
+      return <PersonPage id={decodeURIComponent(second ?? '')} editable={editable} roles={roles} />;
     case 'register':
       return editable ? <RegisterPage /> : <NotAllowed />;
     case 'import':
@@ -75,6 +79,10 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
       return <UsersPage />;
     case 'api-keys':
       return <ApiKeysPage />;
+    case 'areas':
+      return <AreasPage />;
+    case 'audit':
+      return <AuditPage />;
     default:
       return <NotAllowed />;
   }

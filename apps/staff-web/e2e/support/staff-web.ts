@@ -25,6 +25,9 @@ export type ScreenPath =
   | 'live'
   | 'users'
   | 'api-keys'
+  | 'areas'
+  | 'audit'
+  | 'conflicts'
   | `person/${string}`;
 
 export interface Viewport {

@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { OrganisationsQuery } from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../export/ExportButton';
+import { peopleCsv } from '../export/exports';
+import { AccreditationStatusBadge, LoopStatusBadge } from '../components/StatusBadge';
 import type { AccreditationStatus, PeopleFilter } from '../gql/graphql';
 import { DEBOUNCE_MS, useDebounced, usePeopleSearch } from './usePeopleSearch';
 
@@ -20,6 +23,7 @@ export function PeoplePage({ editable }: { editable: boolean }) {
     ...(status ? { status } : {}),
   };
   const { rows, totalCount, hasNextPage, fetching, error, loadMore } = usePeopleSearch(filter);
+  const client = useClient();
 
   return (
     <section aria-labelledby="people-title">
@@ -80,6 +84,12 @@ export function PeoplePage({ editable }: { editable: boolean }) {
             ))}
           </select>
         </div>
+        <ExportButton
+          label="Download CSV"
+          stem="people"
+          build={() => peopleCsv(client, filter)}
+          disabled={!totalCount}
+        />
       </div>
       <ErrorAlert error={error} />
       <p role="status" aria-live="polite">
@@ -116,11 +126,11 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                 <td className="mono">{p.accreditation.cardNumber}</td>
                 <td>{p.accreditation.category}</td>
                 <td>
-                  <span className={`badge status-${p.accreditation.status.toLowerCase()}`}>
-                    {p.accreditation.status}
-                  </span>
+                  <AccreditationStatusBadge status={p.accreditation.status} />
                 </td>
-                <td>{p.closedLoop.status}</td>
+                <td>
+                  <LoopStatusBadge status={p.closedLoop.status} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -65,7 +65,7 @@ function person(status: string) {
 describe('PersonPage', () => {
   it('draws the card QR code with alt text and shows history, closed loop and movements', async () => {
     const { client } = stubClient({ Person: () => ({ data: { person: person('ACTIVE') } }) });
-    renderWith(<PersonPage id="p1" editable={false} />, client);
+    renderWith(<PersonPage id="p1" editable={false} roles={['ADMIN']} />, client);
     expect(await screen.findByRole('heading', { name: 'Eileen Gu', level: 1 })).toBeTruthy();
     const qr = await screen.findByRole('img', { name: 'QR code of card 12345671 for Eileen Gu' });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
@@ -88,11 +88,11 @@ describe('PersonPage', () => {
         };
       },
     });
-    renderWith(<PersonPage id="p1" editable />, client);
+    renderWith(<PersonPage id="p1" editable roles={['ADMIN']} />, client);
     const actions = await screen.findByRole('group', { name: 'Accreditation actions' });
     expect(within(actions).queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(within(actions).getByRole('button', { name: 'Suspend…' })).toBeTruthy();
-    expect(within(actions).getByRole('button', { name: 'Reissue card' })).toBeTruthy();
+    expect(within(actions).getByRole('button', { name: 'Reissue card…' })).toBeTruthy();
     await userEvent.click(within(actions).getByRole('button', { name: 'Revoke…' }));
 
     const dialog = screen.getByRole('dialog', { name: 'Revoke Eileen Gu' });
@@ -118,7 +118,7 @@ describe('PersonPage', () => {
         errors: [{ message: 'already approved', extensions: { code: 'CONFLICT' } }],
       }),
     });
-    renderWith(<PersonPage id="p1" editable />, client);
+    renderWith(<PersonPage id="p1" editable roles={['ADMIN']} />, client);
     await userEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Not possible now: already approved',

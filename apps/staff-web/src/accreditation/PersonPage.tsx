@@ -11,12 +11,28 @@ import {
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
+import {
+  AccreditationStatusBadge,
+  HiddenForRole,
+  LoopStatusBadge,
+} from '../components/StatusBadge';
+import type { Role } from '../gql/graphql';
+import { mayRead } from '../nav/roles';
 import { CardQr } from './CardQr';
 
-type Pending = { kind: 'suspend' } | { kind: 'revoke' } | null;
+type Pending = { kind: 'suspend' } | { kind: 'revoke' } | { kind: 'reissue' } | null;
 
 /** One person: card with QR code, accreditation, history, closed loop, movements, actions. */
-export function PersonPage({ id, editable }: { id: string; editable: boolean }) {
+export function PersonPage({
+  id,
+  editable,
+  roles,
+}: {
+  id: string;
+  editable: boolean;
+  /** The reader's roles: what the server hides from them is said to be hidden. */
+  roles: readonly Role[];
+}) {
   const [{ data, error, fetching }, refetch] = useQuery({ query: PersonQuery, variables: { id } });
   const [approve, doApprove] = useMutation(ApproveMutation);
   const [suspend, doSuspend] = useMutation(SuspendMutation);
@@ -28,6 +44,16 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
   const [confirmed, setConfirmed] = useState(false);
   const [actionError, setActionError] = useState<CombinedError | undefined>();
   const [note, setNote] = useState('');
+  // A note, an error or an open dialog belongs to the person it was made for, not the next one.
+  const [shownFor, setShownFor] = useState(id);
+  if (shownFor !== id) {
+    setShownFor(id);
+    setNote('');
+    setActionError(undefined);
+    setPending(null);
+    setReason('');
+    setConfirmed(false);
+  }
 
   const person = data?.person;
   if (fetching && !person) return <p role="status">Loading…</p>;
@@ -58,6 +84,14 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
   }
 
   async function confirmPending() {
+    if (pending?.kind === 'reissue') {
+      setPending(null);
+      await run(
+        () => doReissue({ id: acc.id }),
+        'New card issued: the old printed card no longer works.',
+      );
+      return;
+    }
     if (!pending || !reason.trim()) return;
     if (pending.kind === 'revoke' && !confirmed) return;
     const kind = pending.kind;
@@ -72,6 +106,9 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
   }
 
   const name = `${person.givenName} ${person.familyName}`;
+  const seesMovements = mayRead.movements(roles);
+  const health = (at: string | null | undefined) =>
+    mayRead.healthDates(roles) ? formatDateTime(at) : <HiddenForRole />;
   return (
     <section aria-labelledby="person-title">
       <p>
@@ -103,7 +140,7 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
           <dl className="details">
             <dt>Status</dt>
             <dd>
-              <span className={`badge status-${acc.status.toLowerCase()}`}>{acc.status}</span>
+              <AccreditationStatusBadge status={acc.status} />
             </dd>
             <dt>Valid</dt>
             <dd>
@@ -118,7 +155,7 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
             <dt>Nationality</dt>
             <dd>{person.nationality}</dd>
             <dt>Document</dt>
-            <dd>{person.documentNumber ?? 'hidden'}</dd>
+            <dd>{person.documentNumber ?? <HiddenForRole />}</dd>
           </dl>
           {editable && (
             <div className="row actions" aria-label="Accreditation actions" role="group">
@@ -146,9 +183,9 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
                   <button
                     type="button"
                     disabled={busy}
-                    onClick={() => void run(() => doReissue({ id: acc.id }), 'New card issued.')}
+                    onClick={() => setPending({ kind: 'reissue' })}
                   >
-                    Reissue card
+                    Reissue card…
                   </button>
                 </>
               )}
@@ -187,15 +224,17 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
           <h2>Closed loop</h2>
           <dl className="details">
             <dt>State</dt>
-            <dd>{person.closedLoop.status}</dd>
+            <dd>
+              <LoopStatusBadge status={person.closedLoop.status} />
+            </dd>
             <dt>Entered</dt>
             <dd>{formatDateTime(person.closedLoop.enteredAt)}</dd>
             <dt>Last negative test</dt>
-            <dd>{formatDateTime(person.closedLoop.lastNegativeTestAt)}</dd>
+            <dd>{health(person.closedLoop.lastNegativeTestAt)}</dd>
             <dt>Test due by</dt>
-            <dd>{formatDateTime(person.closedLoop.testDueBy)}</dd>
+            <dd>{health(person.closedLoop.testDueBy)}</dd>
             <dt>Close contact until</dt>
-            <dd>{formatDateTime(person.closedLoop.closeContactUntil)}</dd>
+            <dd>{health(person.closedLoop.closeContactUntil)}</dd>
           </dl>
         </div>
       </div>
@@ -213,13 +252,18 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
           </ol>
         </section>
         <section className="panel" aria-labelledby="movements-h">
-          <h2 id="movements-h">Movements ({person.movements.totalCount})</h2>
-          {person.movements.totalCount > person.movements.nodes.length && (
+          <h2 id="movements-h">Movements{seesMovements && ` (${person.movements.totalCount})`}</h2>
+          {!seesMovements && (
+            <p>
+              <HiddenForRole />
+            </p>
+          )}
+          {seesMovements && person.movements.totalCount > person.movements.nodes.length && (
             <p className="hint">
               Showing {person.movements.nodes.length} of {person.movements.totalCount}.
             </p>
           )}
-          {person.movements.nodes.length === 0 ? (
+          {!seesMovements ? null : person.movements.nodes.length === 0 ? (
             <p className="muted">No movements recorded.</p>
           ) : (
             <ol className="timeline">
@@ -234,7 +278,28 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
           )}
         </section>
       </div>
-      {pending && (
+      {pending?.kind === 'reissue' && (
+        <Dialog
+          title={`Reissue the card of ${name}?`}
+          onClose={() => setPending(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setPending(null)}>
+                Keep the current card
+              </button>
+              <button type="button" className="danger" onClick={() => void confirmPending()}>
+                Reissue card
+              </button>
+            </>
+          }
+        >
+          <p>
+            The printed card {acc.cardNumber} stops working at once: every gate refuses it, also
+            offline once its deny list is refreshed. Print the new card and hand it over.
+          </p>
+        </Dialog>
+      )}
+      {pending && pending.kind !== 'reissue' && (
         <Dialog
           title={pending.kind === 'suspend' ? `Suspend ${name}` : `Revoke ${name}`}
           onClose={() => setPending(null)}

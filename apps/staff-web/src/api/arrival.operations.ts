@@ -9,6 +9,7 @@ export const ProcessArrivalMutation = graphql(`
       reasons
       arrivedAt
       replayed
+      alreadyArrivedAt
       person {
         id
         givenName
@@ -33,6 +34,23 @@ export const ProcessDepartureMutation = graphql(`
     processDeparture(input: $input) {
       status
       enteredAt
+    }
+  }
+`);
+
+export const DepartingPersonQuery = graphql(`
+  query DepartingPerson($cardNumber: String!) {
+    personByCard(cardNumber: $cardNumber) {
+      id
+      givenName
+      familyName
+      organisation {
+        id
+        name
+      }
+      closedLoop {
+        status
+      }
     }
   }
 `);

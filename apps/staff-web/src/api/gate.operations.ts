@@ -124,3 +124,17 @@ export const ConflictsQuery = graphql(`
     }
   }
 `);
+
+export const AnnulCheckInMutation = graphql(`
+  mutation AnnulCheckIn($id: ID!, $reason: String!) {
+    annulCheckIn(id: $id, reason: $reason) {
+      id
+      decision
+      annulment {
+        at
+        by
+        reason
+      }
+    }
+  }
+`);

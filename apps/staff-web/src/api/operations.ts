@@ -10,3 +10,4 @@ export * from './health.operations';
 export * from './tracing.operations';
 export * from './live.operations';
 export * from './admin.operations';
+export * from './export.operations';

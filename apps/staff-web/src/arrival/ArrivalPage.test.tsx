@@ -106,7 +106,7 @@ describe('ArrivalPage', () => {
       screen.getByRole('textbox', { name: 'Departing card number' }),
       '12345678',
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Record departure' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Record departure…' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/port-of-entry area first/);
     expect(calls.some((c) => c.operation === 'ProcessDeparture')).toBe(false);
   });

@@ -1,67 +1,153 @@
 import { uuid } from '../api/uuid';
-import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { ProcessArrivalMutation, ProcessDepartureMutation } from '../api/operations';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useClient, useMutation } from 'urql';
+import {
+  DepartingPersonQuery,
+  ProcessArrivalMutation,
+  ProcessDepartureMutation,
+} from '../api/operations';
+import { describeError, fieldErrors } from '../api/errors';
 import { AreaSelect } from '../components/AreaSelect';
 import { CardNumberInput } from '../components/CardNumberInput';
 import { cardInputState } from '../components/cardInput';
 import { DecisionPanel } from '../components/DecisionPanel';
+import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
 import { formatDateTime } from '../components/format';
+import { flightNumberProblem, normaliseFlightNumber } from './flight';
+
+type Problems = Partial<Record<'cardNumber' | 'documentNumber' | 'flightNumber', string>>;
+
+interface Departing {
+  cardNumber: string;
+  name: string | null;
+  organisation: string | null;
+}
 
 /** The port-of-entry desk: validates pre-valid cards on arrival, records departures. */
 export function ArrivalPage() {
+  const client = useClient();
   const [areaCode, setAreaCode] = useState('');
   const [card, setCard] = useState('');
   const [documentNumber, setDocumentNumber] = useState('');
   const [flight, setFlight] = useState('');
+  const [problems, setProblems] = useState<Problems>({});
   const [departureCard, setDepartureCard] = useState('');
+  const [departing, setDeparting] = useState<Departing | null>(null);
+  const [departed, setDeparted] = useState('');
   const [problem, setProblem] = useState('');
   const [arrival, processArrival] = useMutation(ProcessArrivalMutation);
   const [departure, processDeparture] = useMutation(ProcessDepartureMutation);
+  const verdict = useRef<HTMLDivElement>(null);
+
+  const a = arrival.data?.processArrival;
+  // The verdict is brought into view and focused: on a tablet it is never below the fold.
+  useEffect(() => {
+    if (!a && !arrival.error) return;
+    verdict.current?.scrollIntoView?.({ block: 'nearest' });
+    verdict.current?.focus({ preventScroll: true });
+  }, [a, arrival.error]);
 
   async function onArrival(e: FormEvent) {
     e.preventDefault();
     setProblem('');
     const state = cardInputState(card);
+    const found: Problems = {};
+    if (state.kind !== 'valid') found.cardNumber = state.message || 'Type the card number.';
+    if (!documentNumber.trim()) found.documentNumber = 'Type the passport or ID number.';
+    const flightProblem = flightNumberProblem(flight);
+    if (flightProblem) found.flightNumber = `Flight number ${flightProblem}`;
+    const normalisedFlight = normaliseFlightNumber(flight);
+    setFlight(normalisedFlight);
+    setProblems(found);
     if (!areaCode) return setProblem('Choose the port-of-entry area first.');
-    if (state.kind !== 'valid') return setProblem(`Card number: ${state.message}`);
-    if (!documentNumber.trim()) return setProblem('Type the passport or ID number.');
+    if (Object.keys(found).length > 0) return;
     const r = await processArrival({
       input: {
         id: uuid(),
         areaCode,
         cardNumber: state.cardNumber!,
         documentNumber: documentNumber.trim(),
-        flightNumber: flight.trim() || null,
+        flightNumber: normalisedFlight || null,
         arrivedAt: new Date().toISOString(),
       },
     });
-    if (r.data) {
-      setCard('');
-      setDocumentNumber('');
-      setFlight('');
+    const answer = r.data?.processArrival;
+    if (answer) {
+      const reasons = answer.reasons;
+      if (answer.decision === 'ADMITTED' || answer.alreadyArrivedAt) {
+        // Done with this person: the desk is ready for the next.
+        setCard('');
+        setDocumentNumber('');
+        setFlight('');
+      } else {
+        // Kept for correction, the wrong one marked.
+        setProblems({
+          ...(reasons.includes('UNKNOWN_CARD') ? { cardNumber: 'No card has this number.' } : {}),
+          ...(reasons.includes('DOCUMENT_MISMATCH')
+            ? { documentNumber: 'Does not match the document on the accreditation.' }
+            : {}),
+        });
+      }
+    } else if (r.error) {
+      const fields = fieldErrors(r.error);
+      setProblems({
+        ...(fields.cardNumber ? { cardNumber: `Card number ${fields.cardNumber}` } : {}),
+        ...(fields.documentNumber ? { documentNumber: `Document ${fields.documentNumber}` } : {}),
+        ...(fields.flightNumber ? { flightNumber: `Flight number ${fields.flightNumber}` } : {}),
+      });
     }
   }
 
+  /** Asks first, naming the person the card belongs to. */
   async function onDeparture(e: FormEvent) {
     e.preventDefault();
     setProblem('');
+    setDeparted('');
     const state = cardInputState(departureCard);
     if (!areaCode) return setProblem('Choose the port-of-entry area first.');
     if (state.kind !== 'valid') return setProblem(`Card number: ${state.message}`);
+    const found = await client
+      .query(
+        DepartingPersonQuery,
+        { cardNumber: state.cardNumber! },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
+    if (found.error) return setProblem(describeError(found.error));
+    const person = found.data?.personByCard;
+    if (!person) return setProblem(`No card has the number ${state.cardNumber}.`);
+    setDeparting({
+      cardNumber: state.cardNumber!,
+      name: `${person.givenName} ${person.familyName}`,
+      organisation: person.organisation.name,
+    });
+  }
+
+  async function confirmDeparture() {
+    if (!departing) return;
+    const who = departing;
+    setDeparting(null);
     const r = await processDeparture({
       input: {
         id: uuid(),
         areaCode,
-        cardNumber: state.cardNumber!,
+        cardNumber: who.cardNumber,
         departedAt: new Date().toISOString(),
       },
     });
-    if (r.data) setDepartureCard('');
+    if (r.data) {
+      setDepartureCard('');
+      setDeparted(
+        `Departure recorded: ${who.name} (card ${who.cardNumber}) has left; closed-loop status is now ${r.data.processDeparture.status}.`,
+      );
+    }
   }
 
-  const a = arrival.data?.processArrival;
+  const alreadyArrived = a?.alreadyArrivedAt
+    ? `${a.person ? `${a.person.givenName} ${a.person.familyName}` : 'This card'} already arrived at ${formatDateTime(a.alreadyArrivedAt)}: nothing was recorded again.`
+    : '';
   return (
     <section aria-labelledby="arrival-title">
       <h1 id="arrival-title">Arrival desk</h1>
@@ -73,28 +159,75 @@ export function ArrivalPage() {
         onChange={setAreaCode}
       />
       {problem && <ErrorAlert text={problem} />}
-      <div className="columns">
-        <form onSubmit={(e) => void onArrival(e)} className="panel" aria-labelledby="arr-h">
+      <div className="columns arrival-desk">
+        <form
+          onSubmit={(e) => void onArrival(e)}
+          className="panel arrival-form"
+          aria-labelledby="arr-h"
+          noValidate
+        >
           <h2 id="arr-h">Arrival</h2>
-          <CardNumberInput label="Card number" value={card} onChange={setCard} />
-          <div className="field">
-            <label htmlFor="arr-doc">Passport or ID number</label>
-            <input
-              id="arr-doc"
-              value={documentNumber}
-              autoComplete="off"
-              onChange={(e) => setDocumentNumber(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="arr-flight">Flight number (optional)</label>
-            <input id="arr-flight" value={flight} onChange={(e) => setFlight(e.target.value)} />
-          </div>
+          <CardNumberInput
+            label="Card number"
+            value={card}
+            onChange={setCard}
+            error={problems.cardNumber}
+          />
+          <Field id="arr-doc" label="Passport or ID number" error={problems.documentNumber}>
+            {(describedBy, invalid) => (
+              <input
+                id="arr-doc"
+                value={documentNumber}
+                autoComplete="off"
+                aria-invalid={invalid}
+                aria-describedby={describedBy}
+                onChange={(e) => setDocumentNumber(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="arr-flight"
+            label="Flight number (optional)"
+            hint="Like CA123; spaces and lower case are tidied."
+            error={problems.flightNumber}
+          >
+            {(describedBy, invalid) => (
+              <input
+                id="arr-flight"
+                value={flight}
+                autoComplete="off"
+                aria-invalid={invalid}
+                aria-describedby={describedBy}
+                onChange={(e) => setFlight(e.target.value)}
+                onBlur={() => {
+                  setFlight(normaliseFlightNumber(flight));
+                  const p = flightNumberProblem(flight);
+                  setProblems((old) => ({
+                    ...old,
+                    flightNumber: p ? `Flight number ${p}` : undefined,
+                  }));
+                }}
+              />
+            )}
+          </Field>
           <button type="submit" className="primary" disabled={arrival.fetching}>
             {arrival.fetching ? 'Checking…' : 'Process arrival'}
           </button>
-          <ErrorAlert error={arrival.error} />
-          {a && (
+        </form>
+        <div className="arrival-verdict" ref={verdict} tabIndex={-1} aria-label="Arrival verdict">
+          {arrival.error && Object.keys(fieldErrors(arrival.error)).length === 0 && (
+            <ErrorAlert error={arrival.error} />
+          )}
+          {a && alreadyArrived && (
+            <section className="decision already" role="status" aria-label="Arrival decision">
+              <p className="decision-word">
+                <span aria-hidden="true">ℹ </span>
+                Already arrived
+              </p>
+              <p>{alreadyArrived}</p>
+            </section>
+          )}
+          {a && !alreadyArrived && (
             <DecisionPanel
               title="Arrival decision"
               decision={a.decision}
@@ -106,7 +239,7 @@ export function ArrivalPage() {
               }
             />
           )}
-        </form>
+        </div>
         <form onSubmit={(e) => void onDeparture(e)} className="panel" aria-labelledby="dep-h">
           <h2 id="dep-h">Departure</h2>
           <CardNumberInput
@@ -115,20 +248,38 @@ export function ArrivalPage() {
             onChange={setDepartureCard}
           />
           <button type="submit" disabled={departure.fetching}>
-            {departure.fetching ? 'Recording…' : 'Record departure'}
+            {departure.fetching ? 'Recording…' : 'Record departure…'}
           </button>
           <ErrorAlert error={departure.error} />
-          {departure.data && (
+          {departed && (
             <p role="status" className="alert alert-ok">
               <span aria-hidden="true">✔ </span>
-              Departure recorded: closed-loop status is now {departure.data.processDeparture.status}
-              {departure.data.processDeparture.enteredAt &&
-                ` (entered ${formatDateTime(departure.data.processDeparture.enteredAt)})`}
-              .
+              {departed}
             </p>
           )}
         </form>
       </div>
+      {departing && (
+        <Dialog
+          title={`Record the departure of ${departing.name}?`}
+          onClose={() => setDeparting(null)}
+          actions={
+            <>
+              <button type="button" onClick={() => setDeparting(null)}>
+                Cancel
+              </button>
+              <button type="button" className="primary" onClick={() => void confirmDeparture()}>
+                Record departure
+              </button>
+            </>
+          }
+        >
+          <p>
+            {departing.name} ({departing.organisation}, card {departing.cardNumber}) leaves the
+            closed loop: closed-loop areas admit the card again only after a new arrival.
+          </p>
+        </Dialog>
+      )}
     </section>
   );
 }

@@ -9,6 +9,8 @@ interface Props {
   allowToken?: boolean;
   autoFocus?: boolean;
   name?: string;
+  /** What the server found wrong with this card (marks the field). */
+  error?: string;
 }
 
 const ICON: Record<CardInputState['kind'], string> = {
@@ -20,12 +22,20 @@ const ICON: Record<CardInputState['kind'], string> = {
 };
 
 /** A card number field that checks the Damm check digit as it is typed. */
-export function CardNumberInput({ label, value, onChange, allowToken, autoFocus, name }: Props) {
+export function CardNumberInput({
+  label,
+  value,
+  onChange,
+  allowToken,
+  autoFocus,
+  name,
+  error,
+}: Props) {
   const id = useId();
   const state = cardInputState(value, allowToken);
   const messageId = `${id}-message`;
   return (
-    <div className="field">
+    <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -36,14 +46,20 @@ export function CardNumberInput({ label, value, onChange, allowToken, autoFocus,
         spellCheck={false}
         inputMode={allowToken ? 'text' : 'numeric'}
         className="card-input"
-        aria-invalid={state.kind === 'invalid'}
-        aria-describedby={messageId}
+        aria-invalid={state.kind === 'invalid' || !!error}
+        aria-describedby={error ? `${id}-error ${messageId}` : messageId}
         onChange={(e) => onChange(e.target.value, cardInputState(e.target.value, allowToken))}
       />
       <p id={messageId} className={`hint hint-${state.kind}`} role="status" aria-live="polite">
         <span aria-hidden="true">{ICON[state.kind]} </span>
         {state.message}
       </p>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          <span aria-hidden="true">✖ </span>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

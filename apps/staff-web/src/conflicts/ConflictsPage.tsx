@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { ConflictsQuery } from '../api/operations';
 import { AreaSelect } from '../components/AreaSelect';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../export/ExportButton';
+import { deniedScansCsv } from '../export/exports';
 import { ConflictsTable } from './ConflictsTable';
 
 const PAGE = 50;
@@ -22,6 +24,7 @@ export function ConflictsPage() {
     requestPolicy: 'cache-and-network',
   });
   const result = data?.checkIns;
+  const client = useClient();
 
   return (
     <section aria-labelledby="conflicts-title">
@@ -45,6 +48,13 @@ export function ConflictsPage() {
         <button type="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
           Refresh
         </button>
+        <ExportButton
+          label={
+            areaCode ? `Download denied scans at ${areaCode} (CSV)` : 'Download denied scans (CSV)'
+          }
+          stem={areaCode ? `denied-scans-${areaCode}` : 'denied-scans'}
+          build={() => deniedScansCsv(client, { areaCode: areaCode || null })}
+        />
       </div>
       <ErrorAlert error={error} />
       {fetching && !result && <p role="status">Loading…</p>}

@@ -16,6 +16,7 @@ import { formatDateTime } from '../components/format';
 import type { CheckInInput, Direction } from '../gql/graphql';
 import { useServices } from '../services';
 import { CameraScanner, scanImageFile } from './CameraScanner';
+import { AnnulLastScan, type LastScan } from './AnnulLastScan';
 import { GateResult, type GateOutcome } from './GateResult';
 import {
   decideOffline,
@@ -80,6 +81,8 @@ export function GatePage() {
   const [conflicts, setConflicts] = useState<StoredConflict[]>([]);
   const [now, setNow] = useState(() => new Date());
   const [camera, setCamera] = useState(false);
+  const [lastScan, setLastScan] = useState<LastScan | null>(null);
+  const [annulling, setAnnulling] = useState(false);
   const lastCode = useRef<{ text: string; at: number } | null>(null);
   const input = useRef<HTMLDivElement>(null);
 
@@ -282,6 +285,8 @@ export function GatePage() {
 
   async function check(text: string) {
     setMessage('');
+    setLastScan(null);
+    setAnnulling(false);
     setNow(new Date());
     if (!area) {
       setMessage('Choose the inspection area first.');
@@ -320,6 +325,13 @@ export function GatePage() {
                 cardNumber: c.person.accreditation.cardNumber,
               }
             : null,
+        });
+        setLastScan({
+          id: c.id,
+          decision: c.decision,
+          direction: c.direction,
+          areaName: c.area.name,
+          personName: c.person ? `${c.person.givenName} ${c.person.familyName}` : null,
         });
         setCardText('');
         if (queued > 0) void upload();
@@ -481,6 +493,14 @@ export function GatePage() {
       </form>
       {camera && <CameraScanner onCode={onCode} onClose={() => setCamera(false)} />}
       {message && <ErrorAlert text={message} />}
+      {lastScan && !outcome && (
+        <AnnulLastScan
+          key={lastScan.id}
+          scan={lastScan}
+          asking={annulling}
+          onAsking={setAnnulling}
+        />
+      )}
 
       <section aria-labelledby="queue-title" className="panel">
         <h2 id="queue-title">Offline queue</h2>
@@ -539,7 +559,20 @@ export function GatePage() {
         )}
       </section>
 
-      {outcome && <GateResult outcome={outcome} onDismiss={dismiss} />}
+      {outcome && (
+        <GateResult
+          outcome={outcome}
+          onDismiss={dismiss}
+          onAnnul={
+            lastScan && !outcome.offline
+              ? () => {
+                  setOutcome(null);
+                  setAnnulling(true);
+                }
+              : undefined
+          }
+        />
+      )}
     </section>
   );
 }

@@ -23,10 +23,12 @@ interface Props {
   outcome: GateOutcome;
   /** Called with the first character when the next card is typed or scanned straight away. */
   onDismiss: (typed?: string) => void;
+  /** Offered for a scan the server recorded: annul it as a mistake. */
+  onAnnul?: () => void;
 }
 
 /** The answer at the gate, readable at a glance: word, icon, reasons, who. */
-export function GateResult({ outcome, onDismiss }: Props) {
+export function GateResult({ outcome, onDismiss, onAnnul }: Props) {
   const admitted = outcome.decision === 'ADMITTED';
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
@@ -41,9 +43,11 @@ export function GateResult({ outcome, onDismiss }: Props) {
         if (e.key === 'Escape') {
           onDismiss();
         } else if (e.key === 'Tab') {
-          // The result covers the screen: focus stays on it.
+          // The result covers the screen: focus stays on its buttons.
           e.preventDefault();
-          button.current?.focus();
+          const buttons = [...e.currentTarget.querySelectorAll('button')];
+          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+          buttons[(at + (e.shiftKey ? buttons.length - 1 : 1)) % buttons.length]?.focus();
         } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key !== ' ') {
           // A handheld scanner (or the officer) starts on the next card: keep what is typed.
           e.preventDefault();
@@ -102,6 +106,11 @@ export function GateResult({ outcome, onDismiss }: Props) {
         <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
           Next scan
         </button>
+        {onAnnul && (
+          <button type="button" className="gate-annul" onClick={onAnnul}>
+            Annul this scan…
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
 import { uuid } from '../api/uuid';
 import { useMemo, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { RecordTestResultMutation, ReleaseMutation, TestsDueQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../export/ExportButton';
+import { peopleCsv } from '../export/exports';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TestResult } from '../gql/graphql';
@@ -43,6 +45,7 @@ export function HealthPage() {
   const [sampledEdited, setSampledEdited] = useState(false);
   const [testResult, setTestResult] = useState<TestResult | ''>('');
   const [problem, setProblem] = useState('');
+  const client = useClient();
   const [recorded, record] = useMutation(RecordTestResultMutation);
   const [released, release] = useMutation(ReleaseMutation);
   const isolated = usePeopleSearch({ closedLoopStatus: 'ISOLATED' });
@@ -196,6 +199,12 @@ export function HealthPage() {
           <h2 id="isolated-h">
             Isolated people {isolated.totalCount !== null && `(${isolated.totalCount})`}
           </h2>
+          <ExportButton
+            label="Download isolated (CSV)"
+            stem="isolated"
+            build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
+            disabled={!isolated.totalCount}
+          />
           <ErrorAlert error={isolated.error} />
           <ErrorAlert error={released.error} />
           {releaseNote && (

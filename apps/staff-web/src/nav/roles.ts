@@ -9,7 +9,9 @@ export type ScreenId =
   | 'live'
   | 'conflicts'
   | 'users'
-  | 'api-keys';
+  | 'api-keys'
+  | 'areas'
+  | 'audit';
 
 export interface Screen {
   id: ScreenId;
@@ -44,6 +46,9 @@ export const SCREENS: readonly Screen[] = [
   // ADMIN only (ADMIN opens every screen).
   { id: 'users', label: 'Users', path: '/users', roles: [] },
   { id: 'api-keys', label: 'API keys', path: '/api-keys', roles: [] },
+  // Administration: ADMIN only (no other role is listed).
+  { id: 'areas', label: 'Inspection areas', path: '/areas', roles: [] },
+  { id: 'audit', label: 'Audit trail', path: '/audit', roles: [] },
 ];
 
 export function canOpen(roles: readonly Role[], screen: Screen): boolean {
@@ -58,3 +63,16 @@ export function screensFor(roles: readonly Role[]): Screen[] {
 export function canEditAccreditation(roles: readonly Role[]): boolean {
   return roles.includes('ADMIN') || roles.includes('ACCREDITATION_OFFICER');
 }
+
+/**
+ * What a role may read of a person, so a screen says "Hidden for your role" instead of
+ * showing nothing. The server decides (libs/auth/access-policy.ts: Query.movements and
+ * SENSITIVE_FIELD_POLICIES); these mirror it for display only.
+ */
+export const mayRead = {
+  movements: (roles: readonly Role[]) => roles.includes('ADMIN') || roles.includes('TRACER'),
+  healthDates: (roles: readonly Role[]) =>
+    (['ADMIN', 'HEALTH_OFFICER', 'INSPECTION_OFFICER', 'TRACER'] as const).some((r) =>
+      roles.includes(r),
+    ),
+};

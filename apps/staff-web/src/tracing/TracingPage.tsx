@@ -3,6 +3,8 @@ import { useClient, useMutation, type CombinedError } from 'urql';
 import { DesignateMutation, TraceQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../export/ExportButton';
+import { contactsCsv } from '../export/exports';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TraceQuery as TraceResult } from '../gql/graphql';
@@ -161,6 +163,13 @@ export function TracingPage() {
           </section>
           <section className="panel" aria-labelledby="contacts-h">
             <h2 id="contacts-h">Contacts ({contacts.length})</h2>
+            {traced && contacts.length > 0 && (
+              <ExportButton
+                label="Download contacts (CSV)"
+                stem="contacts"
+                build={() => contactsCsv(contacts)}
+              />
+            )}
             {contacts.length === 0 ? (
               <p className="muted">No contacts at or above the minimum.</p>
             ) : (

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { seed } from '#apps/staff-web/e2e/support/seed.js';
+import { scenario, screen } from '#apps/staff-web/e2e/support/staff-web.js';
+
+screen('Administration', () => {
+  scenario(
+    'an admin lists inspection areas and creates one; a taken code is refused',
+    async (s) => {
+      const tab = await s.signIn('ADMIN');
+      await tab.open('gate');
+      await tab.page
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('link', { name: 'Inspection areas' })
+        .click();
+      await tab.page.getByRole('heading', { name: 'Inspection areas', level: 1 }).waitFor();
+      const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+      const form = tab.page.getByRole('form', { name: 'New inspection area' });
+      await form.getByLabel('Code', { exact: true }).fill(code);
+      await form.getByLabel('Name', { exact: true }).fill('Yanqing sliding centre gate 2');
+      await form.getByLabel('Kind').selectOption('VENUE');
+      await form.getByLabel('Venue code').fill('YSC');
+      await form.getByLabel('Zone').fill('2');
+      await form.getByRole('button', { name: 'Create area' }).click();
+      await tab.page
+        .getByText(`Inspection area ${code} (Yanqing sliding centre gate 2) created.`)
+        .waitFor();
+      const row = tab.page.getByRole('row').filter({ hasText: code });
+      await row.waitFor();
+      assert.match(
+        (await row.textContent()) ?? '',
+        /Yanqing sliding centre gate 2.*Venue.*YSC.*2.*Yes/,
+      );
+      await tab.shot('admin-areas');
+
+      // The same code again: the server's refusal is shown.
+      await form.getByLabel('Code', { exact: true }).fill(code);
+      await form.getByLabel('Name', { exact: true }).fill('Duplicate');
+      await form.getByLabel('Venue code').fill('YSC');
+      await form.getByLabel('Zone').fill('2');
+      await form.getByRole('button', { name: 'Create area' }).click();
+      await tab.page.getByRole('alert').or(tab.page.locator('.field-error')).first().waitFor();
+    },
+  );
+
+  scenario('an admin reads the audit trail by person, by actor and page by page', async (s) => {
+    const organisation = await s.given.organisation();
+    const person = await s.given.approvedPerson(organisation.id);
+    await seed(s.admin).suspend(person.accreditationId, 'Audit trail scenario');
+    const me = await s.admin.query<{ me: { id: string } }>('{ me { id } }');
+
+    const tab = await s.signIn('ADMIN');
+    await tab.open('audit');
+    const filters = tab.page.getByRole('form', { name: 'Audit filters' });
+    await filters.getByLabel('Person id').fill(person.id);
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    const suspended = tab.page
+      .getByRole('row')
+      .filter({ hasText: 'Mutation.suspendAccreditation' });
+    await suspended.waitFor();
+    assert.match((await suspended.textContent()) ?? '', new RegExp(me.me.id));
+    await tab.shot('admin-audit');
+
+    // By actor: every row names that actor.
+    await filters.getByLabel('Person id').fill('');
+    await filters.getByLabel('Actor (user id or key name)').fill(me.me.id);
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await tab.page.getByText(/entr(y|ies), newest first · page 1 of/).waitFor();
+    await tab.page.getByRole('row').filter({ hasText: me.me.id }).first().waitFor();
+    const actors = await tab.page.locator('tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(actors.length > 0);
+    for (const actor of actors) assert.ok(actor.includes(me.me.id), actor);
+
+    // Page by page: the whole trail holds more than one page by now.
+    await filters.getByRole('button', { name: 'Clear' }).click();
+    const pages = tab.page.getByRole('group', { name: 'Pages' });
+    await tab.page.getByText(/page 1 of/).waitFor();
+    if (await pages.getByRole('button', { name: 'Older →' }).isEnabled()) {
+      await pages.getByRole('button', { name: 'Older →' }).click();
+      await tab.page.getByText(/page 2 of/).waitFor();
+      await pages.getByRole('button', { name: '← Newer' }).click();
+      await tab.page.getByText(/page 1 of/).waitFor();
+    }
+  });
+
+  scenario('other roles see no administration screens', async (s) => {
+    const tab = await s.signIn('INSPECTION_OFFICER');
+    await tab.open('gate');
+    const nav = tab.page.getByRole('navigation', { name: 'Screens' });
+    await nav.getByRole('link', { name: 'Gate' }).waitFor();
+    assert.equal(await nav.getByRole('link', { name: 'Audit trail' }).count(), 0);
+    assert.equal(await nav.getByRole('link', { name: 'Inspection areas' }).count(), 0);
+  });
+});

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { datedName, downloadCsv } from './csv';
+
+interface Props {
+  label: string;
+  /** The file name's stem; the date is added. */
+  stem: string;
+  /** Makes the CSV of what the screen shows (every page of it). */
+  build: () => Promise<string> | string;
+  disabled?: boolean;
+}
+
+/** "Download CSV": builds the file from the list with the filters on screen. */
+export function ExportButton({ label, stem, build, disabled }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+  async function run() {
+    setBusy(true);
+    setProblem('');
+    try {
+      downloadCsv(datedName(stem), await build());
+    } catch (e) {
+      setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" onClick={() => void run()} disabled={busy || disabled}>
+        {busy ? 'Preparing…' : label}
+      </button>
+      {problem && <ErrorAlert text={problem} />}
+    </>
+  );
+}

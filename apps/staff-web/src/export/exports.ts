@@ -1,0 +1,130 @@
+import type { Client } from 'urql';
+import { DeniedScansQuery, PeopleQuery } from '../api/operations';
+import { describeError } from '../api/errors';
+import type { PeopleFilter, TraceQuery } from '../gql/graphql';
+import { reasonText } from '../gate/reasons';
+import { toCsv } from './csv';
+
+const PAGE = 500;
+
+/** Every page of a connection, in order. */
+async function all<T>(
+  page: (after: string | null) => Promise<{
+    nodes: T[];
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  }>,
+): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const p = await page(after);
+    out.push(...p.nodes);
+    if (!p.pageInfo.hasNextPage || !p.pageInfo.endCursor) return out;
+    after = p.pageInfo.endCursor;
+  }
+}
+
+/** The people list with the filters on screen (also the isolated: closedLoopStatus ISOLATED). */
+export async function peopleCsv(client: Client, filter: PeopleFilter): Promise<string> {
+  const people = await all(async (after) => {
+    const r = await client
+      .query(PeopleQuery, { filter, first: PAGE, after }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (!r.data) throw new Error(describeError(r.error));
+    return r.data.people;
+  });
+  return toCsv(
+    [
+      'Family name',
+      'Given name',
+      'Organisation',
+      'Function',
+      'Card number',
+      'Category',
+      'Status',
+      'Closed loop',
+      'Test due by',
+    ],
+    people.map((p) => [
+      p.familyName,
+      p.givenName,
+      p.organisation.name,
+      p.function,
+      p.accreditation.cardNumber,
+      p.accreditation.category,
+      p.accreditation.status,
+      p.closedLoop.status,
+      p.closedLoop.testDueBy ?? '',
+    ]),
+  );
+}
+
+/** Denied scans (the newest first), at one area or all, in a time window. */
+export async function deniedScansCsv(
+  client: Client,
+  filter: { areaCode?: string | null; from?: string | null; to?: string | null },
+): Promise<string> {
+  const scans = await all(async (after) => {
+    const r = await client
+      .query(DeniedScansQuery, { ...filter, first: PAGE, after }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (!r.data) throw new Error(describeError(r.error));
+    return r.data.checkIns;
+  });
+  return toCsv(
+    [
+      'Scanned at',
+      'Area',
+      'Direction',
+      'Card number',
+      'Family name',
+      'Given name',
+      'Organisation',
+      'Reasons',
+      'Device',
+      'Annulled at',
+    ],
+    scans.map((s) => [
+      s.scannedAt,
+      s.area.code,
+      s.direction,
+      s.person?.accreditation.cardNumber ?? '',
+      s.person?.familyName ?? '',
+      s.person?.givenName ?? '',
+      s.person?.organisation.name ?? '',
+      s.reasons.map(reasonText).join(' '),
+      s.deviceId ?? '',
+      s.annulment?.at ?? '',
+    ]),
+  );
+}
+
+/** A trace's contacts as the tracing screen shows them: most minutes first, each encounter. */
+export function contactsCsv(contacts: TraceQuery['contacts']): string {
+  return toCsv(
+    [
+      'Family name',
+      'Given name',
+      'Organisation',
+      'Closed loop',
+      'Total minutes',
+      'Location',
+      'From',
+      'Until',
+      'Minutes',
+    ],
+    contacts.flatMap((c) =>
+      c.encounters.map((e) => [
+        c.person.familyName,
+        c.person.givenName,
+        c.person.organisation.name,
+        c.person.closedLoop.status,
+        c.totalMinutes,
+        e.location,
+        e.from,
+        e.until,
+        e.minutes,
+      ]),
+    ),
+  );
+}
