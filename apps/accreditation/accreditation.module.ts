@@ -29,6 +29,8 @@ import {
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
+import { VenuesResolver } from '#apps/accreditation/venues/venues.resolver.js';
+import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 
 const ENTITIES = [
   UserEntity,
@@ -50,6 +52,8 @@ const ENTITIES = [
     AccreditationsResolver,
     AuditResolver,
     PeopleImportResolver,
+    VenuesResolver,
+    VenuesService,
     IdentityService,
     LoginThrottle,
     OrganisationsService,

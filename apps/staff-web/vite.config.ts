@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@card-number': path.join(root, 'libs/common/card-number.ts'),
+      '@card-token': path.join(root, 'libs/accreditation/card-token.ts'),
     },
   },
   server: {

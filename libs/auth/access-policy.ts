@@ -49,6 +49,9 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.reinstateAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.revokeAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.reissueCard': { roles: [R.ACCREDITATION_OFFICER] },
+  // The venue catalogue: gates read it to name the venues of a card offline.
+  'Query.venues': { authenticated: true },
+  'Mutation.upsertVenue': { roles: [] },
   // inspection
   'Query.inspectionAreas': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
   'Query.inspectionArea': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },

@@ -10,6 +10,11 @@ import type {
   CardDenyListEntry,
 } from '#apps/accreditation/accreditations/accreditation.type.js';
 import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
+import {
+  catalogueProblems,
+  refuseOutsideCatalogue,
+  VenuesService,
+} from '#apps/accreditation/venues/venues.service.js';
 
 interface AccreditationRow {
   id: string;
@@ -48,6 +53,7 @@ export class AccreditationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cardKeys: CardKeysService,
+    private readonly venues: VenuesService,
   ) {}
 
   async byPersonIds(personIds: readonly string[]): Promise<(Accreditation | null)[]> {
@@ -124,19 +130,21 @@ export class AccreditationsService {
       let { token_version: tokenVersion, card_token: cardToken } = row;
       if (SIGNING_ACTIONS.has(action)) {
         tokenVersion += 1;
-        cardToken = await this.cardKeys.sign({
-          cn: row.card_number,
-          tv: tokenVersion,
-          pid: row.person_id,
-          vf: row.valid_from.toISOString(),
-          vu: row.valid_until.toISOString(),
-          ven: row.venues,
-          zon: row.zones,
-          cat: row.category,
-          gn: row.given_name,
-          fn: row.family_name,
-          org: row.organisation_code,
-        });
+        // A card names only what the catalogue has now (its codes may have been registered before a change).
+        refuseOutsideCatalogue(
+          catalogueProblems(await this.venues.codes(manager), row.venues, row.zones),
+        );
+        cardToken = await this.cardKeys.sign(
+          {
+            cn: row.card_number,
+            tv: tokenVersion,
+            vf: row.valid_from.toISOString(),
+            vu: row.valid_until.toISOString(),
+            ven: row.venues,
+            zon: row.zones,
+          },
+          await this.venues.catalogue(manager),
+        );
       }
       // (TypeORM answers an UPDATE with [rows, count], so the row is rebuilt from what was set.)
       await manager.query(

@@ -19,6 +19,12 @@ export const InspectionAreasQuery = graphql(`
 export const VerificationKeysQuery = graphql(`
   query VerificationKeys {
     cardVerificationKeys
+    venues {
+      code
+      position
+      zones
+      zonePositions
+    }
   }
 `);
 

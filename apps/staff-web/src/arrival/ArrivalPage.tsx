@@ -1,13 +1,18 @@
 import { uuid } from '../api/uuid';
 import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
-import { ProcessArrivalMutation, ProcessDepartureMutation } from '../api/operations';
+import { useMutation, useQuery } from 'urql';
+import {
+  ProcessArrivalMutation,
+  ProcessDepartureMutation,
+  VerificationKeysQuery,
+} from '../api/operations';
 import { AreaSelect } from '../components/AreaSelect';
 import { CardNumberInput } from '../components/CardNumberInput';
 import { cardInputState } from '../components/cardInput';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
+import { verifyCardToken } from '../gate/offline';
 
 /** The port-of-entry desk: validates pre-valid cards on arrival, records departures. */
 export function ArrivalPage() {
@@ -19,19 +24,34 @@ export function ArrivalPage() {
   const [problem, setProblem] = useState('');
   const [arrival, processArrival] = useMutation(ProcessArrivalMutation);
   const [departure, processDeparture] = useMutation(ProcessDepartureMutation);
+  const [keys] = useQuery({ query: VerificationKeysQuery });
+
+  /** The card number typed, or read from a scanned card code whose signature verifies. */
+  async function cardNumberOf(text: string): Promise<{ cardNumber?: string; problem?: string }> {
+    const state = cardInputState(text, true);
+    if (state.kind === 'valid') return { cardNumber: state.cardNumber };
+    if (state.kind !== 'token') return { problem: `Card number: ${state.message}` };
+    const claims = await verifyCardToken(text, keys.data?.cardVerificationKeys ?? '');
+    return claims
+      ? { cardNumber: claims.cn }
+      : {
+          problem:
+            'The scanned card code does not verify: it is forged, altered or signed by an unknown key.',
+        };
+  }
 
   async function onArrival(e: FormEvent) {
     e.preventDefault();
     setProblem('');
-    const state = cardInputState(card);
     if (!areaCode) return setProblem('Choose the port-of-entry area first.');
-    if (state.kind !== 'valid') return setProblem(`Card number: ${state.message}`);
+    const { cardNumber, problem: cardProblem } = await cardNumberOf(card);
+    if (!cardNumber) return setProblem(cardProblem ?? '');
     if (!documentNumber.trim()) return setProblem('Type the passport or ID number.');
     const r = await processArrival({
       input: {
         id: uuid(),
         areaCode,
-        cardNumber: state.cardNumber!,
+        cardNumber,
         documentNumber: documentNumber.trim(),
         flightNumber: flight.trim() || null,
         arrivedAt: new Date().toISOString(),
@@ -47,14 +67,14 @@ export function ArrivalPage() {
   async function onDeparture(e: FormEvent) {
     e.preventDefault();
     setProblem('');
-    const state = cardInputState(departureCard);
     if (!areaCode) return setProblem('Choose the port-of-entry area first.');
-    if (state.kind !== 'valid') return setProblem(`Card number: ${state.message}`);
+    const { cardNumber, problem: cardProblem } = await cardNumberOf(departureCard);
+    if (!cardNumber) return setProblem(cardProblem ?? '');
     const r = await processDeparture({
       input: {
         id: uuid(),
         areaCode,
-        cardNumber: state.cardNumber!,
+        cardNumber,
         departedAt: new Date().toISOString(),
       },
     });
@@ -76,7 +96,7 @@ export function ArrivalPage() {
       <div className="columns">
         <form onSubmit={(e) => void onArrival(e)} className="panel" aria-labelledby="arr-h">
           <h2 id="arr-h">Arrival</h2>
-          <CardNumberInput label="Card number" value={card} onChange={setCard} />
+          <CardNumberInput label="Card number" value={card} onChange={setCard} allowToken />
           <div className="field">
             <label htmlFor="arr-doc">Passport or ID number</label>
             <input
@@ -113,6 +133,7 @@ export function ArrivalPage() {
             label="Departing card number"
             value={departureCard}
             onChange={setDepartureCard}
+            allowToken
           />
           <button type="submit" disabled={departure.fetching}>
             {departure.fetching ? 'Recording…' : 'Record departure'}

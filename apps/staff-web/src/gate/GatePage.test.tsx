@@ -67,7 +67,9 @@ describe('GatePage', () => {
     const signer = await makeSigner();
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: areas }),
-      VerificationKeys: () => ({ data: { cardVerificationKeys: signer.jwks } }),
+      VerificationKeys: () => ({
+        data: { cardVerificationKeys: signer.jwks, venues: signer.venues },
+      }),
       DenyList: () => ({ data: { cardDenyList: [] } }),
       CheckIn: () => checkInAnswer('DENIED', ['SUSPENDED', 'ISOLATED']),
     });
@@ -103,7 +105,7 @@ describe('GatePage', () => {
   it('refuses a number with a wrong check digit before asking the server', async () => {
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: areas }),
-      VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}' } }),
+      VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}', venues: [] } }),
       DenyList: () => ({ data: { cardDenyList: [] } }),
     });
     renderWith(<GatePage />, client, {
@@ -129,7 +131,9 @@ describe('GatePage', () => {
     const { client, calls } = stubClient({
       InspectionAreas: () => (online ? { data: areas } : { networkError: true }),
       VerificationKeys: () =>
-        online ? { data: { cardVerificationKeys: signer.jwks } } : { networkError: true },
+        online
+          ? { data: { cardVerificationKeys: signer.jwks, venues: signer.venues } }
+          : { networkError: true },
       DenyList: () => (online ? { data: { cardDenyList: [] } } : { networkError: true }),
       CheckIn: () => ({ networkError: true }),
       SubmitCheckIns: (vars) => {
@@ -172,7 +176,9 @@ describe('GatePage', () => {
     const result = await screen.findByRole('alertdialog', { name: 'DENIED' });
     expect(within(result).getByText('The card does not give access to this zone.')).toBeTruthy();
     expect(within(result).getByText(/Decided offline on this device/)).toBeTruthy();
-    expect(within(result).getByText('Eileen Gu')).toBeTruthy();
+    // The card carries its number, not its holder's name.
+    expect(within(result).getByText('Not known offline')).toBeTruthy();
+    expect(within(result).getByText(card)).toBeTruthy();
     await userEvent.click(within(result).getByRole('button', { name: 'Next scan' }));
 
     expect(screen.getByText(/1 scan waiting to upload/)).toBeTruthy();
@@ -204,7 +210,9 @@ describe('GatePage offline without a deny list', () => {
     const { client } = stubClient({
       InspectionAreas: () => (online ? { data: areas } : { networkError: true }),
       VerificationKeys: () =>
-        online ? { data: { cardVerificationKeys: signer.jwks } } : { networkError: true },
+        online
+          ? { data: { cardVerificationKeys: signer.jwks, venues: signer.venues } }
+          : { networkError: true },
       DenyList: () => ({
         errors: [{ message: 'Cannot query field "cardDenyList" on type "Query".' }],
       }),

@@ -21,7 +21,7 @@ import type {
 import { useServices } from '../services';
 import { CameraScanner, scanImageFile } from './CameraScanner';
 import { GateResult, type GateOutcome } from './GateResult';
-import { decideOffline, verifyCardToken } from './offline';
+import { catalogueOf, decideOffline, verifyCardToken } from './offline';
 import { reasonText } from './reasons';
 import { deviceId, type CachedArea, type GateStore, type OfflineData } from './store';
 
@@ -120,7 +120,13 @@ export function GatePage() {
     const at = new Date().toISOString();
     const data: OfflineData = {
       ...previous,
-      ...(keysResult.data ? { keys: keysResult.data.cardVerificationKeys, keysAt: at } : {}),
+      ...(keysResult.data
+        ? {
+            keys: keysResult.data.cardVerificationKeys,
+            catalogue: catalogueOf(keysResult.data.venues),
+            keysAt: at,
+          }
+        : {}),
       ...(denyResult.data
         ? {
             denyList: denyResult.data.cardDenyList.map(({ cardNumber, status, tokenVersion }) => ({
@@ -212,7 +218,11 @@ export function GatePage() {
       );
       return;
     }
-    const claims = await verifyCardToken(checkIn.cardToken, offlineData.keys);
+    const claims = await verifyCardToken(
+      checkIn.cardToken,
+      offlineData.keys,
+      offlineData.catalogue,
+    );
     const local = decideOffline({
       claims,
       denyList: offlineData.denyList ?? [],
@@ -224,7 +234,7 @@ export function GatePage() {
       id: checkIn.id,
       input: { ...checkIn, deviceDecision: local.decision },
       reasons: local.reasons,
-      label: claims ? `${claims.gn} ${claims.fn} (${claims.cn})` : 'Unverified card',
+      label: claims ? `Card ${claims.cn}` : 'Unverified card',
     });
     setQueued((await store.pending()).length);
     setOutcome({
@@ -236,11 +246,12 @@ export function GatePage() {
       warning: offlineData.denyList
         ? undefined
         : 'The deny list could not be loaded: suspended, revoked or replaced cards are not recognised offline.',
+      // The card carries no name: the holder is named once the scan reaches the server.
       person: claims
         ? {
-            name: `${claims.gn} ${claims.fn}`,
-            organisation: claims.org,
-            category: claims.cat,
+            name: 'Not known offline',
+            organisation: '—',
+            category: '—',
             cardNumber: claims.cn,
           }
         : null,

@@ -1,7 +1,7 @@
 import { uuid } from '../api/uuid';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CheckInInput, DenialReason } from '../gql/graphql';
-import type { DenyListEntry } from './offline';
+import type { CardCatalogue, DenyListEntry } from './offline';
 
 export interface CachedArea {
   id: string;
@@ -17,6 +17,8 @@ export interface CachedArea {
 export interface OfflineData {
   /** The JWK Set that verifies card tokens. */
   keys: string | null;
+  /** The venue catalogue's codes by position, that name a token's venues and zones. */
+  catalogue?: CardCatalogue | null;
   keysAt: string | null;
   /** Suspended, revoked and reissued cards; null until it could be loaded once. */
   denyList: DenyListEntry[] | null;
