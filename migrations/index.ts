@@ -10,6 +10,7 @@ import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js'
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
 import { VenueCatalogue1764300001500 } from './1764300001500-venue-catalogue.js';
+import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,
   VenueCatalogue1764300001500,
+  PersonPhotos1764300001501,
 ];

@@ -29,6 +29,10 @@ import {
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
+import { FileLinks } from '#apps/accreditation/photos/file-links.js';
+import { FilesController } from '#apps/accreditation/photos/files.controller.js';
+import { PhotosResolver } from '#apps/accreditation/photos/photos.resolver.js';
+import { PortraitStore, PostgresPortraitStore } from '#apps/accreditation/photos/portrait-store.js';
 import { VenuesResolver } from '#apps/accreditation/venues/venues.resolver.js';
 import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 
@@ -43,6 +47,7 @@ const ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
+  controllers: [FilesController],
   providers: [
     IdentityResolver,
     ApiKeyResolver,
@@ -54,6 +59,9 @@ const ENTITIES = [
     PeopleImportResolver,
     VenuesResolver,
     VenuesService,
+    PhotosResolver,
+    FileLinks,
+    { provide: PortraitStore, useClass: PostgresPortraitStore },
     IdentityService,
     LoginThrottle,
     OrganisationsService,
@@ -63,7 +71,7 @@ const ENTITIES = [
     CardKeysService,
     AccreditationLoaderFactory,
   ],
-  exports: [AccreditationLoaderFactory],
+  exports: [AccreditationLoaderFactory, PortraitStore],
 })
 class AccreditationDomainModule {}
 

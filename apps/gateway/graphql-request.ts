@@ -68,7 +68,7 @@ async function forwardLargeBody(
   }
   if (!Buffer.isBuffer(body)) return refuseLargeBody(res, body.refused);
   if (body.length > SMALL_BODY_BYTES && !mayHaveLargeBody(body)) {
-    return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople may send more');
+    return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople and setPersonPhoto may send more');
   }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -139,7 +139,7 @@ function refuseLargeBody(res: ServerResponse, refusal: LargeBodyRefusal): void {
         },
       ]);
     case 'not-allowed':
-      return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople may send more');
+      return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople and setPersonPhoto may send more');
     case 'unavailable':
       return sendErrors(res, 503, [
         {

@@ -49,6 +49,8 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.reinstateAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.revokeAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.reissueCard': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.setPersonPhoto': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.approveAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
   // The venue catalogue: gates read it to name the venues of a card offline.
   'Query.venues': { authenticated: true },
   'Mutation.upsertVenue': { roles: [] },
@@ -88,6 +90,8 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
 /** Fields that hold passport numbers or health data; null for callers without the policy. */
 export const SENSITIVE_FIELD_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Person.documentNumber': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
+  // Portraits: the office that takes them, the gates and desks that compare them with a face.
+  'Person.photo': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
   'ClosedLoopState.lastNegativeTestAt': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
   'ClosedLoopState.testDueBy': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
   'ClosedLoopState.closeContactUntil': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
