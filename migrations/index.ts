@@ -11,6 +11,7 @@ import { MovementAppend1764300001301 } from './1764300001301-movement-append.js'
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
 import { VenueCatalogue1764300001500 } from './1764300001500-venue-catalogue.js';
 import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
+import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MovementCheckpoints1764300001302,
   VenueCatalogue1764300001500,
   PersonPhotos1764300001501,
+  CardPrintRuns1764300001502,
 ];

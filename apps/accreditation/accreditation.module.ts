@@ -29,6 +29,8 @@ import {
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
+import { CardPrintsResolver } from '#apps/accreditation/cards/card-prints.resolver.js';
+import { CardPrintsService } from '#apps/accreditation/cards/card-prints.service.js';
 import { FileLinks } from '#apps/accreditation/photos/file-links.js';
 import { FilesController } from '#apps/accreditation/photos/files.controller.js';
 import { PhotosResolver } from '#apps/accreditation/photos/photos.resolver.js';
@@ -60,6 +62,8 @@ const ENTITIES = [
     VenuesResolver,
     VenuesService,
     PhotosResolver,
+    CardPrintsResolver,
+    CardPrintsService,
     FileLinks,
     { provide: PortraitStore, useClass: PostgresPortraitStore },
     IdentityService,

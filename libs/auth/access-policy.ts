@@ -50,6 +50,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.revokeAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.reissueCard': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.setPersonPhoto': { roles: [R.ACCREDITATION_OFFICER] },
+  'Query.cardsPdfUrl': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.approveAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
   // The venue catalogue: gates read it to name the venues of a card offline.
   'Query.venues': { authenticated: true },
@@ -92,6 +93,8 @@ export const SENSITIVE_FIELD_POLICIES: Readonly<Record<string, AccessPolicy>> = 
   'Person.documentNumber': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
   // Portraits: the office that takes them, the gates and desks that compare them with a face.
   'Person.photo': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
+  // A printed card shows the portrait: the office prints.
+  'Accreditation.cardPdfUrl': { roles: [R.ACCREDITATION_OFFICER] },
   'ClosedLoopState.lastNegativeTestAt': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
   'ClosedLoopState.testDueBy': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },
   'ClosedLoopState.closeContactUntil': { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] },

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { isUuid } from '#libs/common/ids.js';
+import { CardPrintsService } from '#apps/accreditation/cards/card-prints.service.js';
 import { FileLinks } from '#apps/accreditation/photos/file-links.js';
 import { PortraitStore } from '#apps/accreditation/photos/portrait-store.js';
 
@@ -14,7 +15,63 @@ export class FilesController {
   constructor(
     private readonly links: FileLinks,
     private readonly store: PortraitStore,
+    private readonly prints: CardPrintsService,
   ) {}
+
+  @Get('cards/:accreditationId')
+  async card(
+    @Param('accreditationId') id: string,
+    @Query('exp') expires: string | undefined,
+    @Query('sig') signature: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!this.allowed(res, id, `cards/${id}`, expires, signature)) return;
+    this.sendPdf(res, await this.prints.cardPdf(id), 'card');
+  }
+
+  @Get('print-runs/:runId')
+  async printRun(
+    @Param('runId') id: string,
+    @Query('exp') expires: string | undefined,
+    @Query('sig') signature: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!this.allowed(res, id, `print-runs/${id}`, expires, signature)) return;
+    this.sendPdf(res, await this.prints.printRunPdf(id), 'cards');
+  }
+
+  private allowed(
+    res: Response,
+    id: string,
+    resource: string,
+    expires: string | undefined,
+    signature: string | undefined,
+  ): boolean {
+    if (!isUuid(id)) {
+      res.status(404).json({ message: 'No such file' });
+      return false;
+    }
+    if (!this.links.verify(resource, expires ?? '', signature ?? '')) {
+      res.status(403).json({ message: 'This link is not valid or has expired: ask for a new one' });
+      return false;
+    }
+    return true;
+  }
+
+  private sendPdf(res: Response, pdf: Uint8Array | null, name: string): void {
+    if (!pdf) {
+      res.status(404).json({ message: 'No card to print' });
+      return;
+    }
+    res
+      .status(200)
+      .set({
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="${name}.pdf"`,
+        'cache-control': 'private, no-store',
+      })
+      .send(Buffer.from(pdf));
+  }
 
   @Get('photos/:personId/:variant')
   async photo(
