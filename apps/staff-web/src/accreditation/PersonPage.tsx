@@ -12,6 +12,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
 import { CardQr } from './CardQr';
+import { PortraitPanel } from './PortraitPanel';
 
 type Pending = { kind: 'suspend' } | { kind: 'revoke' } | null;
 
@@ -80,6 +81,13 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
       <h1 id="person-title">{name}</h1>
       <div className="columns">
         <article className="panel card-preview" aria-label="Accreditation card">
+          <PortraitPanel
+            personId={person.id}
+            name={name}
+            photo={person.photo}
+            editable={editable}
+            onSaved={() => refetch({ requestPolicy: 'network-only' })}
+          />
           <p className="card-org">{person.organisation.name}</p>
           <p className="card-name">{name}</p>
           <p>
@@ -93,7 +101,16 @@ export function PersonPage({ id, editable }: { id: string; editable: boolean }) 
             </p>
           )}
           {acc.cardToken ? (
-            <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
+            <>
+              <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
+              {acc.cardPdfUrl && acc.status !== 'SUSPENDED' && acc.status !== 'REVOKED' && (
+                <p>
+                  <a className="button" href={acc.cardPdfUrl} target="_blank" rel="noreferrer">
+                    Print card (PDF)
+                  </a>
+                </p>
+              )}
+            </>
           ) : (
             <p className="muted">No QR code until the accreditation is approved.</p>
           )}

@@ -55,6 +55,9 @@ export const CheckInMutation = graphql(`
         id
         givenName
         familyName
+        photo {
+          url
+        }
         organisation {
           id
           name

@@ -12,6 +12,7 @@ import { cardInputState } from '../components/cardInput';
 import { DecisionPanel } from '../components/DecisionPanel';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
+import { Portrait } from '../gate/GateResult';
 import { verifyCardToken } from '../gate/offline';
 
 /** The port-of-entry desk: validates pre-valid cards on arrival, records departures. */
@@ -119,6 +120,16 @@ export function ArrivalPage() {
               title="Arrival decision"
               decision={a.decision}
               reasons={a.reasons}
+              aside={
+                a.person ? (
+                  <Portrait
+                    person={{
+                      name: `${a.person.givenName} ${a.person.familyName}`,
+                      photoUrl: a.person.photo?.url ?? null,
+                    }}
+                  />
+                ) : undefined
+              }
               who={
                 a.person
                   ? `${a.person.givenName} ${a.person.familyName} · ${a.person.organisation.name} · ${a.person.accreditation.category} · card ${a.person.accreditation.cardNumber} · now ${a.person.accreditation.status}`

@@ -295,6 +295,7 @@ export function GatePage() {
                 organisation: c.person.organisation.name,
                 category: c.person.accreditation.category,
                 cardNumber: c.person.accreditation.cardNumber,
+                photoUrl: c.person.photo?.url ?? null,
               }
             : null,
         });
