@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
+import { SCREENSHOTS_BUILD_DIR } from '#apps/staff-web/e2e/support/screenshots.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
+import { portraitJpeg } from '#test/support/portrait.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
 
 const run = promisify(execFile);
@@ -74,12 +75,7 @@ describe('printed cards, through the gateway', () => {
     await writeFile(file, pdf);
     return (await run('pdftotext', ['-layout', file, '-'])).stdout;
   };
-  const portrait = async () =>
-    (
-      await sharp({ create: { width: 600, height: 800, channels: 3, background: '#a0c0e0' } })
-        .jpeg()
-        .toBuffer()
-    ).toString('base64');
+  const portrait = async () => (await portraitJpeg()).toString('base64');
 
   it('prints an ID-1 card whose QR code reads back as the card token; a reissue prints the new one', async () => {
     const person = await given(system).person(
@@ -101,6 +97,10 @@ describe('printed cards, through the gateway', () => {
     const { width, height } = doc.getPage(0).getSize();
     assert.ok(Math.abs(width / MM - 85.6) < 0.1 && Math.abs(height / MM - 54) < 0.1, 'ID-1');
     assert.deepEqual(await qrCodesOf(pdf, 'single'), [card.cardToken]);
+    // The printed card as the README shows it (npm run screenshots copies it).
+    await mkdir(SCREENSHOTS_BUILD_DIR, { recursive: true });
+    const page = (await readdir(dir)).find((f) => f.startsWith('single-') && f.endsWith('.png'))!;
+    await copyFile(path.join(dir, page), path.join(SCREENSHOTS_BUILD_DIR, 'card-printed.png'));
     const text = await textOf(pdf, 'single');
     for (const expected of [
       'Eileen',

@@ -229,6 +229,7 @@ function Cropper({
         width={180}
         height={240}
         className="portrait"
+        role="img"
         aria-label="Cropped portrait preview"
       />
       <div>
