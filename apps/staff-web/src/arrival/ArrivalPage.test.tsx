@@ -90,6 +90,8 @@ describe('ArrivalPage', () => {
       'The passport or ID number does not match the accreditation.',
       'The card is not valid at this date and time.',
     ]);
+    // Beside the decision: the portrait on file, or plainly that there is none.
+    expect(within(decision).getByRole('note').textContent).toMatch(/^No portrait on file/);
     expect(calls.find((c) => c.operation === 'ProcessArrival')?.variables.input).toMatchObject({
       areaCode: 'PEK-T3',
       cardNumber: card,
