@@ -34,7 +34,7 @@ function generateCsv(rows: number): string {
         FUNCTIONS[i % FUNCTIONS.length],
         `P${String(i).padStart(9, '0')}`,
         CATEGORIES[i % CATEGORIES.length],
-        i % 3 === 0 ? '*' : 'NST;BIA;YQA',
+        i % 3 === 0 ? '*' : 'NST;BIA;YAN',
         i % 4 === 0 ? '*' : '1;2;3',
         '2026-01-20T00:00:00Z',
         '2026-03-20T00:00:00Z',

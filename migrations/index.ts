@@ -13,6 +13,9 @@ import { LeastPrivilege1764300001300 } from './1764300001300-least-privilege.js'
 import { MovementAppend1764300001301 } from './1764300001301-movement-append.js';
 import { MovementCheckpoints1764300001302 } from './1764300001302-movement-checkpoints.js';
 import { PeopleNameSearch1764300001400 } from './1764300001400-people-name-search.js';
+import { VenueCatalogue1764300001500 } from './1764300001500-venue-catalogue.js';
+import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
+import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 
 /** Every migration, oldest first. */
@@ -32,5 +35,8 @@ export const MIGRATIONS = [
   MovementAppend1764300001301,
   MovementCheckpoints1764300001302,
   PeopleNameSearch1764300001400,
+  VenueCatalogue1764300001500,
+  PersonPhotos1764300001501,
+  CardPrintRuns1764300001502,
   CheckInAnnulments1764300001700,
 ];

@@ -173,6 +173,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     : await createTestDatabase(options.label);
   process.env.LOG_LEVEL ??= 'error';
   const env = await serviceEnvironment(database.url, {
+    // Tests make people with portraits where approval is what they test (see photos.e2e-spec.ts).
+    PORTRAIT_REQUIRED_FOR_APPROVAL: 'false',
     ...roleEnvironment(database.roles),
     // A system started as production has none (the services refuse it there).
     ...(options.env?.NODE_ENV === 'production' ? {} : { TEST_CLOCK_CONTROL: 'on' }),

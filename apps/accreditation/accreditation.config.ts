@@ -1,5 +1,6 @@
 import {
   IsEmail,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -46,6 +47,18 @@ export class AccreditationConfig extends ServiceConfig {
   @IsString()
   @Matches(/^[\w.:-]+(,[\w.:-]+)*$/, { message: 'must be kids separated by commas' })
   CARD_RETIRED_KEY_IDS?: string;
+
+  /**
+   * Whether approval needs the holder's portrait (the default, as a gate compares the card's
+   * portrait with the face in front of it). false lets cards be approved without one.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  PORTRAIT_REQUIRED_FOR_APPROVAL: string = 'true';
+
+  get portraitRequiredForApproval(): boolean {
+    return this.PORTRAIT_REQUIRED_FOR_APPROVAL !== 'false';
+  }
 
   get retiredCardKeyIds(): string[] {
     return (this.CARD_RETIRED_KEY_IDS ?? '').split(',').filter((kid) => kid !== '');

@@ -4,6 +4,7 @@ import type { LoaderFactory } from '#libs/graphql/subgraph.module.js';
 import { AccreditationsService } from '#apps/accreditation/accreditations/accreditations.service.js';
 import { OrganisationsService } from '#apps/accreditation/organisations/organisations.service.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
+import { PortraitStore } from '#apps/accreditation/photos/portrait-store.js';
 
 export type AccreditationLoaders = ReturnType<AccreditationLoaderFactory['create']>;
 
@@ -18,6 +19,7 @@ export class AccreditationLoaderFactory implements LoaderFactory {
     private readonly people: PeopleService,
     private readonly organisations: OrganisationsService,
     private readonly accreditations: AccreditationsService,
+    private readonly portraits: PortraitStore,
   ) {}
 
   create() {
@@ -28,6 +30,7 @@ export class AccreditationLoaderFactory implements LoaderFactory {
         this.accreditations.byPersonIds(ids),
       ),
       history: new DataLoader((ids: readonly string[]) => this.accreditations.historyOf(ids)),
+      photo: new DataLoader((ids: readonly string[]) => this.portraits.describe(ids)),
     };
   }
 }

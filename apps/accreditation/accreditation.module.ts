@@ -29,6 +29,14 @@ import {
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
+import { CardPrintsResolver } from '#apps/accreditation/cards/card-prints.resolver.js';
+import { CardPrintsService } from '#apps/accreditation/cards/card-prints.service.js';
+import { FileLinks } from '#apps/accreditation/photos/file-links.js';
+import { FilesController } from '#apps/accreditation/photos/files.controller.js';
+import { PhotosResolver } from '#apps/accreditation/photos/photos.resolver.js';
+import { PortraitStore, PostgresPortraitStore } from '#apps/accreditation/photos/portrait-store.js';
+import { VenuesResolver } from '#apps/accreditation/venues/venues.resolver.js';
+import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 
 export const ACCREDITATION_ENTITIES = [
   UserEntity,
@@ -41,6 +49,7 @@ export const ACCREDITATION_ENTITIES = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(ACCREDITATION_ENTITIES)],
+  controllers: [FilesController],
   providers: [
     IdentityResolver,
     ApiKeyResolver,
@@ -50,6 +59,13 @@ export const ACCREDITATION_ENTITIES = [
     AccreditationsResolver,
     AuditResolver,
     PeopleImportResolver,
+    VenuesResolver,
+    VenuesService,
+    PhotosResolver,
+    CardPrintsResolver,
+    CardPrintsService,
+    FileLinks,
+    { provide: PortraitStore, useClass: PostgresPortraitStore },
     IdentityService,
     LoginThrottle,
     OrganisationsService,
@@ -59,7 +75,7 @@ export const ACCREDITATION_ENTITIES = [
     CardKeysService,
     AccreditationLoaderFactory,
   ],
-  exports: [AccreditationLoaderFactory],
+  exports: [AccreditationLoaderFactory, PortraitStore],
 })
 class AccreditationDomainModule {}
 

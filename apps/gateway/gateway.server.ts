@@ -13,6 +13,7 @@ import { graphqlRequestHandler } from '#apps/gateway/graphql-request.js';
 import { answerFailure, notFound } from '#apps/gateway/http-answers.js';
 import { subgraphsHealthy } from '#apps/gateway/readiness.js';
 import { serveStatic } from '#apps/gateway/static-files.js';
+import { filesProxy } from '#apps/gateway/files-proxy.js';
 import { loadSupergraph } from '#apps/gateway/supergraph.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -49,6 +50,7 @@ export async function startGateway(
   });
   const runtime = createRuntime(config, supergraph);
   const graphql = graphqlRequestHandler(runtime, config.TRUST_PROXY);
+  const files = filesProxy(config.GATEWAY_SECRET, config.ACCREDITATION_URL);
 
   const web = config.WEB_ROOT ?? DEFAULT_WEB_ROOT;
   const ideEnabled = !config.production;
@@ -59,6 +61,7 @@ export async function startGateway(
     const url = req.url ?? '/';
     if (url === '/health' || url.startsWith('/health?')) return health(res);
     if (url === '/graphql' || url.startsWith('/graphql?')) return graphql(req, res);
+    if (url.startsWith('/files/')) return files(req, res);
     if (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`)) {
       if (!ideEnabled) return notFound(res);
       if (url === IDE_PATH || url === `${IDE_PATH}/`) {

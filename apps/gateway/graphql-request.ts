@@ -80,7 +80,7 @@ async function forwardLargeBody(
     return tooLarge(
       res,
       SMALL_BODY_BYTES,
-      'only importPeople, recordMovements and submitCheckIns may send more',
+      'only importPeople, setPersonPhoto, recordMovements and submitCheckIns may send more',
     );
   }
   const headers = new Headers();
@@ -159,7 +159,7 @@ function refuseLargeBody(res: ServerResponse, refusal: LargeBodyRefusal): void {
         },
       ]);
     case 'not-allowed':
-      return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople may send more');
+      return tooLarge(res, SMALL_BODY_BYTES, 'only importPeople and setPersonPhoto may send more');
     case 'unavailable':
       return sendErrors(res, 503, [
         {

@@ -1,4 +1,4 @@
-import type { JWK } from 'jose';
+import type { CardJwk } from '#libs/accreditation/card-token.js';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
  * (every key not yet retired: the owner's view accreditation.card_verification_keys).
  * Read by whoever verifies card tokens.
  */
-export async function readVerificationKeys(dataSource: DataSource): Promise<Map<string, JWK>> {
-  const rows: { kid: string; public_jwk: JWK }[] = await dataSource.query(
+export async function readVerificationKeys(dataSource: DataSource): Promise<Map<string, CardJwk>> {
+  const rows: { kid: string; public_jwk: CardJwk }[] = await dataSource.query(
     `SELECT kid, public_jwk FROM accreditation.card_verification_keys ORDER BY created_at`,
   );
   return new Map(rows.map((r) => [r.kid, r.public_jwk]));

@@ -56,6 +56,12 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.reinstateAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.revokeAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.reissueCard': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.setPersonPhoto': { roles: [R.ACCREDITATION_OFFICER] },
+  'Query.cardsPdfUrl': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.approveAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
+  // The venue catalogue: gates read it to name the venues of a card offline.
+  'Query.venues': { authenticated: true },
+  'Mutation.upsertVenue': { roles: [] },
   // inspection
   'Query.inspectionAreas': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
   'Query.inspectionArea': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
@@ -100,6 +106,10 @@ const HEALTH: AccessPolicy = { roles: HEALTH_READERS, scopes: [S.HEALTH_WRITE] }
 export const SENSITIVE_FIELD_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   /** null; people(filter: {search}) then does not match inside document numbers either. */
   'Person.documentNumber': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
+  // Portraits: the office that takes them, the gates and desks that compare them with a face.
+  'Person.photo': { roles: [R.ACCREDITATION_OFFICER, R.INSPECTION_OFFICER] },
+  // A printed card shows the portrait: the office prints.
+  'Accreditation.cardPdfUrl': { roles: [R.ACCREDITATION_OFFICER] },
   'ClosedLoopState.lastNegativeTestAt': HEALTH,
   'ClosedLoopState.testDueBy': HEALTH,
   'ClosedLoopState.closeContactUntil': HEALTH,

@@ -43,7 +43,11 @@ describe('accreditation reads without N+1', () => {
     };
     const few = await statementsOfRead(5);
     const many = await statementsOfRead(500);
-    const reads = (statements: string[]) => statements.filter((s) => !isAuditWrite(s));
+    // The import folds its rows into the search indexes in the background after it answers:
+    // that statement may land in the first read's window.
+    const isIndexMerge = (sql: string) => /merge_search_pending_lists/.test(sql);
+    const reads = (statements: string[]) =>
+      statements.filter((s) => !isAuditWrite(s) && !isIndexMerge(s));
     t.diagnostic(`statements: reading 5 people ${few.length}, reading 500 people ${many.length}`);
     assert.ok(reads(few).length > 0, 'the relay saw the reads');
     assert.equal(

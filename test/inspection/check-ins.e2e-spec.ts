@@ -10,6 +10,10 @@ import { REDIS_URL, requireBroker } from '#test/support/brokers.js';
 import { eventually } from '#test/support/eventually.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 import { cardNumberFor } from '#libs/common/card-number.js';
+import { decode as decodeCbor, encode as encodeCbor } from 'cbor2';
+import base45 from 'base45-js';
+import { parseSigningKey, signCardToken } from '#libs/accreditation/card-token.js';
+import { generateSecrets } from '#libs/common/secrets.js';
 import {
   SERVICE_START_TIMEOUT_MS,
   startSystem,
@@ -144,24 +148,43 @@ describe('check-ins through the gateway', () => {
       }
     });
 
-    it('INVALID_TOKEN alone for a forged or malformed token; a valid token is admitted; an older version is SUPERSEDED_TOKEN', async () => {
+    it('INVALID_TOKEN alone for a forged, altered, wrong-key or malformed token; a valid token is admitted; an older version is SUPERSEDED_TOKEN', async () => {
       const person = await g.person(organisationId);
       const { cardToken } = await g.approve(person.accreditationId);
       const port = await g.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
       await g.arrive(port.code, person.cardNumber, person.documentNumber);
       const gate = await g.area();
       const token = cardToken as string;
-      const [header, payload, signature] = token.split('.');
-      const flipped = signature.startsWith('A')
-        ? `B${signature.slice(1)}`
-        : `A${signature.slice(1)}`;
-      const forgedPayload = Buffer.from(
-        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), tv: 99 }),
-      ).toString('base64url');
+      const [protectedHeader, unprotected, body, signature] = decodeCbor<
+        [Uint8Array, unknown, Uint8Array, Uint8Array]
+      >(base45.decode(token).subarray(1));
+      const pack = (parts: unknown[]) =>
+        base45.encode(Uint8Array.from([0xd2, ...encodeCbor(parts)]));
+      // Forged: the signature changed.
+      const flipped = Uint8Array.from(signature);
+      flipped[0] ^= 1;
+      // Altered: a newer token version claimed under the genuine signature.
+      const claims = decodeCbor<Map<number, unknown>>(body);
+      claims.set(-2, 99);
+      // Wrong key: well signed, by a key the accreditation service does not publish.
+      const stranger = parseSigningKey((await generateSecrets()).CARD_SIGNING_KEY);
+      const wrongKey = await signCardToken(
+        {
+          cn: person.cardNumber,
+          tv: 99,
+          vf: '2020-01-01T00:00:00Z',
+          vu: '2099-01-01T00:00:00Z',
+          ven: ['*'],
+          zon: ['*'],
+        },
+        stranger,
+        { venues: [], zones: [] },
+      );
       for (const bad of [
-        `${header}.${payload}.${flipped}`,
-        `${header}.${forgedPayload}.${signature}`,
-        'not-a-token',
+        pack([protectedHeader, unprotected, body, flipped]),
+        pack([protectedHeader, unprotected, encodeCbor(claims), signature]),
+        wrongKey,
+        'NOT A TOKEN',
         'a.b.c',
       ]) {
         const scan = await g.checkIn({ areaCode: gate.code, cardToken: bad });

@@ -15,6 +15,7 @@ import { SignJWT } from 'jose';
 import pg from 'pg';
 import { OPERATION_POLICIES, SENSITIVE_FIELD_POLICIES } from '#libs/auth/access-policy.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
+import { portraitJpeg } from '#test/support/portrait.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { eventually } from '#test/support/eventually.js';
 import type { ApprovedPerson } from '#test/support/given.js';
@@ -133,6 +134,26 @@ const CASES: Record<string, Case> = {
   // accreditation
   'Query.cardVerificationKeys': { authenticated: true },
   'Query.cardDenyList': { roles: ['INSPECTION_OFFICER'], scopes: ['CHECKIN_WRITE'] },
+  'Query.venues': { authenticated: true },
+  'Mutation.upsertVenue': {
+    roles: [],
+    args: () => ({ input: { code: 'NST', name: 'National Stadium', zones: ['1', '2', '3'] } }),
+  },
+  'Query.cardsPdfUrl': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({ accreditationIds: [await approvedAccreditation(f)] }),
+  },
+  'Mutation.approveAccreditations': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({ ids: [(await f.g.person(f.organisationId)).accreditationId] }),
+  },
+  'Mutation.setPersonPhoto': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({
+      personId: (await f.g.person(f.organisationId)).id,
+      imageBase64: (await portraitJpeg(300, 400)).toString('base64'),
+    }),
+  },
   'Query.organisations': { roles: STAFF, scopes: ['ACCREDITATION_READ'] },
   'Query.organisation': {
     roles: STAFF,
@@ -372,6 +393,16 @@ const SENSITIVE: Record<
     select: 'accreditation { cardToken }',
     pick: (p) => p.accreditation?.cardToken,
   },
+  'Person.photo': {
+    roles: ['ACCREDITATION_OFFICER', 'INSPECTION_OFFICER'],
+    select: 'photo { url }',
+    pick: (p) => p.photo?.url,
+  },
+  'Accreditation.cardPdfUrl': {
+    roles: ['ACCREDITATION_OFFICER'],
+    select: 'accreditation { cardPdfUrl }',
+    pick: (p) => p.accreditation?.cardPdfUrl,
+  },
   // Hidden, a key reads "staff" where staff read the email.
   'AccreditationEvent.by': {
     roles: STAFF,
@@ -391,7 +422,12 @@ const COVERED_BY_OPERATION: Record<string, string> = {
 interface PersonRead {
   documentNumber?: string | null;
   closedLoop?: Record<string, unknown>;
-  accreditation?: { cardToken?: string | null; history?: { by: string }[] } | null;
+  accreditation?: {
+    cardToken?: string | null;
+    cardPdfUrl?: string | null;
+    history?: { by: string }[];
+  } | null;
+  photo?: { url: string } | null;
 }
 
 function scan(f: Fixtures) {
@@ -535,6 +571,11 @@ describe('the authorization matrix', () => {
     const organisation = await g.organisation();
     const other = await g.organisation();
     const person = await g.arrivedPerson(organisation.id);
+    // A portrait to see or not.
+    await system.admin.query(
+      `mutation($p: ID!, $i: String!) { setPersonPhoto(personId: $p, imageBase64: $i) { id } }`,
+      { p: person.id, i: (await portraitJpeg(300, 400)).toString('base64') },
+    );
     // Sampled after the arrival (a result older than the latest sample changes nothing).
     await g.testResult(person.id, new Date(), 'NEGATIVE');
     // A close contact (status and date) to see or not; the API sets it by tracing.

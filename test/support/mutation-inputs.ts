@@ -16,6 +16,7 @@ import { IMPORT_COLUMNS } from '#apps/accreditation/imports/people-csv.js';
 import type { RunningSystem } from '#tools/in-process-system.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { given } from '#test/support/given.js';
+import { portraitJpeg } from '#test/support/portrait.js';
 
 /** A mutation as a client sends it, with variables it accepts (built fresh for each call). */
 export interface MutationCase {
@@ -130,6 +131,7 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
     scannedAt: iso(1000),
     deviceId: 'fuzz-device-1',
   });
+  const photo = (await portraitJpeg(300, 400)).toString('base64');
   const target = await system.admin.query<{ createUser: { id: string } }>(
     `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
     {
@@ -181,6 +183,11 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
     },
     registerPerson: { input: () => g.personInput(organisation.id) },
     approveAccreditation: { id: () => submitted.accreditationId },
+    approveAccreditations: { ids: () => [submitted.accreditationId] },
+    setPersonPhoto: { personId: () => submitted.id, imageBase64: () => photo },
+    upsertVenue: {
+      input: () => ({ code: 'NST', name: 'National Stadium', zones: ['1', '2', '3'] }),
+    },
     suspendAccreditation: { id: () => approved.accreditationId, reason: () => 'fuzz' },
     reinstateAccreditation: { id: () => approved.accreditationId },
     revokeAccreditation: { id: () => revocable.accreditationId, reason: () => 'fuzz' },

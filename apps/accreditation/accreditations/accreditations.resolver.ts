@@ -57,6 +57,17 @@ export class AccreditationsResolver {
     return this.apply(ctx, id, 'approve');
   }
 
+  @Mutation(() => [Accreditation], {
+    description:
+      'All or nothing (at most 1,000): when any id is unknown or not SUBMITTED, nothing changes and the error names each one.',
+  })
+  async approveAccreditations(
+    @Args('ids', { type: () => [ID] }) ids: string[],
+    @CurrentContext() ctx: Ctx,
+  ): Promise<Accreditation[]> {
+    return this.accreditations.approveMany(ids, await this.identity.actorName(ctx.principal));
+  }
+
   @Mutation(() => Accreditation)
   suspendAccreditation(@Args() args: ReasonedChangeArgs, @CurrentContext() ctx: Ctx) {
     return this.apply(ctx, args.id, 'suspend', args.reason);

@@ -1,14 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { transition, type LifecycleAction } from '#libs/accreditation/lifecycle.js';
-import { NotFoundError } from '#libs/common/errors.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+} from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import type {
   Accreditation,
   AccreditationEvent,
 } from '#apps/accreditation/accreditations/accreditation.type.js';
 import { CardKeysService } from '#apps/accreditation/cards/card-keys.service.js';
+import {
+  catalogueProblems,
+  refuseOutsideCatalogue,
+  VenuesService,
+  type CatalogueCodes,
+} from '#apps/accreditation/venues/venues.service.js';
+import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
+import { PortraitStore } from '#apps/accreditation/photos/portrait-store.js';
+import type { CardCatalogue } from '#libs/accreditation/card-token.js';
 
 interface AccreditationRow {
   id: string;
@@ -39,6 +53,11 @@ const toAccreditation = (r: AccreditationRow): Accreditation => ({
   tokenVersion: r.token_version,
 });
 
+type LockedRow = AccreditationRow & { given_name: string; family_name: string };
+
+/** The most approveAccreditations takes at once (the contract's limit). */
+export const MAX_BATCH_APPROVALS = 1000;
+
 /** Actions that (re)sign the card token with a new version. */
 const SIGNING_ACTIONS: ReadonlySet<LifecycleAction> = new Set(['approve', 'reissue']);
 
@@ -47,6 +66,9 @@ export class AccreditationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cardKeys: CardKeysService,
+    private readonly venues: VenuesService,
+    private readonly portraits: PortraitStore,
+    private readonly config: AccreditationConfig,
   ) {}
 
   async byPersonIds(personIds: readonly string[]): Promise<(Accreditation | null)[]> {
@@ -83,60 +105,162 @@ export class AccreditationsService {
   ): Promise<Accreditation> {
     if (!isUuid(id)) throw new NotFoundError('Accreditation', id);
     return this.dataSource.transaction(async (manager) => {
-      const rows: (AccreditationRow & {
-        given_name: string;
-        family_name: string;
-        organisation_code: string;
-      })[] = await manager.query(
-        `SELECT a.*, p.given_name, p.family_name, o.code AS organisation_code
-         FROM accreditation.accreditations a
-         JOIN accreditation.people p ON p.id = a.person_id
-         JOIN accreditation.organisations o ON o.id = p.organisation_id
-         WHERE a.id = $1 FOR UPDATE OF a`,
-        [id],
-      );
-      const row = rows[0];
+      const [row] = await this.lock(manager, [id]);
       if (!row) throw new NotFoundError('Accreditation', id);
-      const next = transition(
-        { status: row.status, statusBeforeSuspension: row.status_before_suspension },
-        action,
+      if (action === 'approve') {
+        transition(
+          { status: row.status, statusBeforeSuspension: row.status_before_suspension },
+          action,
+        );
+        const [problem] = await this.portraitProblems([row]);
+        if (problem) throw new ConflictError(problem.message);
+      }
+      return this.applyTo(manager, row, action, reason, by, new Signing(this.venues, manager));
+    });
+  }
+
+  /**
+   * Approves many accreditations at once, all or nothing: when any id is
+   * unknown, not SUBMITTED or (by default) its holder has no portrait, nothing
+   * changes and the error names each one.
+   */
+  async approveMany(ids: readonly string[], by: string | null): Promise<Accreditation[]> {
+    if (ids.length > MAX_BATCH_APPROVALS) {
+      throw new BadUserInputError([
+        { field: 'ids', message: `lists ${ids.length}: at most ${MAX_BATCH_APPROVALS} at once` },
+      ]);
+    }
+    const unknown = ids.map((id, i) => ({ id, i })).filter(({ id }) => !isUuid(id));
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await this.lock(manager, ids.filter(isUuid));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      unknown.push(
+        ...ids.map((id, i) => ({ id, i })).filter(({ id }) => isUuid(id) && !byId.has(id)),
       );
-      let { token_version: tokenVersion, card_token: cardToken } = row;
-      if (SIGNING_ACTIONS.has(action)) {
-        tokenVersion += 1;
-        cardToken = await this.cardKeys.sign({
+      if (unknown.length > 0) {
+        throw new BadUserInputError(
+          unknown
+            .sort((a, b) => a.i - b.i)
+            .map(({ id, i }) => ({ field: `ids[${i}]`, message: `${id} is not an accreditation` })),
+        );
+      }
+      const unique = [...byId.values()];
+      const problems = [
+        ...unique
+          .filter((r) => r.status !== AccreditationStatus.SUBMITTED)
+          .map((r) => ({
+            id: r.id,
+            message: `card ${r.card_number} (${r.given_name} ${r.family_name}) is ${r.status}, not SUBMITTED`,
+          })),
+        ...(await this.portraitProblems(unique)),
+      ];
+      if (problems.length > 0) {
+        throw new DomainError(
+          'CONFLICT',
+          `Nothing was approved: ${problems.map((p) => p.message).join('; ')}`,
+          { accreditations: problems },
+        );
+      }
+      const signing = new Signing(this.venues, manager);
+      const approved = new Map<string, Accreditation>();
+      for (const row of unique) {
+        approved.set(row.id, await this.applyTo(manager, row, 'approve', null, by, signing));
+      }
+      return ids.map((id) => approved.get(id)!);
+    });
+  }
+
+  /** The rows, locked (in id order, so two batches cannot deadlock), with their holder's names. */
+  private async lock(manager: EntityManager, ids: readonly string[]): Promise<LockedRow[]> {
+    if (ids.length === 0) return [];
+    return manager.query(
+      `SELECT a.*, p.given_name, p.family_name
+       FROM accreditation.accreditations a
+       JOIN accreditation.people p ON p.id = a.person_id
+       WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`,
+      [ids],
+    );
+  }
+
+  /** Approval needs the holder's portrait (unless PORTRAIT_REQUIRED_FOR_APPROVAL=false). */
+  private async portraitProblems(rows: LockedRow[]): Promise<{ id: string; message: string }[]> {
+    if (!this.config.portraitRequiredForApproval || rows.length === 0) return [];
+    const portraits = await this.portraits.describe(rows.map((r) => r.person_id));
+    return rows
+      .filter((_, i) => !portraits[i])
+      .map((r) => ({
+        id: r.id,
+        message: `card ${r.card_number} (${r.given_name} ${r.family_name}) has no portrait: take or upload one before approval`,
+      }));
+  }
+
+  private async applyTo(
+    manager: EntityManager,
+    row: LockedRow,
+    action: LifecycleAction,
+    reason: string | null,
+    by: string | null,
+    signing: Signing,
+  ): Promise<Accreditation> {
+    const id = row.id;
+    const next = transition(
+      { status: row.status, statusBeforeSuspension: row.status_before_suspension },
+      action,
+    );
+    let { token_version: tokenVersion, card_token: cardToken } = row;
+    if (SIGNING_ACTIONS.has(action)) {
+      tokenVersion += 1;
+      // A card names only what the catalogue has now (its codes may have been registered before a change).
+      refuseOutsideCatalogue(catalogueProblems(await signing.codes(), row.venues, row.zones));
+      cardToken = await this.cardKeys.sign(
+        {
           cn: row.card_number,
           tv: tokenVersion,
-          pid: row.person_id,
           vf: row.valid_from.toISOString(),
           vu: row.valid_until.toISOString(),
           ven: row.venues,
           zon: row.zones,
-          cat: row.category,
-          gn: row.given_name,
-          fn: row.family_name,
-          org: row.organisation_code,
-        });
-      }
-      // (TypeORM answers an UPDATE with [rows, count], so the row is rebuilt from what was set.)
-      await manager.query(
-        `UPDATE accreditation.accreditations
-         SET status = $2, status_before_suspension = $3, token_version = $4, card_token = $5, updated_at = now()
-         WHERE id = $1`,
-        [id, next.status, next.statusBeforeSuspension, tokenVersion, cardToken],
+        },
+        await signing.catalogue(),
       );
-      await manager.query(
-        `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
-         VALUES ($1, $2, $3, $4)`,
-        [id, next.status, reason ?? (action === 'reissue' ? 'card reissued' : null), by],
-      );
-      return toAccreditation({
-        ...row,
-        status: next.status,
-        status_before_suspension: next.statusBeforeSuspension,
-        token_version: tokenVersion,
-        card_token: cardToken,
-      });
+    }
+    // (TypeORM answers an UPDATE with [rows, count], so the row is rebuilt from what was set.)
+    await manager.query(
+      `UPDATE accreditation.accreditations
+       SET status = $2, status_before_suspension = $3, token_version = $4, card_token = $5, updated_at = now()
+       WHERE id = $1`,
+      [id, next.status, next.statusBeforeSuspension, tokenVersion, cardToken],
+    );
+    await manager.query(
+      `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
+       VALUES ($1, $2, $3, $4)`,
+      [id, next.status, reason ?? (action === 'reissue' ? 'card reissued' : null), by],
+    );
+    return toAccreditation({
+      ...row,
+      status: next.status,
+      status_before_suspension: next.statusBeforeSuspension,
+      token_version: tokenVersion,
+      card_token: cardToken,
     });
+  }
+}
+
+/** The catalogue, read once per transaction however many cards it signs. */
+class Signing {
+  private codesRead?: Promise<CatalogueCodes>;
+  private catalogueRead?: Promise<CardCatalogue>;
+
+  constructor(
+    private readonly venues: VenuesService,
+    private readonly manager: EntityManager,
+  ) {}
+
+  codes(): Promise<CatalogueCodes> {
+    return (this.codesRead ??= this.venues.codes(this.manager));
+  }
+
+  catalogue(): Promise<CardCatalogue> {
+    return (this.catalogueRead ??= this.venues.catalogue(this.manager));
   }
 }

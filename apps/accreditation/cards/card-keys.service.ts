@@ -5,6 +5,7 @@ import {
   parseSigningKey,
   publicJwkOf,
   signCardToken,
+  type CardCatalogue,
   type CardTokenPayload,
   type SigningKey,
 } from '#libs/accreditation/card-token.js';
@@ -65,8 +66,8 @@ export class CardKeysService implements OnApplicationBootstrap {
     this.logger.log(`card tokens are signed with key ${this.signingKey.kid}`);
   }
 
-  sign(payload: CardTokenPayload): Promise<string> {
-    return signCardToken(payload, this.signingKey);
+  sign(payload: CardTokenPayload, catalogue: CardCatalogue): Promise<string> {
+    return signCardToken(payload, this.signingKey, catalogue);
   }
 
   /** The JWK Set of every key that may have signed a valid card: public halves only. */

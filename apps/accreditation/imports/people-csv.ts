@@ -3,6 +3,10 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
 import type { ImportRowError } from '#apps/accreditation/imports/import.types.js';
 import { AccreditationInput, RegisterPersonInput } from '#apps/accreditation/people/person.type.js';
+import {
+  catalogueProblems,
+  type CatalogueCodes,
+} from '#apps/accreditation/venues/venues.service.js';
 
 /** The columns of an import, in the order the contract lists them (a file may order them freely). */
 export const IMPORT_COLUMNS = [
@@ -70,6 +74,8 @@ function columnOf(field: string): string {
 export interface ImportContext {
   /** The Games' category codes. */
   categories?: ReadonlySet<string>;
+  /** The venue and zone codes of the catalogue. */
+  catalogue?: CatalogueCodes;
   /** Document numbers the organisation holds already. */
   takenDocumentNumbers?: ReadonlySet<string>;
 }
@@ -256,6 +262,12 @@ export class PeopleCsv {
         field: 'category',
         message: `${category} is not a category of the Games`,
       });
+    }
+    if (context.catalogue) {
+      const { venues, zones } = input.accreditation;
+      for (const problem of catalogueProblems(context.catalogue, venues, zones)) {
+        if (!seen.has(problem.field)) out.errors.push({ line, ...problem });
+      }
     }
     const document = input.documentNumber;
     if (!seen.has('documentNumber') && document !== '') {

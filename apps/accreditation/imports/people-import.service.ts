@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { cardNumberFor } from '#libs/common/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
+import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 import type { ImportReport, ImportRowError } from '#apps/accreditation/imports/import.types.js';
 import {
   PeopleCsv,
@@ -55,7 +56,10 @@ export interface ImportRequest {
 export class PeopleImportService {
   private readonly logger = new Logger(PeopleImportService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+  ) {}
 
   async import(request: ImportRequest): Promise<ImportReport> {
     const { organisationId, csv, dryRun } = request;
@@ -164,6 +168,7 @@ export class PeopleImportService {
     );
     return {
       categories: new Set(categories.map((r) => r.code)),
+      catalogue: await this.venues.codes(manager),
       takenDocumentNumbers: new Set(taken.map((r) => r.document_number)),
     };
   }

@@ -6,6 +6,11 @@ import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
 import { closedLoopStatusJoin } from '#libs/inspection/closed-loop-read.js';
+import {
+  catalogueProblems,
+  refuseOutsideCatalogue,
+  VenuesService,
+} from '#apps/accreditation/venues/venues.service.js';
 import type {
   PeopleFilter,
   Person,
@@ -69,11 +74,22 @@ export interface PeopleQuery {
 
 @Injectable()
 export class PeopleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+  ) {}
 
   async register(input: RegisterPersonInput, by: string | null): Promise<Person> {
     return this.dataSource.transaction(async (manager) => {
       await this.checkReferences(manager, input.organisationId, input.accreditation.category);
+      refuseOutsideCatalogue(
+        catalogueProblems(
+          await this.venues.codes(manager),
+          input.accreditation.venues,
+          input.accreditation.zones,
+          'accreditation.',
+        ),
+      );
       const inserted: PersonRow[] = await manager.query(
         `INSERT INTO accreditation.people
            (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)

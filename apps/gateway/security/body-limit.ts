@@ -3,10 +3,13 @@ import { Kind, OperationTypeNode, parse, type DocumentNode } from 'graphql';
 
 /** Any operation may send this much. */
 export const SMALL_BODY_BYTES = 1024 * 1024;
-/** Only a CSV import may send up to this much (100,000 rows are about 15 MB). */
+/** Only a CSV import (100,000 rows are about 15 MB) or a portrait (5 MB, 7 MB as base64) may send up to this much. */
 export const LARGE_BODY_BYTES = 16 * 1024 * 1024;
 /** The operations allowed a large body (each a Mutation). */
-export const LARGE_BODY_OPERATIONS: ReadonlySet<string> = new Set(['importPeople']);
+export const LARGE_BODY_OPERATIONS: ReadonlySet<string> = new Set([
+  'importPeople',
+  'setPersonPhoto',
+]);
 /**
  * Batches may send this much: 5,000 movement events with 100-character locations
  * are about 1.4 MB, 1,000 offline scans with card tokens about 0.4 MB.

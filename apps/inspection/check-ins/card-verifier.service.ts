@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { JWK } from 'jose';
 import { DataSource } from 'typeorm';
 import { readVerificationKeys } from '#libs/accreditation/card-keys.reader.js';
-import { verifyCardToken, type CardTokenPayload } from '#libs/accreditation/card-token.js';
+import {
+  verifyCardToken,
+  type CardJwk,
+  type CardTokenPayload,
+} from '#libs/accreditation/card-token.js';
 
 /** How long the published keys are trusted before they are read again. */
 const KEYS_TTL_MS = 60_000;
 
-/** Verifies card tokens against the published keys, cached so a scan costs no extra query. */
+/**
+ * Verifies card tokens against the published keys, cached so a scan costs no
+ * extra query. The server needs only the card number and token version of a
+ * token (the rest it reads from the accreditation), so no catalogue is needed.
+ */
 @Injectable()
 export class CardVerifier {
-  private keys: Map<string, JWK> = new Map();
+  private keys: Map<string, CardJwk> = new Map();
   private loadedAt = 0;
 
   constructor(private readonly dataSource: DataSource) {}

@@ -1,6 +1,10 @@
 import { useState } from 'react';
-import { useClient, useQuery } from 'urql';
-import { OrganisationsQuery } from '../api/operations';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
+import {
+  ApproveAccreditationsMutation,
+  CardsPdfUrlQuery,
+  OrganisationsQuery,
+} from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
 import { peopleCsv } from '../export/exports';
@@ -22,8 +26,46 @@ export function PeoplePage({ editable }: { editable: boolean }) {
     ...(organisationId ? { organisationId } : {}),
     ...(status ? { status } : {}),
   };
-  const { rows, totalCount, hasNextPage, fetching, error, loadMore } = usePeopleSearch(filter);
+  const { rows, totalCount, hasNextPage, fetching, error, loadMore, reload } =
+    usePeopleSearch(filter);
+  // Selected accreditations (by id), for work on many people in one step.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [approval, approveMany] = useMutation(ApproveAccreditationsMutation);
   const client = useClient();
+  const [bulkError, setBulkError] = useState<CombinedError | undefined>();
+  const [bulkNote, setBulkNote] = useState('');
+  const [printing, setPrinting] = useState(false);
+
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  async function approveSelected() {
+    setBulkError(undefined);
+    setBulkNote('');
+    const ids = [...selected];
+    const r = await approveMany({ ids });
+    if (r.error) return setBulkError(r.error);
+    setBulkNote(`${ids.length} ${ids.length === 1 ? 'accreditation' : 'accreditations'} approved.`);
+    setSelected(new Set());
+    reload();
+  }
+
+  async function printSelected() {
+    setBulkError(undefined);
+    setBulkNote('');
+    setPrinting(true);
+    const r = await client
+      .query(CardsPdfUrlQuery, { ids: [...selected] }, { requestPolicy: 'network-only' })
+      .toPromise();
+    setPrinting(false);
+    if (r.error) return setBulkError(r.error);
+    if (r.data) window.open(r.data.cardsPdfUrl, '_blank', 'noopener');
+  }
 
   return (
     <section aria-labelledby="people-title">
@@ -99,11 +141,52 @@ export function PeoplePage({ editable }: { editable: boolean }) {
             ? ''
             : `${totalCount} ${totalCount === 1 ? 'person' : 'people'} found`}
       </p>
+      {editable && rows.length > 0 && (
+        <div className="row bulk-actions" role="group" aria-label="Selected people">
+          <span>{selected.size} selected</span>
+          <button
+            type="button"
+            className="primary"
+            disabled={selected.size === 0 || approval.fetching}
+            onClick={() => void approveSelected()}
+          >
+            {approval.fetching ? 'Approving…' : 'Approve selected'}
+          </button>
+          <button
+            type="button"
+            disabled={selected.size === 0 || printing}
+            onClick={() => void printSelected()}
+          >
+            {printing ? 'Preparing…' : 'Print cards of selected'}
+          </button>
+        </div>
+      )}
+      {bulkNote && (
+        <p role="status" className="alert alert-ok">
+          <span aria-hidden="true">✔ </span>
+          {bulkNote}
+        </p>
+      )}
+      <ErrorAlert error={bulkError} />
       {rows.length > 0 && (
         <table>
           <caption className="visually-hidden">People</caption>
           <thead>
             <tr>
+              {editable && (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={rows.length > 0 && rows.every((p) => selected.has(p.accreditation.id))}
+                    onChange={(e) =>
+                      setSelected(
+                        e.target.checked ? new Set(rows.map((p) => p.accreditation.id)) : new Set(),
+                      )
+                    }
+                  />
+                </th>
+              )}
               <th scope="col">Name</th>
               <th scope="col">Organisation</th>
               <th scope="col">Function</th>
@@ -116,6 +199,16 @@ export function PeoplePage({ editable }: { editable: boolean }) {
           <tbody>
             {rows.map((p) => (
               <tr key={p.id}>
+                {editable && (
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${p.givenName} ${p.familyName}`}
+                      checked={selected.has(p.accreditation.id)}
+                      onChange={(e) => toggle(p.accreditation.id, e.target.checked)}
+                    />
+                  </td>
+                )}
                 <td>
                   <a href={`#/person/${encodeURIComponent(p.id)}`}>
                     {p.givenName} {p.familyName}

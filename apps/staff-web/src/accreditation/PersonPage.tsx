@@ -19,6 +19,7 @@ import {
 import type { Role } from '../gql/graphql';
 import { mayRead } from '../nav/roles';
 import { CardQr } from './CardQr';
+import { PortraitPanel } from './PortraitPanel';
 
 type Pending = { kind: 'suspend' } | { kind: 'revoke' } | { kind: 'reissue' } | null;
 
@@ -117,6 +118,13 @@ export function PersonPage({
       <h1 id="person-title">{name}</h1>
       <div className="columns">
         <article className="panel card-preview" aria-label="Accreditation card">
+          <PortraitPanel
+            personId={person.id}
+            name={name}
+            photo={person.photo}
+            editable={editable}
+            onSaved={() => refetch({ requestPolicy: 'network-only' })}
+          />
           <p className="card-org">{person.organisation.name}</p>
           <p className="card-name">{name}</p>
           <p>
@@ -130,7 +138,16 @@ export function PersonPage({
             </p>
           )}
           {acc.cardToken ? (
-            <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
+            <>
+              <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
+              {acc.cardPdfUrl && acc.status !== 'SUSPENDED' && acc.status !== 'REVOKED' && (
+                <p>
+                  <a className="button" href={acc.cardPdfUrl} target="_blank" rel="noreferrer">
+                    Print card (PDF)
+                  </a>
+                </p>
+              )}
+            </>
           ) : (
             <p className="muted">No QR code until the accreditation is approved.</p>
           )}

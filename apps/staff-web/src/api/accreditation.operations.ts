@@ -56,6 +56,12 @@ export const PersonQuery = graphql(`
       nationality
       function
       documentNumber
+      photo {
+        url
+        width
+        height
+        takenAt
+      }
       organisation {
         id
         code
@@ -71,6 +77,7 @@ export const PersonQuery = graphql(`
         venues
         zones
         cardToken
+        cardPdfUrl
         history {
           status
           reason
@@ -184,5 +191,35 @@ export const ReissueMutation = graphql(`
       status
       cardToken
     }
+  }
+`);
+
+export const SetPersonPhotoMutation = graphql(`
+  mutation SetPersonPhoto($personId: ID!, $imageBase64: String!) {
+    setPersonPhoto(personId: $personId, imageBase64: $imageBase64) {
+      id
+      photo {
+        url
+        width
+        height
+        takenAt
+      }
+    }
+  }
+`);
+
+export const ApproveAccreditationsMutation = graphql(`
+  mutation ApproveAccreditations($ids: [ID!]!) {
+    approveAccreditations(ids: $ids) {
+      id
+      status
+      cardToken
+    }
+  }
+`);
+
+export const CardsPdfUrlQuery = graphql(`
+  query CardsPdfUrl($ids: [ID!]!) {
+    cardsPdfUrl(accreditationIds: $ids)
   }
 `);

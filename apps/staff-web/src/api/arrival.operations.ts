@@ -14,6 +14,9 @@ export const ProcessArrivalMutation = graphql(`
         id
         givenName
         familyName
+        photo {
+          url
+        }
         organisation {
           id
           name

@@ -19,6 +19,12 @@ export const InspectionAreasQuery = graphql(`
 export const VerificationKeysQuery = graphql(`
   query VerificationKeys {
     cardVerificationKeys
+    venues {
+      code
+      position
+      zones
+      zonePositions
+    }
   }
 `);
 
@@ -51,6 +57,9 @@ export const CheckInMutation = graphql(`
         id
         givenName
         familyName
+        photo {
+          url
+        }
         organisation {
           id
           name

@@ -1,10 +1,11 @@
 import { uuid } from '../api/uuid';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useClient, useMutation } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import {
   DepartingPersonQuery,
   ProcessArrivalMutation,
   ProcessDepartureMutation,
+  VerificationKeysQuery,
 } from '../api/operations';
 import { describeError, fieldErrors } from '../api/errors';
 import { AreaSelect } from '../components/AreaSelect';
@@ -24,6 +25,8 @@ interface Departing {
   name: string | null;
   organisation: string | null;
 }
+import { Portrait } from '../gate/GateResult';
+import { verifyCardToken } from '../gate/offline';
 
 /** The port-of-entry desk: validates pre-valid cards on arrival, records departures. */
 export function ArrivalPage() {
@@ -49,12 +52,28 @@ export function ArrivalPage() {
     verdict.current?.focus({ preventScroll: true });
   }, [a, arrival.error]);
 
+  const [keys] = useQuery({ query: VerificationKeysQuery });
+
+  /** The card number typed, or read from a scanned card code whose signature verifies. */
+  async function cardNumberOf(text: string): Promise<{ cardNumber?: string; problem?: string }> {
+    const state = cardInputState(text, true);
+    if (state.kind === 'valid') return { cardNumber: state.cardNumber };
+    if (state.kind !== 'token') return { problem: state.message };
+    const claims = await verifyCardToken(text, keys.data?.cardVerificationKeys ?? '');
+    return claims
+      ? { cardNumber: claims.cn }
+      : {
+          problem:
+            'The scanned card code does not verify: it is forged, altered or signed by an unknown key.',
+        };
+  }
+
   async function onArrival(e: FormEvent) {
     e.preventDefault();
     setProblem('');
-    const state = cardInputState(card);
     const found: Problems = {};
-    if (state.kind !== 'valid') found.cardNumber = state.message || 'Type the card number.';
+    const read = await cardNumberOf(card);
+    if (!read.cardNumber) found.cardNumber = read.problem || 'Type the card number.';
     if (!documentNumber.trim()) found.documentNumber = 'Type the passport or ID number.';
     const flightProblem = flightNumberProblem(flight);
     if (flightProblem) found.flightNumber = `Flight number ${flightProblem}`;
@@ -63,11 +82,12 @@ export function ArrivalPage() {
     setProblems(found);
     if (!areaCode) return setProblem('Choose the port-of-entry area first.');
     if (Object.keys(found).length > 0) return;
+    const cardNumber = read.cardNumber!;
     const r = await processArrival({
       input: {
         id: uuid(),
         areaCode,
-        cardNumber: state.cardNumber!,
+        cardNumber,
         documentNumber: documentNumber.trim(),
         flightNumber: normalisedFlight || null,
         arrivedAt: new Date().toISOString(),
@@ -105,21 +125,18 @@ export function ArrivalPage() {
     e.preventDefault();
     setProblem('');
     setDeparted('');
-    const state = cardInputState(departureCard);
     if (!areaCode) return setProblem('Choose the port-of-entry area first.');
-    if (state.kind !== 'valid') return setProblem(`Card number: ${state.message}`);
+    const read = await cardNumberOf(departureCard);
+    if (!read.cardNumber) return setProblem(`Card number: ${read.problem ?? ''}`);
+    const departingCard = read.cardNumber;
     const found = await client
-      .query(
-        DepartingPersonQuery,
-        { cardNumber: state.cardNumber! },
-        { requestPolicy: 'network-only' },
-      )
+      .query(DepartingPersonQuery, { cardNumber: departingCard }, { requestPolicy: 'network-only' })
       .toPromise();
     if (found.error) return setProblem(describeError(found.error));
     const person = found.data?.personByCard;
-    if (!person) return setProblem(`No card has the number ${state.cardNumber}.`);
+    if (!person) return setProblem(`No card has the number ${departingCard}.`);
     setDeparting({
-      cardNumber: state.cardNumber!,
+      cardNumber: departingCard,
       name: `${person.givenName} ${person.familyName}`,
       organisation: person.organisation.name,
     });
@@ -172,6 +189,7 @@ export function ArrivalPage() {
             value={card}
             onChange={setCard}
             error={problems.cardNumber}
+            allowToken
           />
           <Field id="arr-doc" label="Passport or ID number" error={problems.documentNumber}>
             {(describedBy, invalid) => (
@@ -232,6 +250,16 @@ export function ArrivalPage() {
               title="Arrival decision"
               decision={a.decision}
               reasons={a.reasons}
+              aside={
+                a.person ? (
+                  <Portrait
+                    person={{
+                      name: `${a.person.givenName} ${a.person.familyName}`,
+                      photoUrl: a.person.photo?.url ?? null,
+                    }}
+                  />
+                ) : undefined
+              }
               who={
                 a.person
                   ? `${a.person.givenName} ${a.person.familyName} · ${a.person.organisation.name} · ${a.person.accreditation.category} · card ${a.person.accreditation.cardNumber} · now ${a.person.accreditation.status}`
@@ -246,6 +274,7 @@ export function ArrivalPage() {
             label="Departing card number"
             value={departureCard}
             onChange={setDepartureCard}
+            allowToken
           />
           <button type="submit" disabled={departure.fetching}>
             {departure.fetching ? 'Recording…' : 'Record departure…'}

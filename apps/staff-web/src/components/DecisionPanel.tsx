@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Decision, DenialReason } from '../gql/graphql';
 import { reasonText } from '../gate/reasons';
 
@@ -6,10 +7,12 @@ interface Props {
   decision: Decision;
   reasons: readonly DenialReason[];
   who?: string;
+  /** Shown beside the decision (the holder's portrait). */
+  aside?: ReactNode;
 }
 
 /** A decision with its icon, word and every reason: never colour alone. */
-export function DecisionPanel({ title, decision, reasons, who }: Props) {
+export function DecisionPanel({ title, decision, reasons, who, aside }: Props) {
   const admitted = decision === 'ADMITTED';
   return (
     <section
@@ -17,6 +20,7 @@ export function DecisionPanel({ title, decision, reasons, who }: Props) {
       role="status"
       aria-label={title}
     >
+      {aside}
       <p className="decision-word">
         <span aria-hidden="true">{admitted ? '✔ ' : '✖ '}</span>
         {decision}

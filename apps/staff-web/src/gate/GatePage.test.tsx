@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { cardNumberFor } from '@card-number';
 import { renderWith } from '../test/render';
 import { stubClient, type StubAnswer } from '../test/stubClient';
-import { claims, makeSigner } from '../test/cardTokens';
+import { claims, makeSigner, type TestSigner } from '../test/cardTokens';
 import { GatePage } from './GatePage';
 import type { DenyListEntry } from './offline';
 import { MemoryGateStore } from './store';
@@ -68,7 +68,9 @@ describe('GatePage', () => {
     const signer = await makeSigner();
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: areas }),
-      VerificationKeys: () => ({ data: { cardVerificationKeys: signer.jwks } }),
+      VerificationKeys: () => ({
+        data: { cardVerificationKeys: signer.jwks, venues: signer.venues },
+      }),
       DenyList: () => ({ data: { cardDenyList: [] } }),
       CheckIn: () => checkInAnswer('DENIED', ['SUSPENDED', 'ISOLATED']),
     });
@@ -104,7 +106,7 @@ describe('GatePage', () => {
   it('refuses a number with a wrong check digit before asking the server', async () => {
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: areas }),
-      VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}' } }),
+      VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}', venues: [] } }),
       DenyList: () => ({ data: { cardDenyList: [] } }),
     });
     renderWith(<GatePage />, client, {
@@ -130,7 +132,9 @@ describe('GatePage', () => {
     const { client, calls } = stubClient({
       InspectionAreas: () => (online ? { data: areas } : { networkError: true }),
       VerificationKeys: () =>
-        online ? { data: { cardVerificationKeys: signer.jwks } } : { networkError: true },
+        online
+          ? { data: { cardVerificationKeys: signer.jwks, venues: signer.venues } }
+          : { networkError: true },
       DenyList: () => (online ? { data: { cardDenyList: [] } } : { networkError: true }),
       CheckIn: () => ({ networkError: true }),
       SubmitCheckIns: (vars) => {
@@ -175,7 +179,9 @@ describe('GatePage', () => {
     const result = await screen.findByRole('alertdialog', { name: 'DENIED' });
     expect(within(result).getByText('The card does not give access to this zone.')).toBeTruthy();
     expect(within(result).getByText(/Decided offline on this device/)).toBeTruthy();
-    expect(within(result).getByText('Eileen Gu')).toBeTruthy();
+    // The card carries its number, not its holder's name.
+    expect(within(result).getByText('Not known offline')).toBeTruthy();
+    expect(within(result).getByText(card)).toBeTruthy();
     await userEvent.click(within(result).getByRole('button', { name: 'Next scan' }));
 
     expect(screen.getByText(/1 scan waiting to upload/)).toBeTruthy();
@@ -223,13 +229,19 @@ describe('GatePage offline on cached data', () => {
   /** A device that loaded its data `hoursAgo` and is offline since. */
   async function deviceWithData(
     hoursAgo: number,
-    jwks: string,
+    signer: TestSigner,
     denyList: DenyListEntry[] | null,
   ): Promise<MemoryGateStore> {
     const store = new MemoryGateStore();
     const at = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
     await store.saveAreas(areas.inspectionAreas);
-    await store.saveOfflineData({ keys: jwks, keysAt: at, denyList, denyListAt: denyList && at });
+    await store.saveOfflineData({
+      keys: signer.jwks,
+      keysAt: at,
+      catalogue: signer.catalogue,
+      denyList,
+      denyListAt: denyList && at,
+    });
     return store;
   }
   async function scan(token: string) {
@@ -242,7 +254,7 @@ describe('GatePage offline on cached data', () => {
   it('denies an isolated person with that reason, from the cached deny list', async () => {
     const signer = await makeSigner();
     const token = await signer.sign(claims(validClaims));
-    const store = await deviceWithData(2, signer.jwks, [
+    const store = await deviceWithData(2, signer, [
       {
         cardNumber: card,
         status: 'ACTIVE',
@@ -270,7 +282,7 @@ describe('GatePage offline on cached data', () => {
   it('refuses to decide on data older than the limit, and says so', async () => {
     const signer = await makeSigner();
     const token = await signer.sign(claims(validClaims));
-    const store = await deviceWithData(13, signer.jwks, []);
+    const store = await deviceWithData(13, signer, []);
     renderWith(<GatePage />, offlineEverywhere().client, {
       openGateStore: () => Promise.resolve(store),
     });
@@ -294,7 +306,7 @@ describe('GatePage offline on cached data', () => {
   it('refuses to decide without a deny list', async () => {
     const signer = await makeSigner();
     const token = await signer.sign(claims(validClaims));
-    const store = await deviceWithData(1, signer.jwks, null);
+    const store = await deviceWithData(1, signer, null);
     renderWith(<GatePage />, offlineEverywhere().client, {
       openGateStore: () => Promise.resolve(store),
     });

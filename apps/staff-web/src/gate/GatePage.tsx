@@ -19,6 +19,7 @@ import { CameraScanner, scanImageFile } from './CameraScanner';
 import { AnnulLastScan, type LastScan } from './AnnulLastScan';
 import { GateResult, type GateOutcome } from './GateResult';
 import {
+  catalogueOf,
   decideOffline,
   formatAge,
   offlineLimitHours,
@@ -152,7 +153,13 @@ export function GatePage() {
     const at = new Date().toISOString();
     const data: OfflineData = {
       ...previous,
-      ...(keysResult.data ? { keys: keysResult.data.cardVerificationKeys, keysAt: at } : {}),
+      ...(keysResult.data
+        ? {
+            keys: keysResult.data.cardVerificationKeys,
+            catalogue: catalogueOf(keysResult.data.venues),
+            keysAt: at,
+          }
+        : {}),
       ...(denyResult.data
         ? {
             denyList: denyResult.data.cardDenyList.map(
@@ -251,7 +258,7 @@ export function GatePage() {
       setMessage(readiness.ready ? '' : readiness.message);
       return;
     }
-    const claims = await verifyCardToken(checkIn.cardToken, data.keys);
+    const claims = await verifyCardToken(checkIn.cardToken, data.keys, data.catalogue);
     const local = decideOffline({
       claims,
       denyList: data.denyList ?? [],
@@ -263,7 +270,7 @@ export function GatePage() {
       id: checkIn.id,
       input: { ...checkIn, deviceDecision: local.decision },
       reasons: local.reasons,
-      label: claims ? `${claims.gn} ${claims.fn} (${claims.cn})` : 'Unverified card',
+      label: claims ? `Card ${claims.cn}` : 'Unverified card',
     });
     setQueued((await store.pending()).length);
     setOutcome({
@@ -272,11 +279,12 @@ export function GatePage() {
       direction: checkIn.direction,
       areaName,
       offline: true,
+      // The card carries no name: the holder is named once the scan reaches the server.
       person: claims
         ? {
-            name: `${claims.gn} ${claims.fn}`,
-            organisation: claims.org,
-            category: claims.cat,
+            name: 'Not known offline',
+            organisation: '—',
+            category: '—',
             cardNumber: claims.cn,
           }
         : null,
@@ -323,6 +331,7 @@ export function GatePage() {
                 organisation: c.person.organisation.name,
                 category: c.person.accreditation.category,
                 cardNumber: c.person.accreditation.cardNumber,
+                photoUrl: c.person.photo?.url ?? null,
               }
             : null,
         });

@@ -12,6 +12,8 @@ export interface GateOutcome {
     organisation: string;
     category: string;
     cardNumber: string;
+    /** A link to the holder's portrait; null when none is on file (undefined: not known here). */
+    photoUrl?: string | null;
   } | null;
   /** Decided by this device alone, while the server could not be reached. */
   offline: boolean;
@@ -55,7 +57,8 @@ export function GateResult({ outcome, onDismiss, onAnnul }: Props) {
         }
       }}
     >
-      <div className="gate-result-inner">
+      <div className={`gate-result-inner${outcome.person ? ' with-portrait' : ''}`}>
+        {outcome.person && <Portrait person={outcome.person} />}
         <p className="gate-icon" aria-hidden="true">
           {admitted ? '✔' : '✖'}
         </p>
@@ -113,5 +116,30 @@ export function GateResult({ outcome, onDismiss, onAnnul }: Props) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The holder's portrait, large, for the operator to compare with the face in
+ * front of them; says so plainly when there is none (or none can be shown offline).
+ */
+export function Portrait({ person }: { person: { name: string; photoUrl?: string | null } }) {
+  if (person.photoUrl) {
+    return (
+      <img
+        className="gate-portrait"
+        src={person.photoUrl}
+        alt={`Portrait of ${person.name} on file`}
+        width={300}
+        height={400}
+      />
+    );
+  }
+  return (
+    <p className="gate-portrait gate-no-portrait" role="note">
+      {person.photoUrl === null
+        ? 'No portrait on file: check the face against the passport.'
+        : 'Portrait not available offline: check the face against the passport.'}
+    </p>
   );
 }

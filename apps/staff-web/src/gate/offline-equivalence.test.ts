@@ -124,15 +124,10 @@ function claimsOf(c: Case): CardClaims | null {
   return {
     cn: CARD,
     tv: c.tokenVersion,
-    pid: 'person-1',
     vf: c.validFrom.toISOString(),
     vu: c.validUntil.toISOString(),
     ven: c.venues,
     zon: c.zones,
-    cat: 'Aa',
-    gn: 'Eileen',
-    fn: 'Gu',
-    org: 'NOC-CHN',
   };
 }
 

@@ -1,4 +1,11 @@
-import { compactVerify, importJWK, type JWK } from 'jose';
+import { Buffer } from 'buffer';
+import {
+  keysOfJwks,
+  looksLikeCardToken,
+  verifyCardToken as verifyToken,
+  type CardCatalogue,
+  type CardTokenPayload,
+} from '@card-token';
 import {
   DEFAULT_OFFLINE_LIMIT_HOURS,
   DENY_LIST_HORIZON_HOURS,
@@ -7,20 +14,13 @@ import {
 } from '@gate-rules';
 import type { AccreditationStatus, DenialReason, Direction, Decision } from '../gql/graphql';
 
-/** What a card token carries (see the gateway's card signer). */
-export interface CardClaims {
-  cn: string;
-  tv: number;
-  pid: string;
-  vf: string;
-  vu: string;
-  ven: string[];
-  zon: string[];
-  cat: string;
-  gn: string;
-  fn: string;
-  org: string;
-}
+// base45 decoding hands back a Buffer: browsers have none of their own.
+(globalThis as { Buffer?: unknown }).Buffer ??= Buffer;
+
+export type { CardCatalogue };
+
+/** What a card token carries (see libs/accreditation/card-token.ts): the venues and zones named by the catalogue. */
+export type CardClaims = CardTokenPayload;
 
 /** One card of the cached deny list, as the server sent it (testDueBy an ISO instant). */
 export interface DenyListEntry {
@@ -43,53 +43,34 @@ export interface OfflineDecision {
   reasons: DenialReason[];
 }
 
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
-}
-
-function asClaims(value: unknown): CardClaims | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  const strings = ['cn', 'pid', 'vf', 'vu', 'cat', 'gn', 'fn', 'org'] as const;
-  if (!strings.every((k) => typeof v[k] === 'string')) return null;
-  if (typeof v.tv !== 'number' || !isStringArray(v.ven) || !isStringArray(v.zon)) return null;
-  return value as CardClaims;
-}
-
-function parseKeySet(jwks: string): JWK[] {
-  try {
-    const parsed = JSON.parse(jwks) as { keys?: unknown };
-    return Array.isArray(parsed.keys) ? (parsed.keys as JWK[]) : [];
-  } catch {
-    return [];
+/** The catalogue by position, from the venues query. */
+export function catalogueOf(
+  venues: readonly { code: string; position: number; zones: string[]; zonePositions: number[] }[],
+): CardCatalogue {
+  const catalogue: { venues: string[]; zones: string[] } = { venues: [], zones: [] };
+  for (const v of venues) {
+    catalogue.venues[v.position] = v.code;
+    v.zones.forEach((zone, i) => (catalogue.zones[v.zonePositions[i]] = zone));
   }
+  return catalogue;
 }
 
-/** True when the text looks like a compact JWS (three base64url parts). */
+/** True when the text looks like a card's QR code (base45), not a typed card number. */
 export function looksLikeToken(text: string): boolean {
-  return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(text.trim());
+  return looksLikeCardToken(text.trim());
 }
 
 /**
  * Verifies a card token against the cached JWK Set (the token's kid names its
- * key) and returns its claims, or null when it does not verify.
+ * key) and returns its claims, venues and zones named with the cached
+ * catalogue, or null when it does not verify.
  */
-export async function verifyCardToken(token: string, jwks: string): Promise<CardClaims | null> {
-  const keys = parseKeySet(jwks);
-  try {
-    const { payload } = await compactVerify(
-      token.trim(),
-      async (header) => {
-        const jwk = keys.find((k) => k.kid === header.kid);
-        if (!jwk) throw new Error('unknown key');
-        return importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA');
-      },
-      { algorithms: ['EdDSA', 'Ed25519'] },
-    );
-    return asClaims(JSON.parse(new TextDecoder().decode(payload)));
-  } catch {
-    return null;
-  }
+export async function verifyCardToken(
+  token: string,
+  jwks: string,
+  catalogue: CardCatalogue | null = null,
+): Promise<CardClaims | null> {
+  return verifyToken(token.trim(), keysOfJwks(jwks), catalogue ?? undefined);
 }
 
 /** A claim's instant; one that does not parse lies outside every validity window. */

@@ -5,7 +5,7 @@ import type {
   DenialReason,
   SubmitCheckInsMutation as SubmitResult,
 } from '../gql/graphql';
-import type { DenyListEntry } from './offline';
+import type { CardCatalogue, DenyListEntry } from './offline';
 
 export interface CachedArea {
   id: string;
@@ -21,6 +21,8 @@ export interface CachedArea {
 export interface OfflineData {
   /** The JWK Set that verifies card tokens. */
   keys: string | null;
+  /** The venue catalogue's codes by position, that name a token's venues and zones. */
+  catalogue?: CardCatalogue | null;
   keysAt: string | null;
   /** Cards denied everywhere (with reasons) and tests falling due; null until it could be loaded once. */
   denyList: DenyListEntry[] | null;
