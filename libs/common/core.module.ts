@@ -9,6 +9,7 @@ import { createLogger } from '#libs/common/logger.js';
 import { requestIdFrom } from '#libs/common/request-id.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { DatabaseModule } from '#libs/database/database.module.js';
+import { MetricsModule } from '#libs/metrics/metrics.module.js';
 
 @Global()
 @Module({})
@@ -27,7 +28,7 @@ class ConfigModule {
 
 /**
  * What every service stands on: its validated configuration, JSON logs with
- * a request id per operation, its database pool, authentication and /health.
+ * a request id per operation, its database pool, authentication, /health and /metrics.
  */
 @Module({})
 export class CoreModule {
@@ -45,7 +46,7 @@ export class CoreModule {
           pinoHttp: {
             logger: createLogger(name),
             genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
             quietReqLogger: true,
           },
         }),
@@ -53,6 +54,7 @@ export class CoreModule {
         AuthModule,
         AuditModule.forService(name),
         TerminusModule,
+        MetricsModule.forService(name),
       ],
       controllers: [HealthController],
     };
