@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { EntitySchema, MixedList } from 'typeorm';
 import { AuditModule } from '#libs/audit/audit.module.js';
 import { AuthModule } from '#libs/auth/auth.module.js';
+import { DependencyChecks } from '#libs/common/dependency-checks.js';
 import { HealthController } from '#libs/common/health.controller.js';
 import { createLogger } from '#libs/common/logger.js';
 import { requestIdFrom } from '#libs/common/request-id.js';
@@ -20,8 +21,9 @@ class ConfigModule {
       providers: [
         { provide: ServiceConfig, useValue: config },
         { provide: config.constructor, useValue: config },
+        DependencyChecks,
       ],
-      exports: [ServiceConfig, config.constructor],
+      exports: [ServiceConfig, config.constructor, DependencyChecks],
     };
   }
 }
