@@ -28,6 +28,8 @@ import {
   OrganisationPeopleResolver,
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
+import { RetentionResolver } from '#apps/accreditation/people/retention.resolver.js';
+import { RetentionService } from '#apps/accreditation/people/retention.service.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
 
 const ENTITIES = [
@@ -50,6 +52,8 @@ const ENTITIES = [
     AccreditationsResolver,
     AuditResolver,
     PeopleImportResolver,
+    RetentionResolver,
+    RetentionService,
     IdentityService,
     LoginThrottle,
     OrganisationsService,

@@ -49,6 +49,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.reinstateAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.revokeAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.reissueCard': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.eraseExpiredPersonalData': { roles: [] },
   // inspection
   'Query.inspectionAreas': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
   'Query.inspectionArea': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
