@@ -59,7 +59,14 @@ function run(
         () =>
           code === 0
             ? resolve()
-            : reject(new Error(`${path.basename(program)} failed (${code}): ${stderr.trim()}`)),
+            : reject(
+                new Error(
+                  `${path.basename(program)} failed (${code}): ${stderr.trim()}` +
+                    (/version mismatch/.test(stderr)
+                      ? `\n${program} is older than the server: set PG_BIN to the bin folder of a client of the server's major version`
+                      : ''),
+                ),
+              ),
         reject,
       );
     });
