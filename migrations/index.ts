@@ -16,6 +16,7 @@ import { PeopleNameSearch1764300001400 } from './1764300001400-people-name-searc
 import { VenueCatalogue1764300001500 } from './1764300001500-venue-catalogue.js';
 import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
 import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
+import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 
 /** Every migration, oldest first. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   VenueCatalogue1764300001500,
   PersonPhotos1764300001501,
   CardPrintRuns1764300001502,
+  Retention1764300001600,
   CheckInAnnulments1764300001700,
 ];

@@ -65,6 +65,23 @@ export class AccreditationConfig extends ServiceConfig {
   }
 
   /** What a log line or an error report may show of this configuration: no secret. */
+  /**
+   * Days after an accreditation's end (valid_until) at which the person's identifying data
+   * (names, date of birth to the year, document number, portrait) is erased.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  RETENTION_DAYS: number = 90;
+
+  /** How often each instance looks for people due for erasure; 0 turns the job off. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  RETENTION_SWEEP_SECONDS: number = 3600;
+
   override toJSON(): object {
     return { ...super.toJSON(), CARD_SIGNING_KEY: '[redacted]' };
   }

@@ -28,6 +28,8 @@ import {
   OrganisationPeopleResolver,
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
+import { RetentionResolver } from '#apps/accreditation/people/retention.resolver.js';
+import { RetentionService } from '#apps/accreditation/people/retention.service.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
 import { CardPrintsResolver } from '#apps/accreditation/cards/card-prints.resolver.js';
 import { CardPrintsService } from '#apps/accreditation/cards/card-prints.service.js';
@@ -66,6 +68,8 @@ export const ACCREDITATION_ENTITIES = [
     CardPrintsService,
     FileLinks,
     { provide: PortraitStore, useClass: PostgresPortraitStore },
+    RetentionResolver,
+    RetentionService,
     IdentityService,
     LoginThrottle,
     OrganisationsService,

@@ -75,6 +75,12 @@ export class GatewayConfig {
   })
   CORS_ORIGINS?: string;
 
+  /** The bearer a Prometheus scraper presents to GET /metrics; /metrics is off without it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '').split(',').flatMap((o) => (o.trim() ? [o.trim()] : []));
   }
@@ -85,7 +91,11 @@ export class GatewayConfig {
 
   /** What a log line or an error report may show of this configuration: no secret. */
   toJSON(): object {
-    return { ...this, GATEWAY_SECRET: '[redacted]' };
+    return {
+      ...this,
+      GATEWAY_SECRET: '[redacted]',
+      METRICS_TOKEN: this.METRICS_TOKEN ? '[redacted]' : undefined,
+    };
   }
 }
 

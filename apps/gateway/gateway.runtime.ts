@@ -1,5 +1,7 @@
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import type { Metrics } from '#libs/metrics/metrics.js';
+import { useOperationMetrics } from '#apps/gateway/operation-metrics.plugin.js';
 import type { GatewayConfig } from '#apps/gateway/gateway.config.js';
 import { corsPolicy } from '#apps/gateway/security/cors.js';
 import { useClientErrorCodes } from '#apps/gateway/security/error-codes.plugin.js';
@@ -13,7 +15,11 @@ import { signedWebSocketTransport, useSubgraphProof } from '#apps/gateway/subgra
  * The Hive gateway runtime over the supergraph, with our limits, error
  * policy, CORS allow-list and the proof every subgraph request carries.
  */
-export function createRuntime(config: GatewayConfig, supergraph: string): GatewayRuntime {
+export function createRuntime(
+  config: GatewayConfig,
+  supergraph: string,
+  metrics?: Metrics,
+): GatewayRuntime {
   return createGatewayRuntime({
     supergraph: () => supergraph,
     logging: 'error',
@@ -25,6 +31,7 @@ export function createRuntime(config: GatewayConfig, supergraph: string): Gatewa
     csrfPrevention: { requestHeaders: ['x-graphql-client', 'apollo-require-preflight'] },
     cors: corsPolicy(config.corsOrigins),
     plugins: () => [
+      ...(metrics ? [useOperationMetrics(metrics)] : []),
       useQueryShapeLimits(),
       useQueryCostLimit(),
       useClientErrorCodes(),

@@ -7,11 +7,12 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { createLogger } from '#libs/common/logger.js';
+import { Metrics, METRICS_PATH, metricsScrapeAllowed } from '#libs/metrics/metrics.js';
 import type { GatewayConfig } from '#apps/gateway/gateway.config.js';
 import { createRuntime } from '#apps/gateway/gateway.runtime.js';
 import { graphqlRequestHandler } from '#apps/gateway/graphql-request.js';
 import { answerFailure, notFound } from '#apps/gateway/http-answers.js';
-import { subgraphsHealthy } from '#apps/gateway/readiness.js';
+import { subgraphsHealth } from '#apps/gateway/readiness.js';
 import { serveStatic } from '#apps/gateway/static-files.js';
 import { filesProxy } from '#apps/gateway/files-proxy.js';
 import { loadSupergraph } from '#apps/gateway/supergraph.js';
@@ -25,6 +26,7 @@ export interface RunningGateway {
   server: Server;
   port: number;
   runtime: GatewayRuntime;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -42,13 +44,18 @@ export async function startGateway(
   config: GatewayConfig,
   logger: Logger = createLogger('gateway'),
 ): Promise<RunningGateway> {
-  const subgraphUrls = [config.ACCREDITATION_URL, config.INSPECTION_URL, config.MOVEMENT_URL];
+  const subgraphUrls = {
+    accreditation: config.ACCREDITATION_URL,
+    inspection: config.INSPECTION_URL,
+    movement: config.MOVEMENT_URL,
+  };
   const supergraph = await loadSupergraph(config.SUPERGRAPH_PATH ?? DEFAULT_SUPERGRAPH_PATH, {
     accreditation: config.ACCREDITATION_URL,
     inspection: config.INSPECTION_URL,
     movement: config.MOVEMENT_URL,
   });
-  const runtime = createRuntime(config, supergraph);
+  const metrics = new Metrics('gateway');
+  const runtime = createRuntime(config, supergraph, metrics);
   const graphql = graphqlRequestHandler(runtime, config.TRUST_PROXY);
   const files = filesProxy(config.GATEWAY_SECRET, config.ACCREDITATION_URL);
 
@@ -62,6 +69,7 @@ export async function startGateway(
     if (url === '/health' || url.startsWith('/health?')) return health(res);
     if (url === '/graphql' || url.startsWith('/graphql?')) return graphql(req, res);
     if (url.startsWith('/files/')) return files(req, res);
+    if (url === METRICS_PATH) return scrape(req, res);
     if (url === IDE_PATH || url.startsWith(`${IDE_PATH}/`)) {
       if (!ideEnabled) return notFound(res);
       if (url === IDE_PATH || url === `${IDE_PATH}/`) {
@@ -94,10 +102,35 @@ export async function startGateway(
     else socket.destroy();
   });
 
+  /** 200 when the schema is loaded and every subgraph is healthy; the body says which is not. */
   async function health(res: ServerResponse) {
-    const ready = schemaLoaded && (await subgraphsHealthy(subgraphUrls));
+    const subgraphs = await subgraphsHealth(subgraphUrls);
+    const down = Object.keys(subgraphs).filter((name) => subgraphs[name] !== 'up');
+    const ready = schemaLoaded && down.length === 0;
     res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ready ? 'ok' : 'starting' }));
+    res.end(
+      JSON.stringify({
+        status: ready ? 'ok' : schemaLoaded ? 'error' : 'starting',
+        supergraph: schemaLoaded ? 'loaded' : 'not loaded',
+        subgraphs,
+      }),
+    );
+  }
+
+  /** GET /metrics for a Prometheus scraper with the METRICS_TOKEN bearer; off without one. */
+  async function scrape(req: IncomingMessage, res: ServerResponse) {
+    if (!config.METRICS_TOKEN) return notFound(res);
+    if (
+      req.method !== 'GET' ||
+      !metricsScrapeAllowed(config.METRICS_TOKEN, req.headers.authorization)
+    ) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+      res.end(JSON.stringify({ message: 'Unauthorized' }));
+      return;
+    }
+    const { contentType, body } = await metrics.render();
+    res.writeHead(200, { 'content-type': contentType });
+    res.end(body);
   }
 
   const wsServer = new WebSocketServer({ server, path: '/graphql' });
@@ -149,6 +182,7 @@ export async function startGateway(
     server,
     port,
     runtime,
+    metrics,
     close: async () => {
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       for (const client of wsServer.clients) client.terminate();

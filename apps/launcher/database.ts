@@ -14,13 +14,13 @@ import {
 } from '#libs/database/roles.js';
 
 /** The passwords of the embedded cluster's superuser and of the system's roles. */
-type EmbeddedPasswords = RolePasswords & { superuser: string };
+export type EmbeddedPasswords = RolePasswords & { superuser: string };
 
 /**
  * Kept with the data (DATA_DIR/database-passwords.json, mode 0600) beside the other
  * generated secrets, so the roles keep working across restarts.
  */
-async function loadOrCreatePasswords(dataDir: string): Promise<EmbeddedPasswords> {
+export async function loadOrCreatePasswords(dataDir: string): Promise<EmbeddedPasswords> {
   const file = path.join(dataDir, 'database-passwords.json');
   if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as EmbeddedPasswords;
   const passwords = {

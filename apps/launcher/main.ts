@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBalancer, type Balancer } from '#libs/common/balancer.js';
 import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
 import { logCrashes } from '#libs/common/crash.js';
 import { createLogger } from '#libs/common/logger.js';
@@ -19,10 +20,15 @@ import { launcherDatabase } from '#apps/launcher/database.js';
  * running by a Supervisor: one that crashes is started again (with a growing
  * wait) while the others keep serving. Only SIGINT or SIGTERM stops all of it,
  * PostgreSQL last.
+ *
+ * REPLICAS=N (default 1) runs N instances of each service and of the gateway, each a
+ * process of its own, with a round-robin balancer in front of each group (the gateway's on
+ * PORT): everything they share is in PostgreSQL, and the live feed needs REDIS_URL or NATS_URL.
  */
 const APPS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
 const gatewayPort = process.env.PORT ?? '4000';
+const replicas = Number(process.env.REPLICAS ?? '1');
 const logger = createLogger('launcher');
 const log = (message: string) => logger.info(message);
 
@@ -43,11 +49,13 @@ function reportChild(event: SupervisorEvent): void {
 
 let postgres: RunningPostgres | null = null;
 const supervisor = new Supervisor(reportChild);
+const balancers: Balancer[] = [];
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
+    await Promise.all(balancers.map((b) => b.close()));
     await supervisor.stopAll();
     await postgres?.stop();
   }
@@ -82,43 +90,87 @@ try {
     },
   };
 
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16) {
+    throw new Error(`REPLICAS must be a whole number from 1 to 16, not ${process.env.REPLICAS}`);
+  }
+  if (replicas > 1 && !process.env.REDIS_URL && !process.env.NATS_URL) {
+    logger.warn(
+      'REPLICAS > 1 without REDIS_URL or NATS_URL: live check-in feeds reach only subscribers of the instance that recorded the scan',
+    );
+  }
   const ports = {
     accreditation: process.env.ACCREDITATION_PORT ?? String(await freePort()),
     inspection: process.env.INSPECTION_PORT ?? String(await freePort()),
     movement: process.env.MOVEMENT_PORT ?? String(await freePort()),
   };
+  /** One instance on `port`, or REPLICAS instances on free ports behind a balancer on it. */
+  const group = async (
+    name: string,
+    port: string,
+    start: (instance: number, port: string) => ReturnType<Supervisor['add']>,
+  ) => {
+    if (replicas === 1) {
+      const service = start(0, port);
+      await waitForHealthy(`http://127.0.0.1:${port}/health`, service);
+      return;
+    }
+    const instancePorts = await Promise.all(
+      Array.from({ length: replicas }, async () => String(await freePort())),
+    );
+    await Promise.all(
+      instancePorts.map((p, i) => waitForHealthy(`http://127.0.0.1:${p}/health`, start(i, p))),
+    );
+    balancers.push(
+      await startBalancer(
+        {
+          port: Number(port),
+          host: name === 'gateway' ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1',
+        },
+        instancePorts.map((p) => ({ host: '127.0.0.1', port: Number(p) })),
+      ),
+    );
+    log(`${name}: ${replicas} instances behind port ${port}`);
+  };
+  const instanceName = (name: string, i: number) => (replicas === 1 ? name : `${name}-${i + 1}`);
   const common = { ...secrets, HOST: '127.0.0.1' };
-  const services = (['accreditation', 'inspection', 'movement'] as const).map((name) =>
-    supervisor.add(name, () =>
-      spawnService(name, path.join(APPS_DIR, name, 'main.js'), {
-        ...common,
-        ...own[name],
-        ...serviceDatabaseEnvironment(name, { DATABASE_URL: database.roles[name] }),
-        PORT: ports[name],
-      }),
-    ),
-  );
   await Promise.all(
-    services.map((service) =>
-      waitForHealthy(
-        `http://127.0.0.1:${ports[service.name as keyof typeof ports]}/health`,
-        service,
+    (['accreditation', 'inspection', 'movement'] as const).map((name) =>
+      group(name, ports[name], (i, port) =>
+        supervisor.add(instanceName(name, i), () =>
+          spawnService(instanceName(name, i), path.join(APPS_DIR, name, 'main.js'), {
+            ...common,
+            ...own[name],
+            ...(name === 'movement' && replicas > 1
+              ? {
+                  MOVEMENT_CHECKPOINT_FILE: own.movement.MOVEMENT_CHECKPOINT_FILE.replace(
+                    /(\.json)?$/,
+                    `-${i + 1}$1`,
+                  ),
+                }
+              : {}),
+            ...serviceDatabaseEnvironment(name, { DATABASE_URL: database.roles[name] }),
+            PORT: port,
+          }),
+        ),
       ),
     ),
   );
   const url = (port: string) => `http://127.0.0.1:${port}/graphql`;
-  const gateway = supervisor.add('gateway', () =>
-    spawnService('gateway', path.join(APPS_DIR, 'gateway', 'main.js'), {
-      ...NO_DATABASE_URLS,
-      MOVEMENT_CHECKPOINT_KEY: undefined,
-      PORT: gatewayPort,
-      GATEWAY_SECRET: secrets.GATEWAY_SECRET,
-      ACCREDITATION_URL: url(ports.accreditation),
-      INSPECTION_URL: url(ports.inspection),
-      MOVEMENT_URL: url(ports.movement),
-    }),
+  await group('gateway', gatewayPort, (i, port) =>
+    supervisor.add(instanceName('gateway', i), () =>
+      spawnService(instanceName('gateway', i), path.join(APPS_DIR, 'gateway', 'main.js'), {
+        ...NO_DATABASE_URLS,
+        MOVEMENT_CHECKPOINT_KEY: undefined,
+        PORT: port,
+        // Behind the launcher's balancer the gateway listens on the loopback only.
+        ...(replicas > 1 ? { HOST: '127.0.0.1' } : {}),
+        GATEWAY_SECRET: secrets.GATEWAY_SECRET,
+        ACCREDITATION_URL: url(ports.accreditation),
+        INSPECTION_URL: url(ports.inspection),
+        MOVEMENT_URL: url(ports.movement),
+      }),
+    ),
   );
-  await waitForHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway);
   log(`ready: http://localhost:${gatewayPort}/ (GraphQL at /graphql, IDE at /ide)`);
 } catch (error) {
   logger.fatal({ err: error }, 'the system failed to start');

@@ -62,6 +62,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   // The venue catalogue: gates read it to name the venues of a card offline.
   'Query.venues': { authenticated: true },
   'Mutation.upsertVenue': { roles: [] },
+  'Mutation.eraseExpiredPersonalData': { roles: [] },
   // inspection
   'Query.inspectionAreas': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },
   'Query.inspectionArea': { roles: ANY_STAFF, scopes: [S.CHECKIN_WRITE] },

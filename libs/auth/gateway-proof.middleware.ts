@@ -9,9 +9,10 @@ import {
 
 /**
  * Paths a service answers without the gateway's proof: what a load balancer or
- * an orchestrator probes. A /metrics endpoint for a scraper would be listed here.
+ * an orchestrator probes, and /metrics, which a Prometheus scraper reads with its own
+ * bearer (METRICS_TOKEN, checked by the metrics controller).
  */
-export const OPEN_PATHS: ReadonlySet<string> = new Set(['/health']);
+export const OPEN_PATHS: ReadonlySet<string> = new Set(['/health', '/metrics']);
 
 type WithRawBody = Request & { rawBody?: Buffer };
 

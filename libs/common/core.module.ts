@@ -5,11 +5,13 @@ import type { EntitySchema, MixedList } from 'typeorm';
 import { AuditModule } from '#libs/audit/audit.module.js';
 import { AuthModule } from '#libs/auth/auth.module.js';
 import { AdjustableClock, Clock, ClockControlController, SystemClock } from '#libs/common/clock.js';
+import { DependencyChecks } from '#libs/common/dependency-checks.js';
 import { HealthController } from '#libs/common/health.controller.js';
 import { createLogger } from '#libs/common/logger.js';
 import { requestIdFrom } from '#libs/common/request-id.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { DatabaseModule } from '#libs/database/database.module.js';
+import { MetricsModule } from '#libs/metrics/metrics.module.js';
 
 @Global()
 @Module({})
@@ -24,15 +26,16 @@ class ConfigModule {
           provide: Clock,
           useValue: config.TEST_CLOCK_CONTROL ? new AdjustableClock() : new SystemClock(),
         },
+        DependencyChecks,
       ],
-      exports: [ServiceConfig, config.constructor, Clock],
+      exports: [ServiceConfig, config.constructor, Clock, DependencyChecks],
     };
   }
 }
 
 /**
  * What every service stands on: its validated configuration, JSON logs with
- * a request id per operation, its database pool, authentication and /health.
+ * a request id per operation, its database pool, authentication, /health and /metrics.
  */
 @Module({})
 export class CoreModule {
@@ -53,7 +56,7 @@ export class CoreModule {
           pinoHttp: {
             logger: createLogger(name),
             genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
             quietReqLogger: true,
           },
         }),
@@ -61,6 +64,7 @@ export class CoreModule {
         AuthModule,
         AuditModule.forService(name),
         TerminusModule,
+        MetricsModule.forService(name),
       ],
       controllers: config.TEST_CLOCK_CONTROL
         ? [HealthController, ClockControlController]

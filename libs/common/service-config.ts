@@ -45,6 +45,15 @@ export class ServiceConfig {
   @IsIn(['on'])
   TEST_CLOCK_CONTROL?: string;
 
+  /**
+   * The bearer a Prometheus scraper presents to GET /metrics; /metrics is off without it.
+   * Not a login secret: it only reads the figures.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   get production(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -56,6 +65,7 @@ export class ServiceConfig {
       JWT_SECRET: '[redacted]',
       GATEWAY_SECRET: '[redacted]',
       DATABASE_URL: '[redacted]',
+      METRICS_TOKEN: this.METRICS_TOKEN ? '[redacted]' : undefined,
     };
   }
 

@@ -9,6 +9,7 @@ import { socketHasGatewayProof } from '#libs/auth/gateway-proof.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { createErrorFormatter } from '#libs/graphql/format-error.js';
 import { DateTimeScalarProvider } from '#libs/graphql/scalars.js';
+import { Metrics, operationMetricsPlugin } from '#libs/metrics/metrics.js';
 import type { RequestContext } from '#libs/graphql/context.js';
 import { guardFederationRootFields } from '#libs/graphql/federation-fields.guard.js';
 
@@ -77,12 +78,13 @@ export class SubgraphModule {
         GraphQLModule.forRootAsync<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
           imports: options.imports,
-          inject: [Authenticator, ServiceConfig, PinoLogger, options.loaders],
+          inject: [Authenticator, ServiceConfig, PinoLogger, options.loaders, Metrics],
           useFactory: (
             authenticator: Authenticator,
             config: ServiceConfig,
             logger: PinoLogger,
             loaders: LoaderFactory,
+            metrics: Metrics,
           ) => ({
             path: '/graphql',
             autoSchemaFile: {
@@ -97,7 +99,7 @@ export class SubgraphModule {
             transformSchema: guardFederationRootFields,
             playground: false,
             // Tracing data in every response is overhead nobody reads here.
-            plugins: [ApolloServerPluginInlineTraceDisabled()],
+            plugins: [ApolloServerPluginInlineTraceDisabled(), operationMetricsPlugin(metrics)],
             introspection: !config.production,
             includeStacktraceInErrorResponses: false,
             // No "Did you mean" naming fields or enum values in production.

@@ -135,6 +135,7 @@ const CASES: Record<string, Case> = {
   'Query.cardVerificationKeys': { authenticated: true },
   'Query.cardDenyList': { roles: ['INSPECTION_OFFICER'], scopes: ['CHECKIN_WRITE'] },
   'Query.venues': { authenticated: true },
+  'Mutation.eraseExpiredPersonalData': { roles: [] },
   'Mutation.upsertVenue': {
     roles: [],
     args: () => ({ input: { code: 'NST', name: 'National Stadium', zones: ['1', '2', '3'] } }),

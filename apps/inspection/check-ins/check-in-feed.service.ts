@@ -3,6 +3,7 @@ import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
 import { connect, type NatsConnection, type Subscription } from 'nats';
+import { DependencyChecks } from '#libs/common/dependency-checks.js';
 import type { CheckIn } from '#apps/inspection/check-ins/check-in.type.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 
@@ -75,24 +76,35 @@ export class CheckInFeed implements OnModuleDestroy {
   private readonly channel: string;
   private readonly closers: (() => Promise<unknown>)[] = [];
 
-  constructor(config: InspectionConfig) {
+  constructor(config: InspectionConfig, dependencies: DependencyChecks) {
     this.channel = `${config.FEED_CHANNEL_PREFIX}.${CHECK_IN_RECORDED}`;
     if (config.REDIS_URL) {
       // During a Redis outage a publish fails after a few retries instead of queueing without bound.
       const options = { maxRetriesPerRequest: 3 };
+      const publisher = new Redis(config.REDIS_URL, options);
       const pubSub = new RedisPubSub({
-        publisher: new Redis(config.REDIS_URL, options),
+        publisher,
         subscriber: new Redis(config.REDIS_URL, options),
         reviver: reviveDates,
       });
       this.closers.push(() => pubSub.close());
       this.pubSub = pubSub;
       this.transport = 'redis';
+      dependencies.register('broker', async () => (await publisher.ping()) === 'PONG');
     } else if (config.NATS_URL) {
-      const pubSub = new NatsPubSub(connect({ servers: config.NATS_URL }));
+      const connection = connect({ servers: config.NATS_URL });
+      // A failed first connection is reported by /health, not thrown at nobody.
+      connection.catch(() => undefined);
+      const pubSub = new NatsPubSub(connection);
       this.closers.push(() => pubSub.close());
       this.pubSub = pubSub;
       this.transport = 'nats';
+      dependencies.register('broker', async () => {
+        const nc = await connection;
+        if (nc.isClosed()) return false;
+        await nc.flush();
+        return true;
+      });
     } else {
       this.pubSub = new PubSub();
       this.transport = 'memory';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
+import { DependencyChecks } from '#libs/common/dependency-checks.js';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 import { Decision, Direction, type CheckIn } from '#apps/inspection/check-ins/check-in.type.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
@@ -47,7 +48,7 @@ after(async () => {
 
 function feed(env: Partial<InspectionConfig>): CheckInFeed {
   const config = Object.assign(new InspectionConfig(), env);
-  const made = new CheckInFeed(config);
+  const made = new CheckInFeed(config, new DependencyChecks());
   feeds.push(made);
   return made;
 }

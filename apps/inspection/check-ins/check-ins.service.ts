@@ -17,6 +17,7 @@ import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pa
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
 import { appendMovementEvents, lastMovementAt } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
+import { Metrics } from '#libs/metrics/metrics.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
 import { CardVerifier } from '#apps/inspection/check-ins/card-verifier.service.js';
 import {
@@ -103,6 +104,7 @@ export class CheckInsService {
     private readonly closedLoop: ClosedLoopService,
     private readonly feed: CheckInFeed,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   /** `scope`: the organisation a scoped API key is bound to; other cards are unknown to it. */
@@ -113,7 +115,10 @@ export class CheckInsService {
       ]);
     }
     const result = await this.recordAlone(input, scope);
-    if (!result.replayed) this.feed.publish(result);
+    if (!result.replayed) {
+      this.feed.publish(result);
+      this.metrics.observeCheckIn(result.decision, result.reasons);
+    }
     return result;
   }
 
