@@ -23,8 +23,12 @@ export class PersonEntity {
   @Column('text')
   function!: string;
 
-  @Column('text', { name: 'document_number' })
-  documentNumber!: string;
+  /** Null once the person's identifying data is erased (retention). */
+  @Column('text', { name: 'document_number', nullable: true })
+  documentNumber!: string | null;
+
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt!: Date;
