@@ -1,6 +1,32 @@
 // The architecture's import rules, checked by `npm run lint` (dependency-cruiser).
 // The `#libs/*`, `#apps/*` ... specifiers point at dist/ through package.json "imports";
 // tools/depcruise.webpack.cjs maps them back to the sources so the graph is of the code.
+
+/**
+ * The libraries in layers, each importing only those before it, so no two folders
+ * depend on each other: common, then database and metrics, auth, graphql, audit,
+ * the domain libraries, and service (what assembles a service) last.
+ */
+const LAYERS = {
+  common: [],
+  database: ['common'],
+  metrics: ['common'],
+  auth: ['common', 'database'],
+  graphql: ['common', 'auth', 'metrics'],
+  audit: ['common', 'auth', 'graphql'],
+  accreditation: ['common', 'database', 'auth', 'graphql'],
+  inspection: ['common', 'database', 'auth', 'graphql'],
+  movement: ['common', 'database', 'auth', 'graphql', 'accreditation'],
+};
+
+const layerRules = Object.entries(LAYERS).map(([folder, below]) => ({
+  name: `libs-${folder}-layer`,
+  comment: `libs/${folder} may import only libs/${[folder, ...below].join(', libs/')}.`,
+  severity: 'error',
+  from: { path: `^libs/${folder}/` },
+  to: { path: '^libs/', pathNot: `^libs/(${[folder, ...below, 'types'].join('|')})/` },
+}));
+
 module.exports = {
   forbidden: [
     {
@@ -34,6 +60,7 @@ module.exports = {
       },
       to: { path: '(^test/|(\\.(e2e-|service-|browser-)?spec|\\.test)\\.tsx?$)' },
     },
+    ...layerRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CoreModule } from '#libs/common/core.module.js';
+import { CoreModule } from '#libs/service/core.module.js';
 import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { AccreditationLoaderFactory } from '#apps/accreditation/accreditation.loaders.js';

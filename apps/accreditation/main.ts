@@ -1,4 +1,4 @@
-import { bootstrapFromEnvironment } from '#libs/common/bootstrap.js';
+import { bootstrapFromEnvironment } from '#libs/service/bootstrap.js';
 import { loadConfig } from '#libs/common/config.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { AccreditationAppModule } from '#apps/accreditation/accreditation.module.js';

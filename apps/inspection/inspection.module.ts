@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CoreModule } from '#libs/common/core.module.js';
+import { CoreModule } from '#libs/service/core.module.js';
 import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
 import { AreasResolver } from '#apps/inspection/areas/areas.resolver.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';

@@ -1,4 +1,4 @@
-import { bootstrapFromEnvironment } from '#libs/common/bootstrap.js';
+import { bootstrapFromEnvironment } from '#libs/service/bootstrap.js';
 import { loadConfig } from '#libs/common/config.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 import { InspectionAppModule } from '#apps/inspection/inspection.module.js';

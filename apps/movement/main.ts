@@ -1,4 +1,4 @@
-import { bootstrapFromEnvironment } from '#libs/common/bootstrap.js';
+import { bootstrapFromEnvironment } from '#libs/service/bootstrap.js';
 import { loadConfig } from '#libs/common/config.js';
 import { MovementConfig } from '#apps/movement/movement.config.js';
 import { MovementAppModule } from '#apps/movement/movement.module.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { DataSource, type EntityManager } from 'typeorm';
-import { userEmail } from '#libs/accreditation/identity-lookup.js';
+import { userEmail } from '#libs/auth/identity-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
 import {
   peopleByCardNumbers,

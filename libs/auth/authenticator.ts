@@ -1,6 +1,6 @@
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { findApiKey } from '#libs/accreditation/identity-lookup.js';
+import { findApiKey } from '#libs/auth/identity-lookup.js';
 import { verifySessionToken } from '#libs/auth/jwt.js';
 import { hashApiKeySecret, looksLikeApiKey } from '#libs/auth/api-key-secret.js';
 import type { ApiKeyPrincipal, Principal, UserPrincipal } from '#libs/auth/principal.js';

@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '#libs/graphql/context.js';
-import { refusalOf } from '#libs/graphql/access.guard.js';
+import { refusalOf } from '#libs/auth/refusal.js';
 
 /**
  * The federation root fields (`_entities`, `_service`) are built by

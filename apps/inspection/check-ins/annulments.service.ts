@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { userEmail } from '#libs/accreditation/identity-lookup.js';
+import { userEmail } from '#libs/auth/identity-lookup.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { Clock } from '#libs/common/clock.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';

@@ -9,7 +9,7 @@ import {
   Subscription,
 } from '@nestjs/graphql';
 import { NotFoundError } from '#libs/common/errors.js';
-import { stillAllowed } from '#libs/graphql/access.guard.js';
+import { stillAllowed } from '#libs/graphql/still-allowed.js';
 import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import { InspectionArea } from '#apps/inspection/areas/area.type.js';
 import {

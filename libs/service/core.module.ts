@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { EntitySchema, MixedList } from 'typeorm';
@@ -12,6 +13,7 @@ import { requestIdFrom } from '#libs/common/request-id.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 import { DatabaseModule } from '#libs/database/database.module.js';
 import { MetricsModule } from '#libs/metrics/metrics.module.js';
+import { AccessGuard } from '#libs/service/access.guard.js';
 
 @Global()
 @Module({})
@@ -66,6 +68,8 @@ export class CoreModule {
         TerminusModule,
         MetricsModule.forService(name),
       ],
+      // The access policy on every operation: no entry, no access.
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
       controllers: config.TEST_CLOCK_CONTROL
         ? [HealthController, ClockControlController]
         : [HealthController],

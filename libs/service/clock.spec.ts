@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AdjustableClock, SystemClock } from '#libs/common/clock.js';
-import { CoreModule } from '#libs/common/core.module.js';
+import { CoreModule } from '#libs/service/core.module.js';
 import { ServiceConfig } from '#libs/common/service-config.js';
 
 describe('the domain clock', () => {
