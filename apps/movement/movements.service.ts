@@ -29,7 +29,7 @@ import { tidyStays } from '#libs/movement/annulment.js';
 import {
   deriveStays,
   staysWithin,
-  STAY_LOOKBACK_MS,
+  STAY_END_LOOKAHEAD_MS,
   type StayInterval,
 } from '#libs/movement/stays.js';
 import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/verify.js';
@@ -304,17 +304,22 @@ export class MovementsService {
     if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
-    // The events around the window, and the person's last one before them: a stay that
-    // began days earlier with nothing since (an isolation, say) is still found.
+    // A stay open when the window begins started at the person's last ENTRY before it,
+    // however long ago (an isolation, a hotel room): its events and every later one are
+    // read. An EXIT from elsewhere in between changes nothing, so nothing less will do.
+    // After the window, a day more, for the end of a stay still open at its close.
     const rows: EventRow[] = await this.dataSource.query(
-      `SELECT id, location, kind, occurred_at, recorded_at FROM movement.events
-       WHERE person_id = $1 AND occurred_at >= $2::timestamptz - $4::interval
-         AND occurred_at < $3::timestamptz + $4::interval
-       UNION ALL
-       (SELECT id, location, kind, occurred_at, recorded_at FROM movement.events
-        WHERE person_id = $1 AND occurred_at < $2::timestamptz - $4::interval
-        ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1)`,
-      [id, from, to, `${STAY_LOOKBACK_MS / 1000} seconds`],
+      `WITH anchor AS (
+         SELECT coalesce(
+           (SELECT occurred_at FROM movement.events
+            WHERE person_id = $1 AND kind = 'ENTRY' AND occurred_at < $2
+            ORDER BY occurred_at DESC LIMIT 1),
+           $2::timestamptz) AS since)
+       SELECT e.id, e.location, e.kind, e.occurred_at, e.recorded_at
+       FROM movement.events e, anchor
+       WHERE e.person_id = $1 AND e.occurred_at >= anchor.since
+         AND e.occurred_at < $3::timestamptz + $4::interval`,
+      [id, from, to, `${STAY_END_LOOKAHEAD_MS / 1000} seconds`],
     );
     const stays = deriveStays(
       rows.map((r) => ({

@@ -1,11 +1,10 @@
 import type { MovementKind } from '#libs/movement/movement-kind.js';
 
 /**
- * How far back a stay is traced: an ENTRY more than this long before a window
- * (with no later event) is not looked for. It bounds every stay and contact
- * query to an index range instead of a person's whole history.
+ * How far after a window stays() looks for the end of a stay still open when
+ * the window closes (a stay's start is found however long ago it was).
  */
-export const STAY_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+export const STAY_END_LOOKAHEAD_MS = 24 * 60 * 60 * 1000;
 
 /** What stays are derived from: a person's movement events. */
 export interface MovementPoint {
