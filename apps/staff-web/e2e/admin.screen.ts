@@ -42,6 +42,47 @@ screen('Administration', () => {
     },
   );
 
+  scenario(
+    'an admin adds a venue to the catalogue, then changes it; a bad zone is refused at its field',
+    async (s) => {
+      const tab = await s.signIn('ADMIN');
+      await tab.open('venues');
+      const form = tab.page.getByRole('form', { name: 'Add or change a venue' });
+      // Seeded with the Games' venues.
+      await tab.page.getByRole('row').filter({ hasText: 'National Stadium' }).first().waitFor();
+      const code = `V${Date.now().toString(36).toUpperCase().slice(-5)}`;
+      await form.getByLabel('Code', { exact: true }).fill(code);
+      await form.getByLabel('Name', { exact: true }).fill('Shougang training hall');
+      await form.getByLabel('Zones').fill('1, 2 3');
+      await form.getByRole('button', { name: 'Add venue' }).click();
+      await tab.page
+        .getByText(`Venue added: ${code} (Shougang training hall), zones 1, 2, 3.`)
+        .waitFor();
+      const row = tab.page.getByRole('row').filter({ hasText: code });
+      assert.match((await row.textContent()) ?? '', /Shougang training hall.*1, 2, 3/);
+      await tab.shot('admin-venues');
+
+      await form.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
+      await form.getByRole('note').filter({ hasText: 'saving changes it' }).waitFor();
+      await form.getByLabel('Name', { exact: true }).fill('Shougang hall');
+      await form.getByLabel('Zones').fill('1, 2, 3, 4');
+      await form.getByRole('button', { name: 'Change venue' }).click();
+      await tab.page
+        .getByText(`Venue changed: ${code} (Shougang hall), zones 1, 2, 3, 4.`)
+        .waitFor();
+      const venues = await s.admin.query<{ venues: { code: string; zones: string[] }[] }>(
+        '{ venues { code zones } }',
+      );
+      assert.deepEqual(venues.venues.find((v) => v.code === code)?.zones, ['1', '2', '3', '4']);
+
+      await form.getByLabel('Code', { exact: true }).fill(code);
+      await form.getByLabel('Name', { exact: true }).fill('Shougang hall');
+      await form.getByLabel('Zones').fill('1 1');
+      await form.getByRole('button', { name: 'Change venue' }).click();
+      await form.getByText(/must not repeat a zone/).waitFor();
+    },
+  );
+
   scenario('an admin reads the audit trail by person, by actor and page by page', async (s) => {
     const organisation = await s.given.organisation();
     const person = await s.given.approvedPerson(organisation.id);

@@ -73,6 +73,7 @@ describe('role-based navigation', () => {
       'Users',
       'API keys',
       'Inspection areas',
+      'Venue catalogue',
       'Audit trail',
     ]);
   });

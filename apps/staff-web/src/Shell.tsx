@@ -21,6 +21,7 @@ import { ConflictsPage } from './conflicts/ConflictsPage';
 import { UsersPage } from './admin/UsersPage';
 import { ApiKeysPage } from './admin/ApiKeysPage';
 import { AreasPage } from './admin/AreasPage';
+import { VenuesPage } from './admin/VenuesPage';
 import { AuditPage } from './admin/AuditPage';
 import type { Role } from './gql/graphql';
 
@@ -37,6 +38,7 @@ function screenOf(path: string): ScreenId | null {
     case 'users':
     case 'api-keys':
     case 'areas':
+    case 'venues':
     case 'audit':
       return first;
     case 'person':
@@ -81,6 +83,8 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
       return <ApiKeysPage />;
     case 'areas':
       return <AreasPage />;
+    case 'venues':
+      return <VenuesPage />;
     case 'audit':
       return <AuditPage />;
     default:

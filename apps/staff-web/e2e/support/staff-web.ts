@@ -26,6 +26,7 @@ export type ScreenPath =
   | 'users'
   | 'api-keys'
   | 'areas'
+  | 'venues'
   | 'audit'
   | 'conflicts'
   | `person/${string}`;

@@ -143,3 +143,23 @@ export const AuditTrailQuery = graphql(`
     }
   }
 `);
+
+export const VenueCatalogueQuery = graphql(`
+  query VenueCatalogue {
+    venues {
+      code
+      name
+      zones
+    }
+  }
+`);
+
+export const UpsertVenueMutation = graphql(`
+  mutation UpsertVenue($input: VenueInput!) {
+    upsertVenue(input: $input) {
+      code
+      name
+      zones
+    }
+  }
+`);

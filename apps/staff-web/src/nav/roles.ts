@@ -11,6 +11,7 @@ export type ScreenId =
   | 'users'
   | 'api-keys'
   | 'areas'
+  | 'venues'
   | 'audit';
 
 export interface Screen {
@@ -48,6 +49,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'api-keys', label: 'API keys', path: '/api-keys', roles: [] },
   // Administration: ADMIN only (no other role is listed).
   { id: 'areas', label: 'Inspection areas', path: '/areas', roles: [] },
+  { id: 'venues', label: 'Venue catalogue', path: '/venues', roles: [] },
   { id: 'audit', label: 'Audit trail', path: '/audit', roles: [] },
 ];
 
