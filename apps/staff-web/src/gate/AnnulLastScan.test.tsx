@@ -55,7 +55,7 @@ const admitted: StubAnswer = {
 async function scanAndAskToAnnul(annul: StubHandler) {
   const stub = stubClient({
     InspectionAreas: () => ({ data: areas }),
-    VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}' } }),
+    VerificationKeys: () => ({ data: { cardVerificationKeys: '{"keys":[]}', venues: [] } }),
     DenyList: () => ({ data: { cardDenyList: [] } }),
     CheckIn: () => admitted,
     AnnulCheckIn: annul,
