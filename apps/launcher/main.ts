@@ -103,31 +103,41 @@ try {
     inspection: process.env.INSPECTION_PORT ?? String(await freePort()),
     movement: process.env.MOVEMENT_PORT ?? String(await freePort()),
   };
-  /** One instance on `port`, or REPLICAS instances on free ports behind a balancer on it. */
+  // With REPLICAS > 1 every balancer listens before any instance starts: its port (the
+  // gateway's is PORT) is taken at once, not seconds later when another process may hold it.
+  const groupNames = ['accreditation', 'inspection', 'movement', 'gateway'] as const;
+  const instancePorts: Partial<Record<(typeof groupNames)[number], string[]>> = {};
+  if (replicas > 1) {
+    for (const name of groupNames) {
+      const backends = await Promise.all(
+        Array.from({ length: replicas }, async () => String(await freePort())),
+      );
+      instancePorts[name] = backends;
+      balancers.push(
+        await startBalancer(
+          {
+            port: Number(name === 'gateway' ? gatewayPort : ports[name]),
+            host: name === 'gateway' ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1',
+          },
+          backends.map((p) => ({ host: '127.0.0.1', port: Number(p) })),
+        ),
+      );
+    }
+  }
+  /** One instance on `port`, or REPLICAS instances behind the balancer already on it. */
   const group = async (
-    name: string,
+    name: (typeof groupNames)[number],
     port: string,
     start: (instance: number, port: string) => ReturnType<Supervisor['add']>,
   ) => {
-    if (replicas === 1) {
+    const backends = instancePorts[name];
+    if (!backends) {
       const service = start(0, port);
       await waitForHealthy(`http://127.0.0.1:${port}/health`, service);
       return;
     }
-    const instancePorts = await Promise.all(
-      Array.from({ length: replicas }, async () => String(await freePort())),
-    );
     await Promise.all(
-      instancePorts.map((p, i) => waitForHealthy(`http://127.0.0.1:${p}/health`, start(i, p))),
-    );
-    balancers.push(
-      await startBalancer(
-        {
-          port: Number(port),
-          host: name === 'gateway' ? (process.env.HOST ?? '0.0.0.0') : '127.0.0.1',
-        },
-        instancePorts.map((p) => ({ host: '127.0.0.1', port: Number(p) })),
-      ),
+      backends.map((p, i) => waitForHealthy(`http://127.0.0.1:${p}/health`, start(i, p))),
     );
     log(`${name}: ${replicas} instances behind port ${port}`);
   };
