@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatBytes } from '../components/format';
 import type { ImportPeopleMutation as ImportResult } from '../gql/graphql';
 import { useServices } from '../services';
+import { SuccessNote } from '../components/SuccessNote';
 
 type Report = ImportResult['importPeople'];
 
@@ -169,17 +170,15 @@ export function ImportPage() {
         </section>
       )}
       {clean && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
+        <SuccessNote>
           No problems found in {rows} row{rows === 1 ? '' : 's'}. Nothing has been written yet:
           press Import to register them.
-        </p>
+        </SuccessNote>
       )}
       {report && !report.dryRun && report.errors.length === 0 && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
+        <SuccessNote>
           Imported {report.created} {report.created === 1 ? 'person' : 'people'}.
-        </p>
+        </SuccessNote>
       )}
     </section>
   );

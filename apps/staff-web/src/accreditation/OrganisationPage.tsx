@@ -5,6 +5,7 @@ import { errorCodes, fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import type { OrganisationType } from '../gql/graphql';
+import { SuccessNote } from '../components/SuccessNote';
 
 const TYPES: OrganisationType[] = [
   'NOC',
@@ -115,10 +116,9 @@ export function OrganisationPage() {
           <ErrorAlert error={result.error} />
         )}
         {result.data && (
-          <p role="status" className="alert alert-ok">
-            <span aria-hidden="true">✔ </span>
+          <SuccessNote>
             Created {result.data.createOrganisation.name} ({result.data.createOrganisation.code}).
-          </p>
+          </SuccessNote>
         )}
         <button type="submit" className="primary" disabled={result.fetching}>
           Create organisation

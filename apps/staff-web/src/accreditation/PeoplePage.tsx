@@ -11,6 +11,7 @@ import { peopleCsv } from '../export/exports';
 import { AccreditationStatusBadge, LoopStatusBadge } from '../components/StatusBadge';
 import type { AccreditationStatus, PeopleFilter } from '../gql/graphql';
 import { DEBOUNCE_MS, useDebounced, usePeopleSearch } from './usePeopleSearch';
+import { SuccessNote } from '../components/SuccessNote';
 
 const STATUSES: AccreditationStatus[] = ['SUBMITTED', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'REVOKED'];
 
@@ -161,12 +162,7 @@ export function PeoplePage({ editable }: { editable: boolean }) {
           </button>
         </div>
       )}
-      {bulkNote && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
-          {bulkNote}
-        </p>
-      )}
+      {bulkNote && <SuccessNote>{bulkNote}</SuccessNote>}
       <ErrorAlert error={bulkError} />
       {rows.length > 0 && (
         <table>

@@ -20,6 +20,7 @@ import type { Role } from '../gql/graphql';
 import { mayRead } from '../nav/roles';
 import { CardQr } from './CardQr';
 import { PortraitPanel } from './PortraitPanel';
+import { SuccessNote } from '../components/SuccessNote';
 
 type Pending = { kind: 'suspend' } | { kind: 'revoke' } | { kind: 'reissue' } | null;
 
@@ -229,12 +230,7 @@ export function PersonPage({
               )}
             </div>
           )}
-          {note && (
-            <p role="status" className="alert alert-ok">
-              <span aria-hidden="true">✔ </span>
-              {note}
-            </p>
-          )}
+          {note && <SuccessNote>{note}</SuccessNote>}
           <ErrorAlert error={actionError} />
         </div>
         <div className="panel">

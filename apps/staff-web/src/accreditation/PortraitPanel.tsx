@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { SetPersonPhotoMutation } from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
+import { SuccessNote } from '../components/SuccessNote';
 
 interface Photo {
   url: string;
@@ -126,11 +127,7 @@ export function PortraitPanel({ personId, name, photo, editable, onSaved }: Prop
           onCropped={(base64) => void store(base64)}
         />
       )}
-      {saved && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>Portrait saved.
-        </p>
-      )}
+      {saved && <SuccessNote>Portrait saved.</SuccessNote>}
       {problem && <ErrorAlert text={problem} />}
       <ErrorAlert error={result.error} />
     </section>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { fromLocalInput, splitCodes } from '../components/format';
 import type { RegisterPersonInput } from '../gql/graphql';
+import { SuccessNote } from '../components/SuccessNote';
 
 interface FormState {
   organisationId: string;
@@ -151,14 +152,13 @@ export function RegisterPage() {
       </p>
       <h1 id="register-title">Register a person</h1>
       {created && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
+        <SuccessNote>
           Registered{' '}
           <a href={`#/person/${encodeURIComponent(created.id)}`}>
             {created.givenName} {created.familyName}
           </a>{' '}
           with card {created.accreditation.cardNumber} ({created.accreditation.status}).
-        </p>
+        </SuccessNote>
       )}
       {isBadInput ? (
         <p role="alert" className="alert alert-error">

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { formatDateTime } from '../components/format';
 import type { ApiScope } from '../gql/graphql';
+import { SuccessNote } from '../components/SuccessNote';
 
 export const SCOPES: { scope: ApiScope; label: string }[] = [
   { scope: 'ACCREDITATION_READ', label: 'Read accreditations' },
@@ -155,12 +156,7 @@ export function ApiKeysPage() {
           </button>
         </div>
       )}
-      {done && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
-          {done}
-        </p>
-      )}
+      {done && <SuccessNote>{done}</SuccessNote>}
       <ErrorAlert error={revoked.error ?? error} />
       <table>
         <caption>All API keys, newest first</caption>

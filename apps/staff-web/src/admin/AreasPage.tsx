@@ -5,6 +5,7 @@ import { fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import type { AreaKind } from '../gql/graphql';
+import { SuccessNote } from '../components/SuccessNote';
 
 const KINDS: { kind: AreaKind; label: string }[] = [
   { kind: 'VENUE', label: 'Venue' },
@@ -105,12 +106,7 @@ export function AreasPage() {
         {created.error && Object.keys(problems).length === 0 && (
           <ErrorAlert error={created.error} />
         )}
-        {done && (
-          <p role="status" className="alert alert-ok">
-            <span aria-hidden="true">✔ </span>
-            {done}
-          </p>
-        )}
+        {done && <SuccessNote>{done}</SuccessNote>}
       </form>
       <ErrorAlert error={error} />
       {fetching && !data && <p role="status">Loading…</p>}

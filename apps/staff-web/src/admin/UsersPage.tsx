@@ -13,6 +13,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import type { Role } from '../gql/graphql';
+import { SuccessNote } from '../components/SuccessNote';
 
 export const ROLES: { role: Role; label: string }[] = [
   { role: 'ADMIN', label: 'Administrator' },
@@ -177,12 +178,7 @@ export function UsersPage() {
           Create user
         </button>
       </form>
-      {done && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
-          {done}
-        </p>
-      )}
+      {done && <SuccessNote>{done}</SuccessNote>}
       <ErrorAlert error={changeError ?? error} />
       <p className="muted">
         Roles are set when a user is created. A role change made by an operator in the database

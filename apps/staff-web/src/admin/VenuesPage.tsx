@@ -4,6 +4,7 @@ import { UpsertVenueMutation, VenueCatalogueQuery } from '../api/operations';
 import { fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
+import { SuccessNote } from '../components/SuccessNote';
 
 const EMPTY = { code: '', name: '', zones: '' };
 
@@ -89,12 +90,7 @@ export function VenuesPage() {
           </button>
         </div>
         {saved.error && Object.keys(problems).length === 0 && <ErrorAlert error={saved.error} />}
-        {done && (
-          <p role="status" className="alert alert-ok">
-            <span aria-hidden="true">✔ </span>
-            {done}
-          </p>
-        )}
+        {done && <SuccessNote>{done}</SuccessNote>}
       </form>
       <ErrorAlert error={error} />
       {fetching && !data && <p role="status">Loading…</p>}

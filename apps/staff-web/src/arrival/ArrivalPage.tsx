@@ -27,6 +27,7 @@ interface Departing {
 }
 import { Portrait } from '../gate/GateResult';
 import { verifyCardToken } from '../gate/offline';
+import { SuccessNote } from '../components/SuccessNote';
 
 /** The port-of-entry desk: validates pre-valid cards on arrival, records departures. */
 export function ArrivalPage() {
@@ -280,12 +281,7 @@ export function ArrivalPage() {
             {departure.fetching ? 'Recording…' : 'Record departure…'}
           </button>
           <ErrorAlert error={departure.error} />
-          {departed && (
-            <p role="status" className="alert alert-ok">
-              <span aria-hidden="true">✔ </span>
-              {departed}
-            </p>
-          )}
+          {departed && <SuccessNote>{departed}</SuccessNote>}
         </form>
       </div>
       {departing && (

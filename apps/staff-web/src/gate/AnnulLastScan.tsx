@@ -5,6 +5,7 @@ import { describeError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { Decision, Direction } from '../gql/graphql';
+import { SuccessNote } from '../components/SuccessNote';
 
 /** The scan just made online: the one a gate may annul as a mistake. */
 export interface LastScan {
@@ -62,12 +63,7 @@ export function AnnulLastScan({ scan, asking, onAsking }: Props) {
           Annul this scan…
         </button>
       )}
-      {done && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
-          {done}
-        </p>
-      )}
+      {done && <SuccessNote>{done}</SuccessNote>}
       {error && <ErrorAlert text={`Not annulled. ${describeError(error)}`} />}
       {asking && (
         <Dialog

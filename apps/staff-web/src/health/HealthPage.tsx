@@ -10,6 +10,7 @@ import { formatDateTime, fromLocalInput, toLocalInput } from '../components/form
 import { PersonPicker } from '../components/PersonPicker';
 import type { TestResult } from '../gql/graphql';
 import { usePeopleSearch, type PersonRow } from '../accreditation/usePeopleSearch';
+import { SuccessNote } from '../components/SuccessNote';
 
 /** The end of the local day: the list of today's tests reaches up to it. */
 function endOfToday(): Date {
@@ -207,12 +208,7 @@ export function HealthPage() {
           />
           <ErrorAlert error={isolated.error} />
           <ErrorAlert error={released.error} />
-          {releaseNote && (
-            <p role="status" className="alert alert-ok">
-              <span aria-hidden="true">✔ </span>
-              {releaseNote}
-            </p>
-          )}
+          {releaseNote && <SuccessNote>{releaseNote}</SuccessNote>}
           {isolated.rows.length === 0 ? (
             <p className="muted">{isolated.fetching ? 'Loading…' : 'Nobody is isolated.'}</p>
           ) : (

@@ -9,6 +9,7 @@ import { formatDateTime, fromLocalInput, toLocalInput } from '../components/form
 import { PersonPicker } from '../components/PersonPicker';
 import type { TraceQuery as TraceResult } from '../gql/graphql';
 import type { PersonRow } from '../accreditation/usePeopleSearch';
+import { SuccessNote } from '../components/SuccessNote';
 
 interface TraceWindow {
   personId: string;
@@ -247,8 +248,7 @@ export function TracingPage() {
       )}
       <ErrorAlert error={designated.error} />
       {designated.data && (
-        <p role="status" className="alert alert-ok">
-          <span aria-hidden="true">✔ </span>
+        <SuccessNote>
           {designated.data.designateCloseContacts.length} people marked as close contacts:{' '}
           {designated.data.designateCloseContacts
             .map(
@@ -256,7 +256,7 @@ export function TracingPage() {
             )
             .join(', ')}
           .
-        </p>
+        </SuccessNote>
       )}
       {confirming && (
         <Dialog
