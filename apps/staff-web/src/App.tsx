@@ -4,6 +4,7 @@ import { createApiClient, type ApiClient } from './api/client';
 import { LoginPage } from './auth/LoginPage';
 import { clearToken, loadToken, saveToken, tokenExpiry } from './auth/session';
 import { Shell } from './Shell';
+import { LanguageProvider } from './i18n/LanguageProvider';
 
 export type ClientFactory = (
   token: string | null,
@@ -49,8 +50,10 @@ export function App({ makeClient = defaultFactory }: { makeClient?: ClientFactor
   }
 
   return (
-    <Provider value={client}>
-      {token ? <Shell onLogout={logout} /> : <LoginPage onLogin={login} />}
-    </Provider>
+    <LanguageProvider>
+      <Provider value={client}>
+        {token ? <Shell onLogout={logout} /> : <LoginPage onLogin={login} />}
+      </Provider>
+    </LanguageProvider>
   );
 }

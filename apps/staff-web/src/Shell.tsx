@@ -1,11 +1,20 @@
 import { useEffect } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from './api/operations';
 import { ErrorAlert } from './components/ErrorAlert';
 import { isNetworkError } from './api/errors';
 import { loadUser, saveUser } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { canEditAccreditation, canOpen, screensFor, SCREENS, type ScreenId } from './nav/roles';
+import {
+  canEditAccreditation,
+  canOpen,
+  ROLE_NAMES,
+  screensFor,
+  SCREENS,
+  type ScreenId,
+} from './nav/roles';
+import { LanguageSwitcher } from './i18n/LanguageSwitcher';
 import { navigate, useRoute } from './nav/route';
 import { GatePage } from './gate/GatePage';
 import { ArrivalPage } from './arrival/ArrivalPage';
@@ -95,7 +104,10 @@ function Page({ path, roles }: { path: string; roles: readonly Role[] }) {
 function NotAllowed() {
   return (
     <p role="alert" className="alert alert-error">
-      This screen is not available to your role.
+      <FormattedMessage
+        id="shell.notAllowed"
+        defaultMessage="This screen is not available to your role."
+      />
     </p>
   );
 }
@@ -104,6 +116,7 @@ function NotAllowed() {
 export function Shell({ onLogout }: { onLogout: () => void }) {
   const [{ data, error, fetching }] = useQuery({ query: MeQuery });
   const [loggingOut, logout] = useMutation(LogoutMutation);
+  const intl = useIntl();
   const path = useRoute();
   // Offline (the gateway unreachable), the user of this tab is the one last seen.
   const offline = isNetworkError(error);
@@ -130,26 +143,32 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        <FormattedMessage id="shell.skipToContent" defaultMessage="Skip to content" />
       </a>
       <header className="top">
-        <span className="brand">Games accreditation</span>
-        <nav aria-label="Screens">
+        <span className="brand">
+          <FormattedMessage id="shell.brand" defaultMessage="Games accreditation" />
+        </span>
+        <nav aria-label={intl.formatMessage({ id: 'shell.screens', defaultMessage: 'Screens' })}>
           <ul>
             {screens.map((s) => (
               <li key={s.id}>
                 <a href={`#${s.path}`} aria-current={current === s.id ? 'page' : undefined}>
-                  {s.label}
+                  <FormattedMessage {...s.label} />
                 </a>
               </li>
             ))}
           </ul>
         </nav>
         <div className="user">
+          <LanguageSwitcher />
           {me && (
             <span>
               {me.email}
-              <span className="muted"> · {me.roles.join(', ')}</span>
+              <span className="muted">
+                {' · '}
+                {intl.formatList(me.roles.map((r) => intl.formatMessage(ROLE_NAMES[r])))}
+              </span>
             </span>
           )}
           <button
@@ -161,15 +180,24 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
               void logout({}).finally(onLogout);
             }}
           >
-            Sign out
+            <FormattedMessage id="shell.signOut" defaultMessage="Sign out" />
           </button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
         {error && !(offline && me) && <ErrorAlert error={error} />}
-        {fetching && !me && <p role="status">Loading…</p>}
+        {fetching && !me && (
+          <p role="status">
+            <FormattedMessage id="common.loading" defaultMessage="Loading…" />
+          </p>
+        )}
         {me && screens.length === 0 && (
-          <p role="alert">Your account has no role that opens a screen here.</p>
+          <p role="alert">
+            <FormattedMessage
+              id="shell.noScreens"
+              defaultMessage="Your account has no role that opens a screen here."
+            />
+          </p>
         )}
         {me && allowed && (
           <ErrorBoundary resetKey={path}>

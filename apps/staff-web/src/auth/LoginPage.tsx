@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { LoginMutation } from '../api/operations';
 import { errorCodes } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 /** Email and password; on success the token is handed up to be kept for the tab. */
 export function LoginPage({ onLogin }: { onLogin: (token: string, expiresAt: string) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [result, login] = useMutation(LoginMutation);
+  const intl = useIntl();
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -23,9 +26,16 @@ export function LoginPage({ onLogin }: { onLogin: (token: string, expiresAt: str
   return (
     <main className="login">
       <form onSubmit={(e) => void onSubmit(e)} aria-labelledby="login-title" className="panel">
-        <h1 id="login-title">Games staff sign in</h1>
+        <div className="login-language">
+          <LanguageSwitcher />
+        </div>
+        <h1 id="login-title">
+          <FormattedMessage id="login.title" defaultMessage="Games staff sign in" />
+        </h1>
         <div className="field">
-          <label htmlFor="login-email">Email</label>
+          <label htmlFor="login-email">
+            <FormattedMessage id="login.email" defaultMessage="Email" />
+          </label>
           <input
             id="login-email"
             type="email"
@@ -36,7 +46,9 @@ export function LoginPage({ onLogin }: { onLogin: (token: string, expiresAt: str
           />
         </div>
         <div className="field">
-          <label htmlFor="login-password">Password</label>
+          <label htmlFor="login-password">
+            <FormattedMessage id="login.password" defaultMessage="Password" />
+          </label>
           <input
             id="login-password"
             type="password"
@@ -47,12 +59,21 @@ export function LoginPage({ onLogin }: { onLogin: (token: string, expiresAt: str
           />
         </div>
         {wrongCredentials ? (
-          <ErrorAlert text="Email or password is not correct." />
+          <ErrorAlert
+            text={intl.formatMessage({
+              id: 'login.wrongCredentials',
+              defaultMessage: 'Email or password is not correct.',
+            })}
+          />
         ) : (
           <ErrorAlert error={result.error} />
         )}
         <button type="submit" className="primary" disabled={result.fetching}>
-          {result.fetching ? 'Signing in…' : 'Sign in'}
+          {result.fetching ? (
+            <FormattedMessage id="login.signingIn" defaultMessage="Signing in…" />
+          ) : (
+            <FormattedMessage id="login.signIn" defaultMessage="Sign in" />
+          )}
         </button>
       </form>
     </main>

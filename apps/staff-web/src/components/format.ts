@@ -1,12 +1,71 @@
-const dateTime = new Intl.DateTimeFormat('en-GB', {
+import { useMemo } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
+
+/** An instant as the reader's language writes a date and time; '—' when there is none. */
+function dateTimeIn(intl: IntlShape, iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : intl.formatDate(d, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A time of day alone, for what happened today (a scan, a test result). */
+function timeIn(intl: IntlShape, iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : intl.formatTime(d, { timeStyle: 'short' });
+}
+
+/** A file size in the reader's number format: 812 B, 1.5 kB, 3,2 Mo. */
+function bytesIn(intl: IntlShape, bytes: number): string {
+  const [value, unit] =
+    bytes < 1024
+      ? [bytes, 'byte']
+      : bytes < 1024 * 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes / (1024 * 1024), 'megabyte'];
+  return intl.formatNumber(value, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  });
+}
+
+/** The formatters above, bound to the language of the screens. */
+export type Format = ReturnType<typeof useFormat>;
+
+export function useFormat() {
+  const intl = useIntl();
+  return useMemo(
+    () => ({
+      dateTime: (iso: string | null | undefined) => dateTimeIn(intl, iso),
+      time: (iso: string | null | undefined) => timeIn(intl, iso),
+      bytes: (bytes: number) => bytesIn(intl, bytes),
+      number: (value: number) => intl.formatNumber(value),
+    }),
+    [intl],
+  );
+}
+
+const legacyDateTime = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
   timeStyle: 'short',
 });
 
+/** @deprecated English only: use `useFormat().dateTime`. Kept while screens move to it. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+  return Number.isNaN(d.getTime()) ? iso : legacyDateTime.format(d);
+}
+
+/** @deprecated English only: use `useFormat().bytes`. Kept while screens move to it. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */
@@ -30,10 +89,4 @@ export function splitCodes(text: string): string[] {
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,3 +1,4 @@
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 import type { Role } from '../gql/graphql';
 
 export type ScreenId =
@@ -16,11 +17,27 @@ export type ScreenId =
 
 export interface Screen {
   id: ScreenId;
-  label: string;
+  label: MessageDescriptor;
   path: string;
   /** Roles that open the screen; ADMIN opens every screen. */
   roles: readonly Role[];
 }
+
+/** Each screen's name in the navigation. */
+const LABELS = defineMessages({
+  gate: { id: 'screen.gate', defaultMessage: 'Gate' },
+  arrival: { id: 'screen.arrival', defaultMessage: 'Arrival desk' },
+  people: { id: 'screen.people', defaultMessage: 'Accreditation' },
+  health: { id: 'screen.health', defaultMessage: 'Health desk' },
+  tracing: { id: 'screen.tracing', defaultMessage: 'Tracing' },
+  live: { id: 'screen.live', defaultMessage: 'Live board' },
+  conflicts: { id: 'screen.conflicts', defaultMessage: 'Conflicts' },
+  users: { id: 'screen.users', defaultMessage: 'Users' },
+  'api-keys': { id: 'screen.api-keys', defaultMessage: 'API keys' },
+  areas: { id: 'screen.areas', defaultMessage: 'Inspection areas' },
+  venues: { id: 'screen.venues', defaultMessage: 'Venue catalogue' },
+  audit: { id: 'screen.audit', defaultMessage: 'Audit trail' },
+});
 
 const ALL_STAFF: readonly Role[] = [
   'ACCREDITATION_OFFICER',
@@ -31,26 +48,31 @@ const ALL_STAFF: readonly Role[] = [
 ];
 
 export const SCREENS: readonly Screen[] = [
-  { id: 'gate', label: 'Gate', path: '/gate', roles: ['INSPECTION_OFFICER'] },
-  { id: 'arrival', label: 'Arrival desk', path: '/arrival', roles: ['INSPECTION_OFFICER'] },
+  { id: 'gate', label: LABELS['gate'], path: '/gate', roles: ['INSPECTION_OFFICER'] },
+  { id: 'arrival', label: LABELS['arrival'], path: '/arrival', roles: ['INSPECTION_OFFICER'] },
   {
     id: 'people',
-    label: 'Accreditation',
+    label: LABELS['people'],
     path: '/people',
     roles: ['ACCREDITATION_OFFICER', 'VIEWER'],
   },
-  { id: 'health', label: 'Health desk', path: '/health', roles: ['HEALTH_OFFICER'] },
-  { id: 'tracing', label: 'Tracing', path: '/tracing', roles: ['TRACER'] },
-  { id: 'live', label: 'Live board', path: '/live', roles: ALL_STAFF },
+  { id: 'health', label: LABELS['health'], path: '/health', roles: ['HEALTH_OFFICER'] },
+  { id: 'tracing', label: LABELS['tracing'], path: '/tracing', roles: ['TRACER'] },
+  { id: 'live', label: LABELS['live'], path: '/live', roles: ALL_STAFF },
   // Supervisors of the gates review what gates decided offline against the server.
-  { id: 'conflicts', label: 'Conflicts', path: '/conflicts', roles: ['INSPECTION_OFFICER'] },
+  {
+    id: 'conflicts',
+    label: LABELS['conflicts'],
+    path: '/conflicts',
+    roles: ['INSPECTION_OFFICER'],
+  },
   // ADMIN only (ADMIN opens every screen).
-  { id: 'users', label: 'Users', path: '/users', roles: [] },
-  { id: 'api-keys', label: 'API keys', path: '/api-keys', roles: [] },
+  { id: 'users', label: LABELS['users'], path: '/users', roles: [] },
+  { id: 'api-keys', label: LABELS['api-keys'], path: '/api-keys', roles: [] },
   // Administration: ADMIN only (no other role is listed).
-  { id: 'areas', label: 'Inspection areas', path: '/areas', roles: [] },
-  { id: 'venues', label: 'Venue catalogue', path: '/venues', roles: [] },
-  { id: 'audit', label: 'Audit trail', path: '/audit', roles: [] },
+  { id: 'areas', label: LABELS['areas'], path: '/areas', roles: [] },
+  { id: 'venues', label: LABELS['venues'], path: '/venues', roles: [] },
+  { id: 'audit', label: LABELS['audit'], path: '/audit', roles: [] },
 ];
 
 export function canOpen(roles: readonly Role[], screen: Screen): boolean {
@@ -78,3 +100,16 @@ export const mayRead = {
       roles.includes(r),
     ),
 };
+
+/** Each role by the name staff know it by. */
+export const ROLE_NAMES: Readonly<Record<Role, MessageDescriptor>> = defineMessages({
+  ADMIN: { id: 'role.ADMIN', defaultMessage: 'Administrator' },
+  ACCREDITATION_OFFICER: {
+    id: 'role.ACCREDITATION_OFFICER',
+    defaultMessage: 'Accreditation officer',
+  },
+  INSPECTION_OFFICER: { id: 'role.INSPECTION_OFFICER', defaultMessage: 'Inspection officer' },
+  HEALTH_OFFICER: { id: 'role.HEALTH_OFFICER', defaultMessage: 'Health officer' },
+  TRACER: { id: 'role.TRACER', defaultMessage: 'Tracer' },
+  VIEWER: { id: 'role.VIEWER', defaultMessage: 'Viewer' },
+});
