@@ -36,6 +36,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.createApiKey': { roles: [] },
   'Mutation.revokeApiKey': { roles: [] },
   'Mutation.logout': { staff: true },
+  'Mutation.setPreferredLanguage': { staff: true },
   'Mutation.disableUser': { roles: [] },
   'Mutation.enableUser': { roles: [] },
   'Query.users': { roles: [] },

@@ -114,6 +114,7 @@ const CASES: Record<string, Case> = {
     args: (f) => ({ input: { email: f.account.email, password: f.account.password } }),
   },
   'Mutation.logout': { staff: true, freshSession: true },
+  'Mutation.setPreferredLanguage': { staff: true, args: () => ({ language: 'FR' }) },
   'Mutation.disableUser': { roles: [], args: async (f) => ({ id: await userId(f) }) },
   'Mutation.enableUser': { roles: [], args: async (f) => ({ id: await userId(f) }) },
   'Mutation.createUser': {

@@ -171,6 +171,7 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
       }),
     },
     revokeApiKey: { id: () => key.createApiKey.apiKey.id },
+    setPreferredLanguage: { language: () => 'ZH' },
     disableUser: { id: () => target.createUser.id },
     enableUser: { id: () => target.createUser.id },
     createOrganisation: {

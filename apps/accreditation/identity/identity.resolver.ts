@@ -12,6 +12,7 @@ import {
   User,
   UserConnection,
 } from '#apps/accreditation/identity/identity.types.js';
+import { Language } from '#apps/accreditation/identity/language.js';
 import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
 import { OrganisationsService } from '#apps/accreditation/organisations/organisations.service.js';
 
@@ -50,6 +51,17 @@ export class IdentityResolver {
   })
   logout(@CurrentPrincipal() principal: Principal | null): Promise<boolean> {
     return this.identity.logout(principal);
+  }
+
+  @Mutation(() => User, {
+    description:
+      'The language the caller reads the staff screens in, on every device they sign in on.',
+  })
+  setPreferredLanguage(
+    @Args('language', { type: () => Language }) language: Language,
+    @CurrentPrincipal() principal: Principal | null,
+  ): Promise<User> {
+    return this.identity.setPreferredLanguage(principal, language);
   }
 
   @Mutation(() => User, {

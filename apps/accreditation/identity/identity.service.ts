@@ -9,10 +9,11 @@ import type { Principal } from '#libs/auth/principal.js';
 import { Role } from '#libs/auth/roles.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, type Page, toPage } from '#libs/graphql/pagination.js';
-import { ConflictError, DomainError, NotFoundError } from '#libs/common/errors.js';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '#libs/common/errors.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
 import { UserEntity } from '#apps/accreditation/identity/user.entity.js';
+import type { Language } from '#apps/accreditation/identity/language.js';
 import { LoginThrottle } from '#apps/accreditation/identity/login-throttle.service.js';
 import { hashPassword, passwordMatches } from '#apps/accreditation/identity/passwords.js';
 import type {
@@ -31,6 +32,7 @@ const toUser = (e: UserEntity): User => ({
   roles: e.roles,
   organisationId: e.organisationId,
   disabled: e.disabledAt != null,
+  preferredLanguage: e.preferredLanguage,
 });
 
 const toApiKey = (e: ApiKeyEntity): ApiKey => ({
@@ -128,6 +130,14 @@ export class IdentityService implements OnApplicationBootstrap {
     if (principal?.kind !== 'user') return false;
     await this.users.increment({ id: principal.id }, 'sessionEpoch', 1);
     return true;
+  }
+
+  /** The caller's own language of the screens; only a user has one (an API key has no screens). */
+  async setPreferredLanguage(principal: Principal | null, language: Language): Promise<User> {
+    if (principal?.kind !== 'user')
+      throw new ForbiddenError('Only a signed-in user has a language');
+    await this.users.update({ id: principal.id }, { preferredLanguage: language });
+    return toUser(await this.userById(principal.id));
   }
 
   /** Disabled: cannot sign in, and every session ends (on the next request, on every service). */

@@ -11,6 +11,7 @@ import {
 import { ApiScope, Role } from '#libs/auth/roles.js';
 import { PageInfo } from '#libs/graphql/pagination.js';
 import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
+import { Language } from '#apps/accreditation/identity/language.js';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(ApiScope, { name: 'ApiScope' });
@@ -35,6 +36,13 @@ export class User {
     description: 'A disabled user cannot sign in, and every session of theirs is refused at once.',
   })
   disabled!: boolean;
+
+  @Field(() => Language, {
+    nullable: true,
+    description:
+      'The language the user chose for the staff screens; null: none chosen (the browser decides).',
+  })
+  preferredLanguage!: Language | null;
 }
 
 @ObjectType()

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '#libs/auth/roles.js';
+import type { Language } from '#apps/accreditation/identity/language.js';
 
 @Entity({ schema: 'identity', name: 'users' })
 export class UserEntity {
@@ -23,6 +24,9 @@ export class UserEntity {
 
   @Column('integer', { name: 'session_epoch', default: 0 })
   sessionEpoch!: number;
+
+  @Column('text', { name: 'preferred_language', nullable: true })
+  preferredLanguage!: Language | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

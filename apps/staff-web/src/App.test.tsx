@@ -5,7 +5,7 @@ import type { Role } from './gql/graphql';
 import { App } from './App';
 import { stubClient } from './test/stubClient';
 
-function me(roles: Role[]) {
+function me(roles: Role[], preferredLanguage: 'EN' | 'FR' | 'ZH' | null = null) {
   return {
     data: {
       me: {
@@ -13,6 +13,7 @@ function me(roles: Role[]) {
         id: 'u1',
         email: 'officer@games.test',
         roles,
+        preferredLanguage,
         organisation: null,
       },
     },
@@ -177,5 +178,60 @@ describe('role-based navigation', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(
       /Email or password is not correct/,
     );
+  });
+});
+
+describe('the language of the screens', () => {
+  const liveBoard = {
+    LiveCheckIns: () => ({ data: { recentCheckIns: [] } }),
+    InspectionAreas: () => ({ data: { inspectionAreas: [] } }),
+  };
+
+  it('signs in in the language last chosen on this device, and switches before sign-in', async () => {
+    window.localStorage.setItem('staff-web.language', 'fr');
+    const { client } = stubClient({});
+    render(<App makeClient={() => client} />);
+    expect(screen.getByRole('heading', { name: 'Connexion du personnel des Jeux' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('fr');
+
+    await userEvent.selectOptions(screen.getByLabelText('Langue'), 'zh');
+    expect(screen.getByRole('heading', { name: '赛会工作人员登录' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '登录' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-Hans');
+    expect(window.localStorage.getItem('staff-web.language')).toBe('zh');
+  });
+
+  it('follows the user’s own choice once signed in, whatever this device chose', async () => {
+    window.localStorage.setItem('staff-web.language', 'en');
+    window.sessionStorage.setItem('staff-web.token', 'tok');
+    window.location.hash = '#/live';
+    const { client } = stubClient({ Me: () => me(['VIEWER'], 'ZH'), ...liveBoard });
+    render(<App makeClient={() => client} />);
+    const nav = await screen.findByRole('navigation', { name: '页面' });
+    expect(within(nav).getByRole('link', { name: '实时看板' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-Hans');
+    expect(window.localStorage.getItem('staff-web.language')).toBe('zh');
+  });
+
+  it('tells the server when the user switches, so other devices follow', async () => {
+    window.sessionStorage.setItem('staff-web.token', 'tok');
+    window.location.hash = '#/live';
+    const { client, calls } = stubClient({
+      Me: () => me(['VIEWER']),
+      SetPreferredLanguage: (v) => ({
+        data: {
+          setPreferredLanguage: { __typename: 'User', id: 'u1', preferredLanguage: v.language },
+        },
+      }),
+      ...liveBoard,
+    });
+    render(<App makeClient={() => client} />);
+    await screen.findByRole('navigation', { name: 'Screens' });
+    await userEvent.selectOptions(screen.getByLabelText('Language'), 'fr');
+    expect(await screen.findByRole('button', { name: 'Se déconnecter' })).toBeTruthy();
+    expect(calls).toContainEqual({
+      operation: 'SetPreferredLanguage',
+      variables: { language: 'FR' },
+    });
   });
 });

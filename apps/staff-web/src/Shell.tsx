@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
-import { LogoutMutation, MeQuery } from './api/operations';
+import { LogoutMutation, MeQuery, SetPreferredLanguageMutation } from './api/operations';
 import { ErrorAlert } from './components/ErrorAlert';
 import { isNetworkError } from './api/errors';
 import { loadUser, saveUser } from './auth/session';
@@ -15,6 +15,8 @@ import {
   type ScreenId,
 } from './nav/roles';
 import { LanguageSwitcher } from './i18n/LanguageSwitcher';
+import { useLanguage } from './i18n/LanguageProvider';
+import { fromServerLanguage, toServerLanguage } from './i18n/languages';
 import { navigate, useRoute } from './nav/route';
 import { GatePage } from './gate/GatePage';
 import { ArrivalPage } from './arrival/ArrivalPage';
@@ -117,6 +119,8 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
   const [{ data, error, fetching }] = useQuery({ query: MeQuery });
   const [loggingOut, logout] = useMutation(LogoutMutation);
   const intl = useIntl();
+  const [, savePreferredLanguage] = useMutation(SetPreferredLanguageMutation);
+  const { setLanguage } = useLanguage();
   const path = useRoute();
   // Offline (the gateway unreachable), the user of this tab is the one last seen.
   const offline = isNetworkError(error);
@@ -134,6 +138,13 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
   useEffect(() => {
     if (me && !allowed && screens.length > 0) navigate(screens[0].path);
   }, [me, allowed, screens]);
+
+  // The user's own choice, made on any device, wins over this device's; with none, the
+  // screens keep the language the sign-in form had (the last choice here, else the browser's).
+  const preferred = fromServerLanguage(data?.me?.preferredLanguage);
+  useEffect(() => {
+    if (preferred) setLanguage(preferred);
+  }, [preferred, setLanguage]);
 
   useEffect(() => {
     if (data && !data.me) onLogout();
@@ -161,7 +172,12 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
           </ul>
         </nav>
         <div className="user">
-          <LanguageSwitcher />
+          <LanguageSwitcher
+            onChosen={(language) =>
+              // Offline the choice still holds on this device; the server hears of it next time.
+              void savePreferredLanguage({ language: toServerLanguage(language) })
+            }
+          />
           {me && (
             <span>
               {me.email}

@@ -21,10 +21,20 @@ export const MeQuery = graphql(`
       id
       email
       roles
+      preferredLanguage
       organisation {
         id
         name
       }
+    }
+  }
+`);
+
+export const SetPreferredLanguageMutation = graphql(`
+  mutation SetPreferredLanguage($language: Language!) {
+    setPreferredLanguage(language: $language) {
+      id
+      preferredLanguage
     }
   }
 `);

@@ -55,7 +55,6 @@ export function LanguageProvider({
   return (
     <LanguageContext.Provider value={state}>
       <IntlProvider
-        key={language}
         locale={FORMAT_LOCALE[language]}
         defaultLocale="en-GB"
         messages={CATALOGUES[language]}
