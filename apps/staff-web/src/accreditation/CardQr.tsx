@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import QRCode from 'qrcode';
 
 /** The card's QR code, drawn from its signed token. */
@@ -18,7 +19,19 @@ export function CardQr({ token, alt }: { token: string; alt: string }) {
       cancelled = true;
     };
   }, [token]);
-  if (failed) return <p role="alert">The QR code could not be drawn.</p>;
-  if (!src) return <p role="status">Drawing QR code…</p>;
+  if (failed) {
+    return (
+      <p role="alert">
+        <FormattedMessage id="cardQr.failed" defaultMessage="The QR code could not be drawn." />
+      </p>
+    );
+  }
+  if (!src) {
+    return (
+      <p role="status">
+        <FormattedMessage id="cardQr.drawing" defaultMessage="Drawing QR code…" />
+      </p>
+    );
+  }
   return <img className="qr" src={src} alt={alt} width={240} height={240} />;
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { ImportPeopleMutation, OrganisationsQuery } from '../api/operations';
-import { describeError } from '../api/errors';
+import { describeErrorIn } from '../api/errors';
 import type { UploadProgress } from '../api/upload';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatBytes } from '../components/format';
+import { useFormat } from '../components/format';
 import type { ImportPeopleMutation as ImportResult } from '../gql/graphql';
 import { useServices } from '../services';
 import { SuccessNote } from '../components/SuccessNote';
@@ -33,6 +34,9 @@ export function countRows(csv: string): number {
  */
 export function ImportPage() {
   const { upload } = useServices();
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const format = useFormat();
   const [{ data: orgs }] = useQuery({ query: OrganisationsQuery });
   const [organisationId, setOrganisationId] = useState('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -50,7 +54,12 @@ export function ImportPage() {
 
   async function send(dryRun: boolean) {
     if (!file || !organisationId) {
-      setProblem('Choose the organisation and a CSV file first.');
+      setProblem(
+        formatMessage({
+          id: 'import.chooseFirst',
+          defaultMessage: 'Choose the organisation and a CSV file first.',
+        }),
+      );
       return;
     }
     setProblem('');
@@ -63,7 +72,7 @@ export function ImportPage() {
     );
     setBusy(null);
     if (r.data) setReport(r.data.importPeople);
-    else setProblem(describeError(r.error));
+    else setProblem(describeErrorIn(intl, r.error));
   }
 
   const rows = file ? countRows(file.text) : 0;
@@ -74,17 +83,29 @@ export function ImportPage() {
   return (
     <section aria-labelledby="import-title">
       <p>
-        <a href="#/people">← Back to search</a>
+        <a href="#/people">
+          {'← '}
+          <FormattedMessage id="common.backToSearch" defaultMessage="Back to search" />
+        </a>
       </p>
-      <h1 id="import-title">Import people from CSV</h1>
+      <h1 id="import-title">
+        <FormattedMessage id="import.title" defaultMessage="Import people from CSV" />
+      </h1>
       <p className="hint intro">
-        Header row naming the columns givenName, familyName, dateOfBirth, nationality, function,
-        documentNumber, category, venues, zones, validFrom, validUntil (venues and zones separated
-        by ;). Either every row is imported or none is.
+        <FormattedMessage
+          id="import.intro"
+          defaultMessage="Header row naming the columns {columns} (venues and zones separated by ;). Either every row is imported or none is."
+          values={{
+            columns:
+              'givenName, familyName, dateOfBirth, nationality, function, documentNumber, category, venues, zones, validFrom, validUntil',
+          }}
+        />
       </p>
       <div className="form-row">
         <div className="field">
-          <label htmlFor="import-org">Organisation</label>
+          <label htmlFor="import-org">
+            <FormattedMessage id="people.organisation" defaultMessage="Organisation" />
+          </label>
           <select
             id="import-org"
             value={organisationId}
@@ -93,7 +114,12 @@ export function ImportPage() {
               setReport(null);
             }}
           >
-            <option value="">Choose an organisation…</option>
+            <option value="">
+              {formatMessage({
+                id: 'register.chooseOrganisation',
+                defaultMessage: 'Choose an organisation…',
+              })}
+            </option>
             {orgs?.organisations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name} ({o.code})
@@ -102,7 +128,9 @@ export function ImportPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="import-file">CSV file</label>
+          <label htmlFor="import-file">
+            <FormattedMessage id="import.file" defaultMessage="CSV file" />
+          </label>
           <input
             id="import-file"
             type="file"
@@ -111,30 +139,50 @@ export function ImportPage() {
           />
           {file && (
             <p className="hint">
-              {file.name}: {rows} row{rows === 1 ? '' : 's'}, {formatBytes(file.text.length)}
+              <FormattedMessage
+                id="import.fileSummary"
+                defaultMessage="{name}: {rows, plural, one {# row} other {# rows}}, {size}"
+                values={{ name: file.name, rows, size: format.bytes(file.text.length) }}
+              />
             </p>
           )}
         </div>
       </div>
       <div className="row">
         <button type="button" className="primary" disabled={!!busy} onClick={() => void send(true)}>
-          Check file (dry run)
+          <FormattedMessage id="import.dryRun" defaultMessage="Check file (dry run)" />
         </button>
         <button type="button" disabled={!!busy || !clean} onClick={() => void send(false)}>
-          Import {rows} {rows === 1 ? 'person' : 'people'}
+          <FormattedMessage
+            id="import.submit"
+            defaultMessage="Import {rows, plural, one {# person} other {# people}}"
+            values={{ rows }}
+          />
         </button>
       </div>
       {busy && (
         <div role="status" className="progress-box">
           <p>
-            {busy === 'dry' ? 'Checking' : 'Importing'}…{' '}
+            {busy === 'dry'
+              ? formatMessage({ id: 'import.checking', defaultMessage: 'Checking…' })
+              : formatMessage({ id: 'import.importing', defaultMessage: 'Importing…' })}{' '}
             {progress &&
               (progress.loaded < progress.total
-                ? `uploaded ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)}`
-                : `${formatBytes(progress.total)} sent, waiting for the server`)}
+                ? formatMessage(
+                    { id: 'import.uploaded', defaultMessage: 'uploaded {loaded} of {total}' },
+                    { loaded: format.bytes(progress.loaded), total: format.bytes(progress.total) },
+                  )
+                : formatMessage(
+                    { id: 'import.sent', defaultMessage: '{total} sent, waiting for the server' },
+                    { total: format.bytes(progress.total) },
+                  ))}
           </p>
-          <progress max={100} value={percent} aria-label="Upload progress">
-            {percent}%
+          <progress
+            max={100}
+            value={percent}
+            aria-label={formatMessage({ id: 'import.progress', defaultMessage: 'Upload progress' })}
+          >
+            {intl.formatNumber(percent / 100, { style: 'percent' })}
           </progress>
         </div>
       )}
@@ -144,17 +192,31 @@ export function ImportPage() {
           <div role="alert">
             <h2 id="import-errors-h">
               <span aria-hidden="true">✖ </span>
-              {report.errors.length} problem{report.errors.length === 1 ? '' : 's'} found: nothing
-              was imported
+              <FormattedMessage
+                id="import.problems"
+                defaultMessage="{count, plural, one {# problem found} other {# problems found}}: nothing was imported"
+                values={{ count: report.errors.length }}
+              />
             </h2>
           </div>
           <table>
-            <caption className="visually-hidden">Problems by line and field</caption>
+            <caption className="visually-hidden">
+              <FormattedMessage
+                id="import.problemsCaption"
+                defaultMessage="Problems by line and field"
+              />
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Field</th>
-                <th scope="col">Problem</th>
+                <th scope="col">
+                  <FormattedMessage id="import.col.line" defaultMessage="Line" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="import.col.field" defaultMessage="Field" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="import.col.problem" defaultMessage="Problem" />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -171,13 +233,20 @@ export function ImportPage() {
       )}
       {clean && (
         <SuccessNote>
-          No problems found in {rows} row{rows === 1 ? '' : 's'}. Nothing has been written yet:
-          press Import to register them.
+          <FormattedMessage
+            id="import.clean"
+            defaultMessage="No problems found in {rows, plural, one {# row} other {# rows}}. Nothing has been written yet: press Import to register them."
+            values={{ rows }}
+          />
         </SuccessNote>
       )}
       {report && !report.dryRun && report.errors.length === 0 && (
         <SuccessNote>
-          Imported {report.created} {report.created === 1 ? 'person' : 'people'}.
+          <FormattedMessage
+            id="import.done"
+            defaultMessage="Imported {count, plural, one {# person} other {# people}}."
+            values={{ count: report.created }}
+          />
         </SuccessNote>
       )}
     </section>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
+import { defineMessages } from '../i18n/define';
 import { CreateOrganisationMutation, OrganisationsQuery } from '../api/operations';
 import { errorCodes, fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -19,8 +21,25 @@ const TYPES: OrganisationType[] = [
   'OTHER',
 ];
 
+/** Each kind of organisation by its name. */
+export const ORGANISATION_TYPE_NAMES: Record<OrganisationType, MessageDescriptor> = defineMessages({
+  NOC: { id: 'organisationType.NOC', defaultMessage: 'National Olympic Committee' },
+  IF: { id: 'organisationType.IF', defaultMessage: 'International federation' },
+  OCOG: { id: 'organisationType.OCOG', defaultMessage: 'Organising committee' },
+  MEDIA: { id: 'organisationType.MEDIA', defaultMessage: 'Media' },
+  BROADCASTER: { id: 'organisationType.BROADCASTER', defaultMessage: 'Broadcaster' },
+  MARKETING_PARTNER: {
+    id: 'organisationType.MARKETING_PARTNER',
+    defaultMessage: 'Marketing partner',
+  },
+  WORKFORCE: { id: 'organisationType.WORKFORCE', defaultMessage: 'Workforce' },
+  GOVERNMENT: { id: 'organisationType.GOVERNMENT', defaultMessage: 'Government' },
+  OTHER: { id: 'organisationType.OTHER', defaultMessage: 'Other' },
+});
+
 /** Lists organisations and creates new ones. */
 export function OrganisationPage() {
+  const { formatMessage } = useIntl();
   const [{ data }, refetch] = useQuery({ query: OrganisationsQuery });
   const [result, create] = useMutation(CreateOrganisationMutation);
   const [code, setCode] = useState('');
@@ -50,13 +69,28 @@ export function OrganisationPage() {
   return (
     <section aria-labelledby="org-title">
       <p>
-        <a href="#/people">← Back to search</a>
+        <a href="#/people">
+          {'← '}
+          <FormattedMessage id="common.backToSearch" defaultMessage="Back to search" />
+        </a>
       </p>
-      <h1 id="org-title">Organisations</h1>
+      <h1 id="org-title">
+        <FormattedMessage id="people.organisations" defaultMessage="Organisations" />
+      </h1>
       <form onSubmit={(e) => void onSubmit(e)} className="panel" aria-labelledby="org-new">
-        <h2 id="org-new">Create an organisation</h2>
+        <h2 id="org-new">
+          <FormattedMessage id="organisations.new" defaultMessage="Create an organisation" />
+        </h2>
         <div className="form-row">
-          <Field id="org-code" label="Code" error={errors.code} hint="Unique, e.g. NOC-CHN.">
+          <Field
+            id="org-code"
+            label={formatMessage({ id: 'organisations.code', defaultMessage: 'Code' })}
+            error={errors.code}
+            hint={formatMessage({
+              id: 'organisations.codeHint',
+              defaultMessage: 'Unique, e.g. NOC-CHN.',
+            })}
+          >
             {(d, invalid) => (
               <input
                 id="org-code"
@@ -67,7 +101,11 @@ export function OrganisationPage() {
               />
             )}
           </Field>
-          <Field id="org-name" label="Name" error={errors.name}>
+          <Field
+            id="org-name"
+            label={formatMessage({ id: 'people.col.name', defaultMessage: 'Name' })}
+            error={errors.name}
+          >
             {(d, invalid) => (
               <input
                 id="org-name"
@@ -78,7 +116,11 @@ export function OrganisationPage() {
               />
             )}
           </Field>
-          <Field id="org-type" label="Type" error={errors.type}>
+          <Field
+            id="org-type"
+            label={formatMessage({ id: 'organisations.type', defaultMessage: 'Type' })}
+            error={errors.type}
+          >
             {(d, invalid) => (
               <select
                 id="org-type"
@@ -89,7 +131,7 @@ export function OrganisationPage() {
               >
                 {TYPES.map((t) => (
                   <option key={t} value={t}>
-                    {t}
+                    {formatMessage(ORGANISATION_TYPE_NAMES[t])}
                   </option>
                 ))}
               </select>
@@ -97,9 +139,12 @@ export function OrganisationPage() {
           </Field>
           <Field
             id="org-country"
-            label="Country (optional)"
+            label={formatMessage({
+              id: 'organisations.countryOptional',
+              defaultMessage: 'Country (optional)',
+            })}
             error={errors.country}
-            hint="ISO alpha-3"
+            hint={formatMessage({ id: 'organisations.countryHint', defaultMessage: 'ISO alpha-3' })}
           >
             {(d, invalid) => (
               <input
@@ -117,21 +162,38 @@ export function OrganisationPage() {
         )}
         {result.data && (
           <SuccessNote>
-            Created {result.data.createOrganisation.name} ({result.data.createOrganisation.code}).
+            <FormattedMessage
+              id="organisations.created"
+              defaultMessage="Created {name} ({code})."
+              values={{
+                name: result.data.createOrganisation.name,
+                code: result.data.createOrganisation.code,
+              }}
+            />
           </SuccessNote>
         )}
         <button type="submit" className="primary" disabled={result.fetching}>
-          Create organisation
+          <FormattedMessage id="organisations.create" defaultMessage="Create organisation" />
         </button>
       </form>
       <table>
-        <caption>All organisations</caption>
+        <caption>
+          <FormattedMessage id="people.allOrganisations" defaultMessage="All organisations" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Country</th>
+            <th scope="col">
+              <FormattedMessage id="organisations.code" defaultMessage="Code" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="people.col.name" defaultMessage="Name" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="organisations.type" defaultMessage="Type" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="organisations.country" defaultMessage="Country" />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -139,7 +201,9 @@ export function OrganisationPage() {
             <tr key={o.id}>
               <td className="mono">{o.code}</td>
               <td>{o.name}</td>
-              <td>{o.type}</td>
+              <td>
+                <FormattedMessage {...ORGANISATION_TYPE_NAMES[o.type]} />
+              </td>
               <td>{o.country ?? '—'}</td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import {
   ApproveAccreditationsMutation,
@@ -8,7 +9,12 @@ import {
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
 import { peopleCsv } from '../export/exports';
-import { AccreditationStatusBadge, LoopStatusBadge } from '../components/StatusBadge';
+import {
+  ACCREDITATION_STATUS,
+  AccreditationStatusBadge,
+  LoopStatusBadge,
+} from '../components/StatusBadge';
+import { CategoryName } from './categories';
 import type { AccreditationStatus, PeopleFilter } from '../gql/graphql';
 import { DEBOUNCE_MS, useDebounced, usePeopleSearch } from './usePeopleSearch';
 import { SuccessNote } from '../components/SuccessNote';
@@ -17,6 +23,7 @@ const STATUSES: AccreditationStatus[] = ['SUBMITTED', 'APPROVED', 'ACTIVE', 'SUS
 
 /** The accreditation office: find people as you type; register, import. */
 export function PeoplePage({ editable }: { editable: boolean }) {
+  const { formatMessage } = useIntl();
   const [search, setSearch] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [status, setStatus] = useState<AccreditationStatus | ''>('');
@@ -51,7 +58,16 @@ export function PeoplePage({ editable }: { editable: boolean }) {
     const ids = [...selected];
     const r = await approveMany({ ids });
     if (r.error) return setBulkError(r.error);
-    setBulkNote(`${ids.length} ${ids.length === 1 ? 'accreditation' : 'accreditations'} approved.`);
+    setBulkNote(
+      formatMessage(
+        {
+          id: 'people.approved',
+          defaultMessage:
+            '{count, plural, one {# accreditation approved.} other {# accreditations approved.}}',
+        },
+        { count: ids.length },
+      ),
+    );
     setSelected(new Set());
     reload();
   }
@@ -71,40 +87,54 @@ export function PeoplePage({ editable }: { editable: boolean }) {
   return (
     <section aria-labelledby="people-title">
       <div className="title-row">
-        <h1 id="people-title">Accreditation</h1>
+        <h1 id="people-title">
+          <FormattedMessage id="screen.people" defaultMessage="Accreditation" />
+        </h1>
         {editable && (
           <div className="row">
             <a className="button primary" href="#/register">
-              Register a person
+              <FormattedMessage id="people.register" defaultMessage="Register a person" />
             </a>
             <a className="button" href="#/import">
-              Import CSV
+              <FormattedMessage id="people.import" defaultMessage="Import CSV" />
             </a>
             <a className="button" href="#/organisations">
-              Organisations
+              <FormattedMessage id="people.organisations" defaultMessage="Organisations" />
             </a>
           </div>
         )}
       </div>
       <div className="filters" role="search">
         <div className="field grow">
-          <label htmlFor="people-search">Search people</label>
+          <label htmlFor="people-search">
+            <FormattedMessage id="people.search" defaultMessage="Search people" />
+          </label>
           <input
             id="people-search"
             type="search"
-            placeholder="Name, card number or document number"
+            placeholder={formatMessage({
+              id: 'personPicker.placeholder',
+              defaultMessage: 'Name, card number or document number',
+            })}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
         <div className="field">
-          <label htmlFor="people-org">Organisation</label>
+          <label htmlFor="people-org">
+            <FormattedMessage id="people.organisation" defaultMessage="Organisation" />
+          </label>
           <select
             id="people-org"
             value={organisationId}
             onChange={(e) => setOrganisationId(e.target.value)}
           >
-            <option value="">All organisations</option>
+            <option value="">
+              {formatMessage({
+                id: 'people.allOrganisations',
+                defaultMessage: 'All organisations',
+              })}
+            </option>
             {orgs?.organisations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name} ({o.code})
@@ -113,22 +143,26 @@ export function PeoplePage({ editable }: { editable: boolean }) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="people-status">Status</label>
+          <label htmlFor="people-status">
+            <FormattedMessage id="people.status" defaultMessage="Status" />
+          </label>
           <select
             id="people-status"
             value={status}
             onChange={(e) => setStatus(e.target.value as AccreditationStatus | '')}
           >
-            <option value="">Any status</option>
+            <option value="">
+              {formatMessage({ id: 'people.anyStatus', defaultMessage: 'Any status' })}
+            </option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {formatMessage(ACCREDITATION_STATUS[s].name)}
               </option>
             ))}
           </select>
         </div>
         <ExportButton
-          label="Download CSV"
+          label={formatMessage({ id: 'export.downloadCsv', defaultMessage: 'Download CSV' })}
           stem="people"
           build={() => peopleCsv(client, filter)}
           disabled={!totalCount}
@@ -137,28 +171,54 @@ export function PeoplePage({ editable }: { editable: boolean }) {
       <ErrorAlert error={error} />
       <p role="status" aria-live="polite">
         {fetching && rows.length === 0
-          ? 'Searching…'
+          ? formatMessage({ id: 'common.searching', defaultMessage: 'Searching…' })
           : totalCount === null
             ? ''
-            : `${totalCount} ${totalCount === 1 ? 'person' : 'people'} found`}
+            : formatMessage(
+                {
+                  id: 'people.found',
+                  defaultMessage: '{count, plural, one {# person found} other {# people found}}',
+                },
+                { count: totalCount },
+              )}
       </p>
       {editable && rows.length > 0 && (
-        <div className="row bulk-actions" role="group" aria-label="Selected people">
-          <span>{selected.size} selected</span>
+        <div
+          className="row bulk-actions"
+          role="group"
+          aria-label={formatMessage({
+            id: 'people.selectedGroup',
+            defaultMessage: 'Selected people',
+          })}
+        >
+          <span>
+            <FormattedMessage
+              id="people.selectedCount"
+              defaultMessage="{count} selected"
+              values={{ count: selected.size }}
+            />
+          </span>
           <button
             type="button"
             className="primary"
             disabled={selected.size === 0 || approval.fetching}
             onClick={() => void approveSelected()}
           >
-            {approval.fetching ? 'Approving…' : 'Approve selected'}
+            {approval.fetching
+              ? formatMessage({ id: 'people.approving', defaultMessage: 'Approving…' })
+              : formatMessage({ id: 'people.approveSelected', defaultMessage: 'Approve selected' })}
           </button>
           <button
             type="button"
             disabled={selected.size === 0 || printing}
             onClick={() => void printSelected()}
           >
-            {printing ? 'Preparing…' : 'Print cards of selected'}
+            {printing
+              ? formatMessage({ id: 'people.preparing', defaultMessage: 'Preparing…' })
+              : formatMessage({
+                  id: 'people.printSelected',
+                  defaultMessage: 'Print cards of selected',
+                })}
           </button>
         </div>
       )}
@@ -166,14 +226,19 @@ export function PeoplePage({ editable }: { editable: boolean }) {
       <ErrorAlert error={bulkError} />
       {rows.length > 0 && (
         <table>
-          <caption className="visually-hidden">People</caption>
+          <caption className="visually-hidden">
+            <FormattedMessage id="people.caption" defaultMessage="People" />
+          </caption>
           <thead>
             <tr>
               {editable && (
                 <th scope="col">
                   <input
                     type="checkbox"
-                    aria-label="Select all shown"
+                    aria-label={formatMessage({
+                      id: 'people.selectAll',
+                      defaultMessage: 'Select all shown',
+                    })}
                     checked={rows.length > 0 && rows.every((p) => selected.has(p.accreditation.id))}
                     onChange={(e) =>
                       setSelected(
@@ -183,13 +248,27 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                   />
                 </th>
               )}
-              <th scope="col">Name</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Function</th>
-              <th scope="col">Card</th>
-              <th scope="col">Category</th>
-              <th scope="col">Status</th>
-              <th scope="col">Closed loop</th>
+              <th scope="col">
+                <FormattedMessage id="people.col.name" defaultMessage="Name" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.organisation" defaultMessage="Organisation" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.function" defaultMessage="Function" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.card" defaultMessage="Card" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.category" defaultMessage="Category" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.status" defaultMessage="Status" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.closedLoop" defaultMessage="Closed loop" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -199,7 +278,10 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${p.givenName} ${p.familyName}`}
+                      aria-label={formatMessage(
+                        { id: 'people.selectOne', defaultMessage: 'Select {name}' },
+                        { name: `${p.givenName} ${p.familyName}` },
+                      )}
                       checked={selected.has(p.accreditation.id)}
                       onChange={(e) => toggle(p.accreditation.id, e.target.checked)}
                     />
@@ -213,7 +295,9 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                 <td>{p.organisation.name}</td>
                 <td>{p.function}</td>
                 <td className="mono">{p.accreditation.cardNumber}</td>
-                <td>{p.accreditation.category}</td>
+                <td>
+                  <CategoryName code={p.accreditation.category} />
+                </td>
                 <td>
                   <AccreditationStatusBadge status={p.accreditation.status} />
                 </td>
@@ -227,7 +311,12 @@ export function PeoplePage({ editable }: { editable: boolean }) {
       )}
       {hasNextPage && (
         <button type="button" onClick={loadMore} disabled={fetching}>
-          {fetching ? 'Loading…' : `Show more (${rows.length} of ${totalCount ?? '?'} shown)`}
+          {fetching
+            ? formatMessage({ id: 'common.loading', defaultMessage: 'Loading…' })
+            : formatMessage(
+                { id: 'common.showMore', defaultMessage: 'Show more ({shown} of {total} shown)' },
+                { shown: rows.length, total: totalCount ?? '?' },
+              )}
         </button>
       )}
     </section>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Provider } from 'urql';
-import { renderWith } from '../test/render';
+import { renderIn, renderWith } from '../test/render';
+import { LanguageProvider } from '../i18n/LanguageProvider';
 import { ServicesContext, defaultServices } from '../services';
 import { stubClient } from '../test/stubClient';
 import {
@@ -93,11 +94,13 @@ describe('the person page does not mislead', () => {
 
     // The same page, as the app keeps it, shown for another person.
     rerender(
-      <Provider value={client}>
-        <ServicesContext.Provider value={defaultServices}>
-          <PersonPage id="p2" editable roles={['ADMIN']} />
-        </ServicesContext.Provider>
-      </Provider>,
+      <LanguageProvider initial="en">
+        <Provider value={client}>
+          <ServicesContext.Provider value={defaultServices}>
+            <PersonPage id="p2" editable roles={['ADMIN']} />
+          </ServicesContext.Provider>
+        </Provider>
+      </LanguageProvider>,
     );
     expect(await screen.findByRole('heading', { name: 'Ada Gu', level: 1 })).toBeTruthy();
     expect(screen.queryByText('Accreditation suspended.')).toBeNull();
@@ -112,7 +115,7 @@ describe('the person page does not mislead', () => {
       'REVOKED',
     ];
     const loops: ClosedLoopStatus[] = ['OUTSIDE', 'IN_LOOP', 'CLOSE_CONTACT', 'ISOLATED', 'EXITED'];
-    render(
+    renderIn(
       <div>
         {statuses.map((s) => (
           <AccreditationStatusBadge key={s} status={s} />

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { SetPersonPhotoMutation } from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDateTime } from '../components/format';
+import { useFormat } from '../components/format';
 import { SuccessNote } from '../components/SuccessNote';
 
 interface Photo {
@@ -29,6 +30,8 @@ const OUT_HEIGHT = 800;
  * the device's camera, crops it to a portrait (zoom and position) and saves it.
  */
 export function PortraitPanel({ personId, name, photo, editable, onSaved }: Props) {
+  const { formatMessage } = useIntl();
+  const format = useFormat();
   const [source, setSource] = useState<HTMLImageElement | HTMLCanvasElement | null>(null);
   const [camera, setCamera] = useState<MediaStream | null>(null);
   const [problem, setProblem] = useState('');
@@ -42,12 +45,23 @@ export function PortraitPanel({ personId, name, photo, editable, onSaved }: Prop
     setSaved(false);
     if (!file) return;
     if (!/^image\/(jpeg|png)$/.test(file.type)) {
-      setProblem('Choose a JPEG or PNG picture.');
+      setProblem(
+        formatMessage({
+          id: 'portrait.chooseImage',
+          defaultMessage: 'Choose a JPEG or PNG picture.',
+        }),
+      );
       return;
     }
     const img = new Image();
     img.onload = () => setSource(img);
-    img.onerror = () => setProblem('This file could not be read as a picture.');
+    img.onerror = () =>
+      setProblem(
+        formatMessage({
+          id: 'portrait.unreadable',
+          defaultMessage: 'This file could not be read as a picture.',
+        }),
+      );
     img.src = URL.createObjectURL(file);
   }
 
@@ -61,7 +75,13 @@ export function PortraitPanel({ personId, name, photo, editable, onSaved }: Prop
         }),
       );
     } catch {
-      setProblem('The camera could not be opened: allow it in the browser, or upload a file.');
+      setProblem(
+        formatMessage({
+          id: 'portrait.cameraFailed',
+          defaultMessage:
+            'The camera could not be opened: allow it in the browser, or upload a file.',
+        }),
+      );
     }
   }
 
@@ -75,36 +95,52 @@ export function PortraitPanel({ personId, name, photo, editable, onSaved }: Prop
   }
 
   return (
-    <section className="portrait-panel" aria-label="Portrait">
+    <section
+      className="portrait-panel"
+      aria-label={formatMessage({ id: 'portrait.label', defaultMessage: 'Portrait' })}
+    >
       {photo ? (
         <figure>
           <img
             className="portrait"
             src={photo.url}
-            alt={`Portrait of ${name}`}
+            alt={formatMessage(
+              { id: 'portrait.alt', defaultMessage: 'Portrait of {name}' },
+              { name },
+            )}
             width={photo.width}
             height={photo.height}
           />
-          <figcaption className="muted">Taken {formatDateTime(photo.takenAt)}</figcaption>
+          <figcaption className="muted">
+            <FormattedMessage
+              id="portrait.taken"
+              defaultMessage="Taken {when}"
+              values={{ when: format.dateTime(photo.takenAt) }}
+            />
+          </figcaption>
         </figure>
       ) : (
-        <p className="portrait portrait-missing">No portrait on file</p>
+        <p className="portrait portrait-missing">
+          <FormattedMessage id="portrait.missing" defaultMessage="No portrait on file" />
+        </p>
       )}
       {editable && !source && !camera && (
         <div className="row">
           <label className="button">
-            {photo ? 'Replace portrait…' : 'Upload portrait…'}
+            {photo
+              ? formatMessage({ id: 'portrait.replace', defaultMessage: 'Replace portrait…' })
+              : formatMessage({ id: 'portrait.upload', defaultMessage: 'Upload portrait…' })}
             <input
               type="file"
               accept="image/jpeg,image/png"
               className="visually-hidden"
-              aria-label="Portrait file"
+              aria-label={formatMessage({ id: 'portrait.file', defaultMessage: 'Portrait file' })}
               onChange={(e) => fromFile(e.target.files?.[0])}
             />
           </label>
           {'mediaDevices' in navigator && (
             <button type="button" onClick={() => void startCamera()}>
-              Take with camera
+              <FormattedMessage id="portrait.camera" defaultMessage="Take with camera" />
             </button>
           )}
         </div>
@@ -127,7 +163,11 @@ export function PortraitPanel({ personId, name, photo, editable, onSaved }: Prop
           onCropped={(base64) => void store(base64)}
         />
       )}
-      {saved && <SuccessNote>Portrait saved.</SuccessNote>}
+      {saved && (
+        <SuccessNote>
+          <FormattedMessage id="portrait.saved" defaultMessage="Portrait saved." />
+        </SuccessNote>
+      )}
       {problem && <ErrorAlert text={problem} />}
       <ErrorAlert error={result.error} />
     </section>
@@ -143,6 +183,7 @@ function CameraCapture({
   onTaken: (frame: HTMLCanvasElement) => void;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (video.current) {
@@ -161,13 +202,21 @@ function CameraCapture({
   }
   return (
     <div className="camera">
-      <video ref={video} muted playsInline aria-label="Camera preview" />
+      <video
+        ref={video}
+        muted
+        playsInline
+        aria-label={intl.formatMessage({
+          id: 'portrait.preview',
+          defaultMessage: 'Camera preview',
+        })}
+      />
       <div className="row">
         <button type="button" className="primary" onClick={take}>
-          Take picture
+          <FormattedMessage id="portrait.take" defaultMessage="Take picture" />
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
         </button>
       </div>
     </div>
@@ -186,6 +235,7 @@ function Cropper({
   onCropped: (base64: string) => void;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
   const preview = useRef<HTMLCanvasElement>(null);
   const [zoom, setZoom] = useState(1);
   const [x, setX] = useState(50);
@@ -227,11 +277,14 @@ function Cropper({
         height={240}
         className="portrait"
         role="img"
-        aria-label="Cropped portrait preview"
+        aria-label={intl.formatMessage({
+          id: 'portrait.cropPreview',
+          defaultMessage: 'Cropped portrait preview',
+        })}
       />
       <div>
         <label className="field">
-          Zoom
+          <FormattedMessage id="portrait.zoom" defaultMessage="Zoom" />
           <input
             type="range"
             min={1}
@@ -242,7 +295,7 @@ function Cropper({
           />
         </label>
         <label className="field">
-          Left – right
+          <FormattedMessage id="portrait.leftRight" defaultMessage="Left – right" />
           <input
             type="range"
             min={0}
@@ -252,7 +305,7 @@ function Cropper({
           />
         </label>
         <label className="field">
-          Top – bottom
+          <FormattedMessage id="portrait.topBottom" defaultMessage="Top – bottom" />
           <input
             type="range"
             min={0}
@@ -263,10 +316,14 @@ function Cropper({
         </label>
         <div className="row">
           <button type="button" className="primary" disabled={busy} onClick={crop}>
-            {busy ? 'Saving…' : 'Save portrait'}
+            {busy ? (
+              <FormattedMessage id="common.saving" defaultMessage="Saving…" />
+            ) : (
+              <FormattedMessage id="portrait.save" defaultMessage="Save portrait" />
+            )}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
           </button>
         </div>
       </div>

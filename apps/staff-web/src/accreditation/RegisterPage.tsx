@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
+import { defineMessages } from '../i18n/define';
+import { AccreditationStatusName } from '../components/StatusBadge';
 import { OrganisationsQuery, RegisterPersonMutation } from '../api/operations';
 import { errorCodes, fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -56,20 +59,40 @@ const PATH: Record<Key, string> = {
   validUntil: 'accreditation.validUntil',
 };
 
-const LABEL: Record<Key, string> = {
-  organisationId: 'Organisation',
-  givenName: 'Given name',
-  familyName: 'Family name',
-  dateOfBirth: 'Date of birth',
-  nationality: 'Nationality (ISO 3166 alpha-3)',
-  function: 'Function',
-  documentNumber: 'Passport or ID number',
-  category: 'Category',
-  venues: 'Venues',
-  zones: 'Zones',
-  validFrom: 'Valid from',
-  validUntil: 'Valid until',
-};
+const LABEL: Record<Key, MessageDescriptor> = defineMessages({
+  organisationId: { id: 'people.organisation', defaultMessage: 'Organisation' },
+  givenName: { id: 'person.givenName', defaultMessage: 'Given name' },
+  familyName: { id: 'person.familyName', defaultMessage: 'Family name' },
+  dateOfBirth: { id: 'person.dateOfBirth', defaultMessage: 'Date of birth' },
+  nationality: { id: 'person.nationality', defaultMessage: 'Nationality (ISO 3166 alpha-3)' },
+  function: { id: 'people.col.function', defaultMessage: 'Function' },
+  documentNumber: { id: 'person.documentNumber', defaultMessage: 'Passport or ID number' },
+  category: { id: 'people.col.category', defaultMessage: 'Category' },
+  venues: { id: 'accreditation.venues', defaultMessage: 'Venues' },
+  zones: { id: 'accreditation.zones', defaultMessage: 'Zones' },
+  validFrom: { id: 'accreditation.validFrom', defaultMessage: 'Valid from' },
+  validUntil: { id: 'accreditation.validUntil', defaultMessage: 'Valid until' },
+});
+
+const HINT = defineMessages({
+  nationality: {
+    id: 'register.hint.nationality',
+    defaultMessage: 'Three letters, e.g. CHN, NOR, USA.',
+  },
+  function: {
+    id: 'register.hint.function',
+    defaultMessage: 'e.g. Athlete, Coach, Journalist, Driver.',
+  },
+  category: { id: 'register.hint.category', defaultMessage: 'e.g. Aa, Ao, E, TF.' },
+  venues: {
+    id: 'register.hint.venues',
+    defaultMessage: 'Venue codes separated by commas or semicolons; * for all.',
+  },
+  zones: {
+    id: 'register.hint.zones',
+    defaultMessage: 'Zone codes separated by commas or semicolons; * for all.',
+  },
+});
 
 export function toRegisterInput(f: FormState): RegisterPersonInput {
   return {
@@ -92,6 +115,7 @@ export function toRegisterInput(f: FormState): RegisterPersonInput {
 
 /** Registers one person with their accreditation; the server's field problems show by each field. */
 export function RegisterPage() {
+  const { formatMessage } = useIntl();
   const [form, setForm] = useState<FormState>(EMPTY);
   const [{ data: orgs }] = useQuery({ query: OrganisationsQuery });
   const [result, register] = useMutation(RegisterPersonMutation);
@@ -110,7 +134,11 @@ export function RegisterPage() {
     e.preventDefault();
     const problems: Partial<Record<Key, string>> = {};
     for (const k of Object.keys(EMPTY) as Key[]) {
-      if (!form[k].trim()) problems[k] = `${LABEL[k]} is required.`;
+      if (!form[k].trim())
+        problems[k] = formatMessage(
+          { id: 'form.required', defaultMessage: '{field} is required.' },
+          { field: formatMessage(LABEL[k]) },
+        );
     }
     setMissing(problems);
     if (Object.keys(problems).length > 0) {
@@ -126,9 +154,14 @@ export function RegisterPage() {
     }
   }
 
-  function input(k: Key, type = 'text', hint?: string) {
+  function input(k: Key, type = 'text', hint?: MessageDescriptor) {
     return (
-      <Field id={`reg-${k}`} label={LABEL[k]} error={errorFor(k)} hint={hint}>
+      <Field
+        id={`reg-${k}`}
+        label={formatMessage(LABEL[k])}
+        error={errorFor(k)}
+        hint={hint && formatMessage(hint)}
+      >
         {(describedBy, invalid) => (
           <input
             id={`reg-${k}`}
@@ -148,22 +181,35 @@ export function RegisterPage() {
   return (
     <section aria-labelledby="register-title">
       <p>
-        <a href="#/people">← Back to search</a>
+        <a href="#/people">
+          {'← '}
+          <FormattedMessage id="common.backToSearch" defaultMessage="Back to search" />
+        </a>
       </p>
-      <h1 id="register-title">Register a person</h1>
+      <h1 id="register-title">
+        <FormattedMessage id="people.register" defaultMessage="Register a person" />
+      </h1>
       {created && (
         <SuccessNote>
-          Registered{' '}
-          <a href={`#/person/${encodeURIComponent(created.id)}`}>
-            {created.givenName} {created.familyName}
-          </a>{' '}
-          with card {created.accreditation.cardNumber} ({created.accreditation.status}).
+          <FormattedMessage
+            id="register.done"
+            defaultMessage="Registered <link>{name}</link> with card {card} ({status})."
+            values={{
+              name: `${created.givenName} ${created.familyName}`,
+              card: created.accreditation.cardNumber,
+              status: <AccreditationStatusName status={created.accreditation.status} />,
+              link: (chunks) => <a href={`#/person/${encodeURIComponent(created.id)}`}>{chunks}</a>,
+            }}
+          />
         </SuccessNote>
       )}
       {isBadInput ? (
         <p role="alert" className="alert alert-error">
           <span aria-hidden="true">⚠ </span>
-          Some fields need correcting: see the messages by each field.
+          <FormattedMessage
+            id="form.correctFields"
+            defaultMessage="Some fields need correcting: see the messages by each field."
+          />
           {otherErrors.map(([path, message]) => (
             <span key={path}>
               {' '}
@@ -176,10 +222,12 @@ export function RegisterPage() {
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="form-grid">
         <fieldset>
-          <legend>Person</legend>
+          <legend>
+            <FormattedMessage id="register.person" defaultMessage="Person" />
+          </legend>
           <Field
             id="reg-organisationId"
-            label={LABEL.organisationId}
+            label={formatMessage(LABEL.organisationId)}
             error={errorFor('organisationId')}
           >
             {(describedBy, invalid) => (
@@ -190,7 +238,12 @@ export function RegisterPage() {
                 aria-invalid={invalid}
                 onChange={(e) => set('organisationId', e.target.value)}
               >
-                <option value="">Choose an organisation…</option>
+                <option value="">
+                  {formatMessage({
+                    id: 'register.chooseOrganisation',
+                    defaultMessage: 'Choose an organisation…',
+                  })}
+                </option>
                 {orgs?.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name} ({o.code})
@@ -202,21 +255,25 @@ export function RegisterPage() {
           {input('givenName')}
           {input('familyName')}
           {input('dateOfBirth', 'date')}
-          {input('nationality', 'text', 'Three letters, e.g. CHN, NOR, USA.')}
-          {input('function', 'text', 'e.g. Athlete, Coach, Journalist, Driver.')}
+          {input('nationality', 'text', HINT.nationality)}
+          {input('function', 'text', HINT.function)}
           {input('documentNumber')}
         </fieldset>
         <fieldset>
-          <legend>Accreditation</legend>
-          {input('category', 'text', 'e.g. Aa, Ao, E, TF.')}
-          {input('venues', 'text', 'Venue codes separated by commas or semicolons; * for all.')}
-          {input('zones', 'text', 'Zone codes separated by commas or semicolons; * for all.')}
+          <legend>
+            <FormattedMessage id="screen.people" defaultMessage="Accreditation" />
+          </legend>
+          {input('category', 'text', HINT.category)}
+          {input('venues', 'text', HINT.venues)}
+          {input('zones', 'text', HINT.zones)}
           {input('validFrom', 'datetime-local')}
           {input('validUntil', 'datetime-local')}
         </fieldset>
         <div className="row">
           <button type="submit" className="primary" disabled={result.fetching}>
-            {result.fetching ? 'Registering…' : 'Register'}
+            {result.fetching
+              ? formatMessage({ id: 'register.registering', defaultMessage: 'Registering…' })
+              : formatMessage({ id: 'register.submit', defaultMessage: 'Register' })}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
+import { defineMessages } from '../i18n/define';
 import {
   ApiKeysQuery,
   CreateApiKeyMutation,
@@ -10,20 +12,25 @@ import { errorCodes, fieldErrors } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
-import { formatDateTime } from '../components/format';
+import { useFormat } from '../components/format';
 import type { ApiScope } from '../gql/graphql';
 import { SuccessNote } from '../components/SuccessNote';
 
-export const SCOPES: { scope: ApiScope; label: string }[] = [
-  { scope: 'ACCREDITATION_READ', label: 'Read accreditations' },
-  { scope: 'CHECKIN_WRITE', label: 'Check in at gates' },
-  { scope: 'HEALTH_WRITE', label: 'Record test results' },
-  { scope: 'MOVEMENT_READ', label: 'Read movements' },
-  { scope: 'MOVEMENT_WRITE', label: 'Record movements' },
-];
+/** What each scope lets a partner's system do, in the order the form offers them. */
+export const SCOPE_NAMES: Record<ApiScope, MessageDescriptor> = defineMessages({
+  ACCREDITATION_READ: { id: 'scope.ACCREDITATION_READ', defaultMessage: 'Read accreditations' },
+  CHECKIN_WRITE: { id: 'scope.CHECKIN_WRITE', defaultMessage: 'Check in at gates' },
+  HEALTH_WRITE: { id: 'scope.HEALTH_WRITE', defaultMessage: 'Record test results' },
+  MOVEMENT_READ: { id: 'scope.MOVEMENT_READ', defaultMessage: 'Read movements' },
+  MOVEMENT_WRITE: { id: 'scope.MOVEMENT_WRITE', defaultMessage: 'Record movements' },
+});
+const SCOPES = Object.keys(SCOPE_NAMES) as ApiScope[];
 
 /** ADMIN: partner API keys; a new key's secret is shown once; revoking asks first. */
 export function ApiKeysPage() {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const format = useFormat();
   const [{ data, error }, refetch] = useQuery({ query: ApiKeysQuery });
   const [{ data: organisations }] = useQuery({ query: OrganisationsQuery });
   const [created, createKey] = useMutation(CreateApiKeyMutation);
@@ -59,22 +66,37 @@ export function ApiKeysPage() {
     setDone(null);
     const r = await revokeKey({ id: target.id });
     if (r.data) {
-      setDone(`${target.name} is revoked: it is refused from its next request on.`);
+      setDone(
+        formatMessage(
+          {
+            id: 'apiKeys.revoked',
+            defaultMessage: '{name} is revoked: it is refused from its next request on.',
+          },
+          { name: target.name },
+        ),
+      );
       refetch({ requestPolicy: 'network-only' });
     }
   }
 
   return (
     <section aria-labelledby="keys-title">
-      <h1 id="keys-title">API keys</h1>
+      <h1 id="keys-title">
+        <FormattedMessage id="screen.api-keys" defaultMessage="API keys" />
+      </h1>
       <form onSubmit={(e) => void onCreate(e)} className="panel" aria-labelledby="keys-new">
-        <h2 id="keys-new">Create an API key</h2>
+        <h2 id="keys-new">
+          <FormattedMessage id="apiKeys.new" defaultMessage="Create an API key" />
+        </h2>
         <div className="form-row">
           <Field
             id="key-name"
-            label="Name"
+            label={formatMessage({ id: 'people.col.name', defaultMessage: 'Name' })}
             error={errors.name}
-            hint="Who uses it, e.g. the partner."
+            hint={formatMessage({
+              id: 'apiKeys.nameHint',
+              defaultMessage: 'Who uses it, e.g. the partner.',
+            })}
           >
             {(d, invalid) => (
               <input
@@ -88,9 +110,15 @@ export function ApiKeysPage() {
           </Field>
           <Field
             id="key-organisation"
-            label="Organisation (optional)"
+            label={formatMessage({
+              id: 'users.organisation',
+              defaultMessage: 'Organisation (optional)',
+            })}
             error={errors.organisationId}
-            hint="A key bound to an organisation sees and writes only its people."
+            hint={formatMessage({
+              id: 'apiKeys.organisationHint',
+              defaultMessage: 'A key bound to an organisation sees and writes only its people.',
+            })}
           >
             {(d, invalid) => (
               <select
@@ -100,7 +128,12 @@ export function ApiKeysPage() {
                 aria-invalid={invalid}
                 onChange={(e) => setOrganisationId(e.target.value)}
               >
-                <option value="">Every organisation</option>
+                <option value="">
+                  {formatMessage({
+                    id: 'apiKeys.everyOrganisation',
+                    defaultMessage: 'Every organisation',
+                  })}
+                </option>
                 {organisations?.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name} ({o.code})
@@ -111,8 +144,10 @@ export function ApiKeysPage() {
           </Field>
         </div>
         <fieldset>
-          <legend>Scopes</legend>
-          {SCOPES.map(({ scope, label }) => (
+          <legend>
+            <FormattedMessage id="apiKeys.scopes" defaultMessage="Scopes" />
+          </legend>
+          {SCOPES.map((scope) => (
             <label key={scope} className="check">
               <input
                 type="checkbox"
@@ -123,7 +158,7 @@ export function ApiKeysPage() {
                   )
                 }
               />{' '}
-              {label}
+              <FormattedMessage {...SCOPE_NAMES[scope]} />
             </label>
           ))}
           {errors.scopes && (
@@ -137,38 +172,64 @@ export function ApiKeysPage() {
           <ErrorAlert error={created.error} />
         )}
         <button type="submit" className="primary" disabled={created.fetching}>
-          Create API key
+          <FormattedMessage id="apiKeys.create" defaultMessage="Create API key" />
         </button>
       </form>
       {secret && (
         <div className="panel" role="status" aria-labelledby="key-secret-title">
-          <h2 id="key-secret-title">Secret of {secret.name}</h2>
+          <h2 id="key-secret-title">
+            <FormattedMessage
+              id="apiKeys.secretOf"
+              defaultMessage="Secret of {name}"
+              values={{ name: secret.name }}
+            />
+          </h2>
           <p>
-            Copy it now and hand it to the partner: it is shown this once and cannot be shown again.
+            <FormattedMessage
+              id="apiKeys.secretOnce"
+              defaultMessage="Copy it now and hand it to the partner: it is shown this once and cannot be shown again."
+            />
           </p>
           <p>
-            <output className="mono" aria-label="Secret">
+            <output
+              className="mono"
+              aria-label={formatMessage({ id: 'apiKeys.secret', defaultMessage: 'Secret' })}
+            >
               {secret.secret}
             </output>
           </p>
           <button type="button" onClick={() => setSecret(null)}>
-            I have stored it
+            <FormattedMessage id="apiKeys.stored" defaultMessage="I have stored it" />
           </button>
         </div>
       )}
       {done && <SuccessNote>{done}</SuccessNote>}
       <ErrorAlert error={revoked.error ?? error} />
       <table>
-        <caption>All API keys, newest first</caption>
+        <caption>
+          <FormattedMessage id="apiKeys.caption" defaultMessage="All API keys, newest first" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Created</th>
-            <th scope="col">State</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <FormattedMessage id="people.col.name" defaultMessage="Name" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="apiKeys.scopes" defaultMessage="Scopes" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="people.organisation" defaultMessage="Organisation" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="apiKeys.created" defaultMessage="Created" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="users.state" defaultMessage="State" />
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <FormattedMessage id="audit.col.action" defaultMessage="Action" />
+              </span>
             </th>
           </tr>
         </thead>
@@ -176,14 +237,23 @@ export function ApiKeysPage() {
           {data?.apiKeys.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
+              <td>{intl.formatList(k.scopes.map((s) => formatMessage(SCOPE_NAMES[s])))}</td>
               <td>
-                {k.scopes.map((s) => SCOPES.find((x) => x.scope === s)?.label ?? s).join(', ')}
+                {k.organisation?.name ??
+                  formatMessage({
+                    id: 'apiKeys.everyOrganisation',
+                    defaultMessage: 'Every organisation',
+                  })}
               </td>
-              <td>{k.organisation?.name ?? 'Every organisation'}</td>
-              <td>{formatDateTime(k.createdAt)}</td>
+              <td>{format.dateTime(k.createdAt)}</td>
               <td>
                 <span className={`badge ${k.revokedAt ? 'status-revoked' : 'status-active'}`}>
-                  {k.revokedAt ? `Revoked ${formatDateTime(k.revokedAt)}` : 'Active'}
+                  {k.revokedAt
+                    ? formatMessage(
+                        { id: 'apiKeys.revokedAt', defaultMessage: 'Revoked {when}' },
+                        { when: format.dateTime(k.revokedAt) },
+                      )
+                    : formatMessage({ id: 'users.stateActive', defaultMessage: 'Active' })}
                 </span>
               </td>
               <td>
@@ -191,10 +261,13 @@ export function ApiKeysPage() {
                   <button
                     type="button"
                     className="danger"
-                    aria-label={`Revoke ${k.name}`}
+                    aria-label={formatMessage(
+                      { id: 'apiKeys.revokeOne', defaultMessage: 'Revoke {name}' },
+                      { name: k.name },
+                    )}
                     onClick={() => setPending({ id: k.id, name: k.name })}
                   >
-                    Revoke
+                    <FormattedMessage id="apiKeys.revoke" defaultMessage="Revoke" />
                   </button>
                 )}
               </td>
@@ -204,22 +277,27 @@ export function ApiKeysPage() {
       </table>
       {pending && (
         <Dialog
-          title={`Revoke ${pending.name}`}
+          title={formatMessage(
+            { id: 'apiKeys.revokeOne', defaultMessage: 'Revoke {name}' },
+            { name: pending.name },
+          )}
           onClose={() => setPending(null)}
           actions={
             <>
               <button type="button" onClick={() => setPending(null)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button type="button" className="danger" onClick={() => void confirmRevoke()}>
-                Revoke key
+                <FormattedMessage id="apiKeys.revokeKey" defaultMessage="Revoke key" />
               </button>
             </>
           }
         >
           <p>
-            The partner&apos;s systems using this key are refused from their next request on. A
-            revoked key cannot be restored: create a new one instead.
+            <FormattedMessage
+              id="apiKeys.revokeExplained"
+              defaultMessage="The partner’s systems using this key are refused from their next request on. A revoked key cannot be restored: create a new one instead."
+            />
           </p>
         </Dialog>
       )}

@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
+import { defineMessages } from '../i18n/define';
+import { AREA_KIND_NAMES } from '../components/vocabulary';
 import { CreateInspectionAreaMutation, InspectionAreasQuery } from '../api/operations';
 import { fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -7,14 +10,20 @@ import { Field } from '../components/Field';
 import type { AreaKind } from '../gql/graphql';
 import { SuccessNote } from '../components/SuccessNote';
 
-const KINDS: { kind: AreaKind; label: string }[] = [
-  { kind: 'VENUE', label: 'Venue' },
-  { kind: 'VILLAGE', label: 'Village' },
-  { kind: 'ACCOMMODATION', label: 'Accommodation' },
-  { kind: 'TRANSPORT', label: 'Transport' },
-  { kind: 'PORT_OF_ENTRY', label: 'Port of entry' },
-];
-const kindLabel = (kind: AreaKind) => KINDS.find((k) => k.kind === kind)?.label ?? kind;
+const KINDS = Object.keys(AREA_KIND_NAMES) as AreaKind[];
+
+const LABELS = defineMessages({
+  code: { id: 'organisations.code', defaultMessage: 'Code' },
+  codeHint: {
+    id: 'areas.codeHint',
+    defaultMessage: 'Unique, e.g. NST-GATE-3; also its name in movement logs.',
+  },
+  name: { id: 'people.col.name', defaultMessage: 'Name' },
+  venueCode: { id: 'areas.venueCode', defaultMessage: 'Venue code' },
+  venueCodeHint: { id: 'areas.venueCodeHint', defaultMessage: 'e.g. NST' },
+  zone: { id: 'areas.zone', defaultMessage: 'Zone' },
+  zoneHint: { id: 'areas.zoneHint', defaultMessage: 'e.g. 1' },
+});
 
 const EMPTY = { code: '', name: '', kind: 'VENUE' as AreaKind, venueCode: '', zone: '' };
 
@@ -24,6 +33,7 @@ export function AreasPage() {
     query: InspectionAreasQuery,
     requestPolicy: 'cache-and-network',
   });
+  const { formatMessage } = useIntl();
   const [created, create] = useMutation(CreateInspectionAreaMutation);
   const [form, setForm] = useState(EMPTY);
   const [closedLoop, setClosedLoop] = useState(true);
@@ -47,14 +57,28 @@ export function AreasPage() {
     });
     if (r.data) {
       const a = r.data.createInspectionArea;
-      setDone(`Inspection area ${a.code} (${a.name}) created.`);
+      setDone(
+        formatMessage(
+          { id: 'areas.created', defaultMessage: 'Inspection area {code} ({name}) created.' },
+          { code: a.code, name: a.name },
+        ),
+      );
       setForm(EMPTY);
       refetch({ requestPolicy: 'network-only' });
     }
   }
 
-  const text = (key: 'code' | 'name' | 'venueCode' | 'zone', label: string, hint?: string) => (
-    <Field id={`area-${key}`} label={label} hint={hint} error={problems[key]}>
+  const text = (
+    key: 'code' | 'name' | 'venueCode' | 'zone',
+    label: MessageDescriptor,
+    hint?: MessageDescriptor,
+  ) => (
+    <Field
+      id={`area-${key}`}
+      label={formatMessage(label)}
+      hint={hint && formatMessage(hint)}
+      error={problems[key]}
+    >
       {(describedBy, invalid) => (
         <input
           id={`area-${key}`}
@@ -71,24 +95,30 @@ export function AreasPage() {
   const areas = data?.inspectionAreas ?? [];
   return (
     <section aria-labelledby="areas-title">
-      <h1 id="areas-title">Inspection areas</h1>
+      <h1 id="areas-title">
+        <FormattedMessage id="screen.areas" defaultMessage="Inspection areas" />
+      </h1>
       <form onSubmit={(e) => void onSubmit(e)} className="panel" aria-labelledby="new-area-h">
-        <h2 id="new-area-h">New inspection area</h2>
+        <h2 id="new-area-h">
+          <FormattedMessage id="areas.new" defaultMessage="New inspection area" />
+        </h2>
         <div className="form-row">
-          {text('code', 'Code', 'Unique, e.g. NST-GATE-3; also its name in movement logs.')}
-          {text('name', 'Name')}
+          {text('code', LABELS.code, LABELS.codeHint)}
+          {text('name', LABELS.name)}
           <div className="field">
-            <label htmlFor="area-kind">Kind</label>
+            <label htmlFor="area-kind">
+              <FormattedMessage id="areas.kind" defaultMessage="Kind" />
+            </label>
             <select id="area-kind" value={form.kind} onChange={(e) => set('kind')(e.target.value)}>
               {KINDS.map((k) => (
-                <option key={k.kind} value={k.kind}>
-                  {k.label}
+                <option key={k} value={k}>
+                  {formatMessage(AREA_KIND_NAMES[k])}
                 </option>
               ))}
             </select>
           </div>
-          {text('venueCode', 'Venue code', 'e.g. NST')}
-          {text('zone', 'Zone', 'e.g. 1')}
+          {text('venueCode', LABELS.venueCode, LABELS.venueCodeHint)}
+          {text('zone', LABELS.zone, LABELS.zoneHint)}
         </div>
         <label className="check">
           <input
@@ -96,11 +126,16 @@ export function AreasPage() {
             checked={closedLoop}
             onChange={(e) => setClosedLoop(e.target.checked)}
           />
-          Inside the closed loop (admits only people in the loop, with a test not overdue)
+          <FormattedMessage
+            id="areas.closedLoop"
+            defaultMessage="Inside the closed loop (admits only people in the loop, with a test not overdue)"
+          />
         </label>
         <div className="row">
           <button type="submit" className="primary" disabled={created.fetching}>
-            {created.fetching ? 'Creating…' : 'Create area'}
+            {created.fetching
+              ? formatMessage({ id: 'areas.creating', defaultMessage: 'Creating…' })
+              : formatMessage({ id: 'areas.create', defaultMessage: 'Create area' })}
           </button>
         </div>
         {created.error && Object.keys(problems).length === 0 && (
@@ -109,21 +144,43 @@ export function AreasPage() {
         {done && <SuccessNote>{done}</SuccessNote>}
       </form>
       <ErrorAlert error={error} />
-      {fetching && !data && <p role="status">Loading…</p>}
+      {fetching && !data && (
+        <p role="status">
+          <FormattedMessage id="common.loading" defaultMessage="Loading…" />
+        </p>
+      )}
       {data && (
         <table>
           <caption>
-            {areas.length} inspection area{areas.length === 1 ? '' : 's'}
+            <FormattedMessage
+              id="areas.caption"
+              defaultMessage="{count, plural, one {# inspection area} other {# inspection areas}}"
+              values={{ count: areas.length }}
+            />
           </caption>
           <thead>
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Venue</th>
-              <th scope="col">Zone</th>
-              <th scope="col">Closed loop</th>
-              <th scope="col">Inside now</th>
+              <th scope="col">
+                <FormattedMessage id="organisations.code" defaultMessage="Code" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.name" defaultMessage="Name" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="areas.kind" defaultMessage="Kind" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="areas.venue" defaultMessage="Venue" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="areas.zone" defaultMessage="Zone" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.closedLoop" defaultMessage="Closed loop" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="areas.insideNow" defaultMessage="Inside now" />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -131,10 +188,16 @@ export function AreasPage() {
               <tr key={a.id}>
                 <td className="mono">{a.code}</td>
                 <td>{a.name}</td>
-                <td>{kindLabel(a.kind)}</td>
+                <td>
+                  <FormattedMessage {...AREA_KIND_NAMES[a.kind]} />
+                </td>
                 <td>{a.venueCode}</td>
                 <td>{a.zone}</td>
-                <td>{a.closedLoop ? 'Yes' : 'No'}</td>
+                <td>
+                  {a.closedLoop
+                    ? formatMessage({ id: 'common.yes', defaultMessage: 'Yes' })
+                    : formatMessage({ id: 'common.no', defaultMessage: 'No' })}
+                </td>
                 <td className="num">{a.occupancy}</td>
               </tr>
             ))}

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useQuery } from 'urql';
+import { defineMessages } from '../i18n/define';
 import { AuditTrailQuery } from '../api/operations';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDateTime, fromLocalInput } from '../components/format';
+import { fromLocalInput, useFormat } from '../components/format';
 
 const PAGE = 25;
 
@@ -14,8 +16,17 @@ interface Filters {
 }
 const NONE: Filters = { personId: '', actor: '', from: '', to: '' };
 
+const LABELS = defineMessages({
+  personId: { id: 'audit.personId', defaultMessage: 'Person id' },
+  actor: { id: 'audit.actorFilter', defaultMessage: 'Actor (user id or key name)' },
+  from: { id: 'audit.from', defaultMessage: 'From' },
+  to: { id: 'audit.until', defaultMessage: 'Until' },
+});
+
 /** ADMIN: who did what to whom, newest first; filtered by person, actor and time, page by page. */
 export function AuditPage() {
+  const { formatMessage } = useIntl();
+  const format = useFormat();
   const [draft, setDraft] = useState(NONE);
   const [filters, setFilters] = useState(NONE);
   // The cursors of the pages before this one: Previous pops, Next pushes.
@@ -40,9 +51,9 @@ export function AuditPage() {
     setFilters(draft);
     setCursors([null]);
   }
-  const field = (key: keyof Filters, label: string, type = 'text') => (
+  const field = (key: keyof Filters, label: MessageDescriptor, type = 'text') => (
     <div className="field">
-      <label htmlFor={`audit-${key}`}>{label}</label>
+      <label htmlFor={`audit-${key}`}>{formatMessage(label)}</label>
       <input
         id={`audit-${key}`}
         type={type}
@@ -57,14 +68,20 @@ export function AuditPage() {
   const pages = trail ? Math.max(1, Math.ceil(trail.totalCount / PAGE)) : 1;
   return (
     <section aria-labelledby="audit-title">
-      <h1 id="audit-title">Audit trail</h1>
-      <form className="filters panel" onSubmit={apply} aria-label="Audit filters">
-        {field('personId', 'Person id')}
-        {field('actor', 'Actor (user id or key name)')}
-        {field('from', 'From', 'datetime-local')}
-        {field('to', 'Until', 'datetime-local')}
+      <h1 id="audit-title">
+        <FormattedMessage id="screen.audit" defaultMessage="Audit trail" />
+      </h1>
+      <form
+        className="filters panel"
+        onSubmit={apply}
+        aria-label={formatMessage({ id: 'audit.filters', defaultMessage: 'Audit filters' })}
+      >
+        {field('personId', LABELS.personId)}
+        {field('actor', LABELS.actor)}
+        {field('from', LABELS.from, 'datetime-local')}
+        {field('to', LABELS.to, 'datetime-local')}
         <button type="submit" className="primary">
-          Apply filters
+          <FormattedMessage id="audit.apply" defaultMessage="Apply filters" />
         </button>
         <button
           type="button"
@@ -74,35 +91,61 @@ export function AuditPage() {
             setCursors([null]);
           }}
         >
-          Clear
+          <FormattedMessage id="audit.clear" defaultMessage="Clear" />
         </button>
       </form>
       <ErrorAlert error={error} />
-      {fetching && !trail && <p role="status">Loading…</p>}
+      {fetching && !trail && (
+        <p role="status">
+          <FormattedMessage id="common.loading" defaultMessage="Loading…" />
+        </p>
+      )}
       {trail && (
         <>
           <p role="status">
-            {trail.totalCount} entr{trail.totalCount === 1 ? 'y' : 'ies'}, newest first · page{' '}
-            {page} of {pages}
+            <FormattedMessage
+              id="audit.count"
+              defaultMessage="{count, plural, one {# entry} other {# entries}}, newest first · page {page} of {pages}"
+              values={{ count: trail.totalCount, page, pages }}
+            />
           </p>
           <table>
-            <caption className="visually-hidden">Audit trail entries</caption>
+            <caption className="visually-hidden">
+              <FormattedMessage id="audit.caption" defaultMessage="Audit trail entries" />
+            </caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Person</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">From</th>
-                <th scope="col">Service</th>
+                <th scope="col">
+                  <FormattedMessage id="audit.col.when" defaultMessage="When" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="audit.col.actor" defaultMessage="Actor" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="audit.col.action" defaultMessage="Action" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="conflicts.col.person" defaultMessage="Person" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="audit.col.outcome" defaultMessage="Outcome" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="audit.from" defaultMessage="From" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="audit.col.service" defaultMessage="Service" />
+                </th>
               </tr>
             </thead>
             <tbody>
               {trail.nodes.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td className="mono">{e.actor ?? 'anonymous'}</td>
+                  <td>{format.dateTime(e.at)}</td>
+                  <td className="mono">
+                    {e.actor ??
+                      formatMessage({ id: 'audit.anonymous', defaultMessage: 'anonymous' })}
+                  </td>
                   <td className="mono">{e.action}</td>
                   <td>
                     {e.personId ? (
@@ -120,20 +163,26 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-          <div className="row" role="group" aria-label="Pages">
+          <div
+            className="row"
+            role="group"
+            aria-label={formatMessage({ id: 'common.pages', defaultMessage: 'Pages' })}
+          >
             <button
               type="button"
               disabled={page === 1}
               onClick={() => setCursors((c) => c.slice(0, -1))}
             >
-              ← Newer
+              {'← '}
+              <FormattedMessage id="audit.newer" defaultMessage="Newer" />
             </button>
             <button
               type="button"
               disabled={!trail.pageInfo.hasNextPage}
               onClick={() => setCursors((c) => [...c, trail.pageInfo.endCursor ?? null])}
             >
-              Older →
+              <FormattedMessage id="audit.older" defaultMessage="Older" />
+              {' →'}
             </button>
           </div>
         </>

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
+import { ROLE_NAMES } from '../nav/roles';
 import {
   CreateUserMutation,
   DisableUserMutation,
@@ -15,14 +17,8 @@ import { Field } from '../components/Field';
 import type { Role } from '../gql/graphql';
 import { SuccessNote } from '../components/SuccessNote';
 
-export const ROLES: { role: Role; label: string }[] = [
-  { role: 'ADMIN', label: 'Administrator' },
-  { role: 'ACCREDITATION_OFFICER', label: 'Accreditation officer' },
-  { role: 'INSPECTION_OFFICER', label: 'Inspection officer' },
-  { role: 'HEALTH_OFFICER', label: 'Health officer' },
-  { role: 'TRACER', label: 'Tracer' },
-  { role: 'VIEWER', label: 'Viewer' },
-];
+/** The roles in the order the form offers them. */
+export const ROLES = Object.keys(ROLE_NAMES) as Role[];
 
 const PAGE_SIZE = 50;
 
@@ -35,6 +31,8 @@ interface Pending {
 /** ADMIN: every user, a new user with roles, and disabling or enabling one (confirmed). */
 export function UsersPage() {
   // The cursors of the pages before this one, so "Previous page" can go back.
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
   const [{ data, error, fetching }, refetch] = useQuery({
@@ -62,7 +60,12 @@ export function UsersPage() {
       input: { email: email.trim(), password, roles, organisationId: organisationId || null },
     });
     if (r.data) {
-      setDone(`Created ${r.data.createUser.email}.`);
+      setDone(
+        formatMessage(
+          { id: 'users.created', defaultMessage: 'Created {email}.' },
+          { email: r.data.createUser.email },
+        ),
+      );
       setEmail('');
       setPassword('');
       setRoles([]);
@@ -82,8 +85,17 @@ export function UsersPage() {
     if (!r.error) {
       setDone(
         target.disable
-          ? `${target.email} is disabled: every session of theirs has ended.`
-          : `${target.email} is enabled and may sign in again.`,
+          ? formatMessage(
+              {
+                id: 'users.disabled',
+                defaultMessage: '{email} is disabled: every session of theirs has ended.',
+              },
+              { email: target.email },
+            )
+          : formatMessage(
+              { id: 'users.enabled', defaultMessage: '{email} is enabled and may sign in again.' },
+              { email: target.email },
+            ),
       );
       refetch({ requestPolicy: 'network-only' });
     }
@@ -94,11 +106,19 @@ export function UsersPage() {
 
   return (
     <section aria-labelledby="users-title">
-      <h1 id="users-title">Users</h1>
+      <h1 id="users-title">
+        <FormattedMessage id="screen.users" defaultMessage="Users" />
+      </h1>
       <form onSubmit={(e) => void onCreate(e)} className="panel" aria-labelledby="users-new">
-        <h2 id="users-new">Create a user</h2>
+        <h2 id="users-new">
+          <FormattedMessage id="users.new" defaultMessage="Create a user" />
+        </h2>
         <div className="form-row">
-          <Field id="user-email" label="Email" error={errors.email}>
+          <Field
+            id="user-email"
+            label={formatMessage({ id: 'login.email', defaultMessage: 'Email' })}
+            error={errors.email}
+          >
             {(d, invalid) => (
               <input
                 id="user-email"
@@ -113,9 +133,12 @@ export function UsersPage() {
           </Field>
           <Field
             id="user-password"
-            label="Initial password"
+            label={formatMessage({ id: 'users.password', defaultMessage: 'Initial password' })}
             error={errors.password}
-            hint="At least 12 characters; give it to the user in person."
+            hint={formatMessage({
+              id: 'users.passwordHint',
+              defaultMessage: 'At least 12 characters; give it to the user in person.',
+            })}
           >
             {(d, invalid) => (
               <input
@@ -131,7 +154,10 @@ export function UsersPage() {
           </Field>
           <Field
             id="user-organisation"
-            label="Organisation (optional)"
+            label={formatMessage({
+              id: 'users.organisation',
+              defaultMessage: 'Organisation (optional)',
+            })}
             error={errors.organisationId}
           >
             {(d, invalid) => (
@@ -142,7 +168,9 @@ export function UsersPage() {
                 aria-invalid={invalid}
                 onChange={(e) => setOrganisationId(e.target.value)}
               >
-                <option value="">None</option>
+                <option value="">
+                  {formatMessage({ id: 'users.noOrganisation', defaultMessage: 'None' })}
+                </option>
                 {organisations?.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name} ({o.code})
@@ -153,15 +181,17 @@ export function UsersPage() {
           </Field>
         </div>
         <fieldset aria-describedby={errors.roles ? 'user-roles-error' : undefined}>
-          <legend>Roles</legend>
-          {ROLES.map(({ role, label }) => (
+          <legend>
+            <FormattedMessage id="users.roles" defaultMessage="Roles" />
+          </legend>
+          {ROLES.map((role) => (
             <label key={role} className="check">
               <input
                 type="checkbox"
                 checked={roles.includes(role)}
                 onChange={(e) => toggleRole(role, e.target.checked)}
               />{' '}
-              {label}
+              <FormattedMessage {...ROLE_NAMES[role]} />
             </label>
           ))}
           {errors.roles && (
@@ -175,28 +205,47 @@ export function UsersPage() {
           <ErrorAlert error={created.error} />
         )}
         <button type="submit" className="primary" disabled={created.fetching}>
-          Create user
+          <FormattedMessage id="users.create" defaultMessage="Create user" />
         </button>
       </form>
       {done && <SuccessNote>{done}</SuccessNote>}
       <ErrorAlert error={changeError ?? error} />
       <p className="muted">
-        Roles are set when a user is created. A role change made by an operator in the database
-        takes effect on the user&apos;s next request.
+        <FormattedMessage
+          id="users.rolesNote"
+          defaultMessage="Roles are set when a user is created. A role change made by an operator in the database takes effect on the user’s next request."
+        />
       </p>
       <table>
         <caption>
-          All users{data ? ` (${data.users.totalCount})` : ''}
-          {fetching ? ' — loading…' : ''}
+          {data
+            ? formatMessage(
+                { id: 'users.captionCount', defaultMessage: 'All users ({count})' },
+                { count: data.users.totalCount },
+              )
+            : formatMessage({ id: 'users.caption', defaultMessage: 'All users' })}
+          {fetching
+            ? ` — ${formatMessage({ id: 'users.loading', defaultMessage: 'loading…' })}`
+            : ''}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">State</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <FormattedMessage id="login.email" defaultMessage="Email" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="users.roles" defaultMessage="Roles" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="people.organisation" defaultMessage="Organisation" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="users.state" defaultMessage="State" />
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <FormattedMessage id="audit.col.action" defaultMessage="Action" />
+              </span>
             </th>
           </tr>
         </thead>
@@ -204,11 +253,13 @@ export function UsersPage() {
           {data?.users.nodes.map((u) => (
             <tr key={u.id}>
               <td>{u.email}</td>
-              <td>{u.roles.map((r) => ROLES.find((x) => x.role === r)?.label ?? r).join(', ')}</td>
+              <td>{intl.formatList(u.roles.map((r) => formatMessage(ROLE_NAMES[r])))}</td>
               <td>{u.organisation?.name ?? '—'}</td>
               <td>
                 <span className={`badge ${u.disabled ? 'status-revoked' : 'status-active'}`}>
-                  {u.disabled ? 'Disabled' : 'Active'}
+                  {u.disabled
+                    ? formatMessage({ id: 'users.stateDisabled', defaultMessage: 'Disabled' })
+                    : formatMessage({ id: 'users.stateActive', defaultMessage: 'Active' })}
                 </span>
               </td>
               <td>
@@ -217,10 +268,22 @@ export function UsersPage() {
                   <button
                     type="button"
                     className={u.disabled ? undefined : 'danger'}
-                    aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
+                    aria-label={
+                      u.disabled
+                        ? formatMessage(
+                            { id: 'users.enableOne', defaultMessage: 'Enable {email}' },
+                            { email: u.email },
+                          )
+                        : formatMessage(
+                            { id: 'users.disableOne', defaultMessage: 'Disable {email}' },
+                            { email: u.email },
+                          )
+                    }
                     onClick={() => setPending({ id: u.id, email: u.email, disable: !u.disabled })}
                   >
-                    {u.disabled ? 'Enable' : 'Disable'}
+                    {u.disabled
+                      ? formatMessage({ id: 'users.enable', defaultMessage: 'Enable' })
+                      : formatMessage({ id: 'users.disable', defaultMessage: 'Disable' })}
                   </button>
                 )}
               </td>
@@ -234,7 +297,7 @@ export function UsersPage() {
           disabled={cursors.length <= 1}
           onClick={() => setCursors((cs) => cs.slice(0, -1))}
         >
-          Previous page
+          <FormattedMessage id="common.previousPage" defaultMessage="Previous page" />
         </button>
         <button
           type="button"
@@ -244,32 +307,52 @@ export function UsersPage() {
             if (next) setCursors((cs) => [...cs, next]);
           }}
         >
-          Next page
+          <FormattedMessage id="common.nextPage" defaultMessage="Next page" />
         </button>
       </div>
       {pending && (
         <Dialog
-          title={`${pending.disable ? 'Disable' : 'Enable'} ${pending.email}`}
+          title={
+            pending.disable
+              ? formatMessage(
+                  { id: 'users.disableOne', defaultMessage: 'Disable {email}' },
+                  { email: pending.email },
+                )
+              : formatMessage(
+                  { id: 'users.enableOne', defaultMessage: 'Enable {email}' },
+                  { email: pending.email },
+                )
+          }
           onClose={() => setPending(null)}
           actions={
             <>
               <button type="button" onClick={() => setPending(null)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button
                 type="button"
                 className={pending.disable ? 'danger' : 'primary'}
                 onClick={() => void confirm()}
               >
-                {pending.disable ? 'Disable user' : 'Enable user'}
+                {pending.disable
+                  ? formatMessage({ id: 'users.disableUser', defaultMessage: 'Disable user' })
+                  : formatMessage({ id: 'users.enableUser', defaultMessage: 'Enable user' })}
               </button>
             </>
           }
         >
           <p>
             {pending.disable
-              ? 'Every session of this user ends at once, on every screen and service, and they cannot sign in until enabled again.'
-              : 'The user may sign in again. Sessions ended by the disable stay ended.'}
+              ? formatMessage({
+                  id: 'users.disableExplained',
+                  defaultMessage:
+                    'Every session of this user ends at once, on every screen and service, and they cannot sign in until enabled again.',
+                })
+              : formatMessage({
+                  id: 'users.enableExplained',
+                  defaultMessage:
+                    'The user may sign in again. Sessions ended by the disable stay ended.',
+                })}
           </p>
         </Dialog>
       )}

@@ -1,12 +1,28 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { UpsertVenueMutation, VenueCatalogueQuery } from '../api/operations';
 import { fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { SuccessNote } from '../components/SuccessNote';
+import { defineMessages } from '../i18n/define';
 
 const EMPTY = { code: '', name: '', zones: '' };
+
+const LABELS = defineMessages({
+  code: { id: 'organisations.code', defaultMessage: 'Code' },
+  codeHint: {
+    id: 'venues.codeHint',
+    defaultMessage: 'e.g. NST; an existing code changes that venue.',
+  },
+  name: { id: 'people.col.name', defaultMessage: 'Name' },
+  zones: { id: 'accreditation.zones', defaultMessage: 'Zones' },
+  zonesHint: {
+    id: 'venues.zonesHint',
+    defaultMessage: 'Separated by commas or spaces, e.g. 1, 2, 3.',
+  },
+});
 
 /** The zones as typed: "1, 2 3" gives ["1", "2", "3"]. */
 export function zonesOf(text: string): string[] {
@@ -26,6 +42,8 @@ export function VenuesPage() {
     query: VenueCatalogueQuery,
     requestPolicy: 'cache-and-network',
   });
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const [saved, save] = useMutation(UpsertVenueMutation);
   const [form, setForm] = useState(EMPTY);
   const [done, setDone] = useState('');
@@ -45,16 +63,36 @@ export function VenuesPage() {
     });
     if (r.data) {
       const v = r.data.upsertVenue;
+      const values = { code: v.code, name: v.name, zones: v.zones.join(', ') };
       setDone(
-        `${existing ? 'Venue changed' : 'Venue added'}: ${v.code} (${v.name}), zones ${v.zones.join(', ')}.`,
+        existing
+          ? formatMessage(
+              {
+                id: 'venues.changed',
+                defaultMessage: 'Venue changed: {code} ({name}), zones {zones}.',
+              },
+              values,
+            )
+          : formatMessage(
+              {
+                id: 'venues.added',
+                defaultMessage: 'Venue added: {code} ({name}), zones {zones}.',
+              },
+              values,
+            ),
       );
       setForm(EMPTY);
       refetch({ requestPolicy: 'network-only' });
     }
   }
 
-  const text = (key: keyof typeof EMPTY, label: string, hint?: string) => (
-    <Field id={`venue-${key}`} label={label} hint={hint} error={problems[key]}>
+  const text = (key: keyof typeof EMPTY, label: MessageDescriptor, hint?: MessageDescriptor) => (
+    <Field
+      id={`venue-${key}`}
+      label={formatMessage(label)}
+      hint={hint && formatMessage(hint)}
+      error={problems[key]}
+    >
       {(describedBy, invalid) => (
         <input
           id={`venue-${key}`}
@@ -70,40 +108,69 @@ export function VenuesPage() {
 
   return (
     <section aria-labelledby="venues-title">
-      <h1 id="venues-title">Venue catalogue</h1>
+      <h1 id="venues-title">
+        <FormattedMessage id="screen.venues" defaultMessage="Venue catalogue" />
+      </h1>
       <form onSubmit={(e) => void onSubmit(e)} className="panel" aria-labelledby="venue-form-h">
-        <h2 id="venue-form-h">Add or change a venue</h2>
+        <h2 id="venue-form-h">
+          <FormattedMessage id="venues.form" defaultMessage="Add or change a venue" />
+        </h2>
         <div className="form-row">
-          {text('code', 'Code', 'e.g. NST; an existing code changes that venue.')}
-          {text('name', 'Name')}
-          {text('zones', 'Zones', 'Separated by commas or spaces, e.g. 1, 2, 3.')}
+          {text('code', LABELS.code, LABELS.codeHint)}
+          {text('name', LABELS.name)}
+          {text('zones', LABELS.zones, LABELS.zonesHint)}
         </div>
         {existing && (
           <p className="hint" role="note">
-            {existing.code} exists ({existing.name}, zones {existing.zones.join(', ')}): saving
-            changes it. Cards already printed keep naming it.
+            <FormattedMessage
+              id="venues.exists"
+              defaultMessage="{code} exists ({name}, zones {zones}): saving changes it. Cards already printed keep naming it."
+              values={{
+                code: existing.code,
+                name: existing.name,
+                zones: existing.zones.join(', '),
+              }}
+            />
           </p>
         )}
         <div className="row">
           <button type="submit" className="primary" disabled={saved.fetching}>
-            {saved.fetching ? 'Saving…' : existing ? 'Change venue' : 'Add venue'}
+            {saved.fetching
+              ? formatMessage({ id: 'common.saving', defaultMessage: 'Saving…' })
+              : existing
+                ? formatMessage({ id: 'venues.change', defaultMessage: 'Change venue' })
+                : formatMessage({ id: 'venues.add', defaultMessage: 'Add venue' })}
           </button>
         </div>
         {saved.error && Object.keys(problems).length === 0 && <ErrorAlert error={saved.error} />}
         {done && <SuccessNote>{done}</SuccessNote>}
       </form>
       <ErrorAlert error={error} />
-      {fetching && !data && <p role="status">Loading…</p>}
+      {fetching && !data && (
+        <p role="status">
+          <FormattedMessage id="common.loading" defaultMessage="Loading…" />
+        </p>
+      )}
       {data && (
         <table>
           <caption>
-            {venues.length} venue{venues.length === 1 ? '' : 's'} in the catalogue
+            <FormattedMessage
+              id="venues.caption"
+              defaultMessage="{count, plural, one {# venue} other {# venues}} in the catalogue"
+              values={{ count: venues.length }}
+            />
           </caption>
           <thead>
             <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Name</th>
-              <th scope="col">Zones</th>
+              <th scope="col">
+                <FormattedMessage id="organisations.code" defaultMessage="Code" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="people.col.name" defaultMessage="Name" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="accreditation.zones" defaultMessage="Zones" />
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,3 +1,5 @@
+import type { IntlShape } from 'react-intl';
+import { defineMessages } from '../i18n/define';
 import type { CombinedError } from 'urql';
 import type { FieldProblem } from '@error-codes';
 
@@ -41,7 +43,51 @@ export function fieldErrors(error: CombinedError | undefined | null): Record<str
   return out;
 }
 
-/** A sentence for the person at the desk, whatever went wrong. */
+const ERROR_TEXT = defineMessages({
+  network: {
+    id: 'error.network',
+    defaultMessage: 'The server cannot be reached. Check the connection and try again.',
+  },
+  unauthenticated: {
+    id: 'error.unauthenticated',
+    defaultMessage: 'Your session has ended. Please sign in again.',
+  },
+  forbidden: {
+    id: 'error.forbidden',
+    defaultMessage: 'You are not allowed to do this. ({message})',
+  },
+  notFound: { id: 'error.notFound', defaultMessage: 'Not found: {message}' },
+  conflict: { id: 'error.conflict', defaultMessage: 'Not possible now: {message}' },
+  badInput: { id: 'error.badInput', defaultMessage: 'Please correct the input: {message}' },
+});
+
+/**
+ * A sentence for the person at the desk, whatever went wrong, in the language of the
+ * screens. The server's own explanation (`message`) is quoted as it came.
+ */
+export function describeErrorIn(intl: IntlShape, error: CombinedError | undefined | null): string {
+  if (!error) return '';
+  if (isNetworkError(error)) return intl.formatMessage(ERROR_TEXT.network);
+  const first = error.graphQLErrors[0];
+  const code = first?.extensions?.code;
+  const message = first?.message ?? error.message;
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return intl.formatMessage(ERROR_TEXT.unauthenticated);
+    case 'FORBIDDEN':
+      return intl.formatMessage(ERROR_TEXT.forbidden, { message });
+    case 'NOT_FOUND':
+      return intl.formatMessage(ERROR_TEXT.notFound, { message });
+    case 'CONFLICT':
+      return intl.formatMessage(ERROR_TEXT.conflict, { message });
+    case 'BAD_USER_INPUT':
+      return intl.formatMessage(ERROR_TEXT.badInput, { message });
+    default:
+      return message;
+  }
+}
+
+/** @deprecated English only: use `describeErrorIn`. Kept while screens move to it. */
 export function describeError(error: CombinedError | undefined | null): string {
   if (!error) return '';
   if (isNetworkError(error))

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
+import { renderIn as render } from '../test/render';
 import userEvent from '@testing-library/user-event';
 import { cardNumberFor } from '@card-number';
 import { CardNumberInput } from './CardNumberInput';

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { cardInputState, type CardInputState } from './cardInput';
 
 interface Props {
@@ -52,7 +53,7 @@ export function CardNumberInput({
       />
       <p id={messageId} className={`hint hint-${state.kind}`} role="status" aria-live="polite">
         <span aria-hidden="true">{ICON[state.kind]} </span>
-        {state.message}
+        <FormattedMessage {...state.text.message} values={state.text.values} />
       </p>
       {error && (
         <p id={`${id}-error`} className="field-error">

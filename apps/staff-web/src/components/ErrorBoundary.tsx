@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 interface State {
   error: Error | null;
@@ -28,10 +29,14 @@ export class ErrorBoundary extends Component<{ children: ReactNode; resetKey: st
         <div role="alert" className="alert alert-error">
           <p>
             <span aria-hidden="true">⚠ </span>
-            This screen hit a problem: {this.state.error.message}
+            <FormattedMessage
+              id="errorBoundary.problem"
+              defaultMessage="This screen hit a problem: {message}"
+              values={{ message: this.state.error.message }}
+            />
           </p>
           <button type="button" onClick={() => window.location.reload()}>
-            Reload the app
+            <FormattedMessage id="errorBoundary.reload" defaultMessage="Reload the app" />
           </button>
         </div>
       );

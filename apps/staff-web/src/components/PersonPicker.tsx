@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { LoopStatusName } from './StatusBadge';
 import { ErrorAlert } from './ErrorAlert';
 import {
   DEBOUNCE_MS,
@@ -16,6 +18,7 @@ interface Props {
 /** Finds one person by name, card or document number. */
 export function PersonPicker({ label, selected, onSelect }: Props) {
   const id = useId();
+  const { formatMessage } = useIntl();
   const [search, setSearch] = useState('');
   const text = useDebounced(search.trim(), DEBOUNCE_MS);
   const { rows, totalCount, fetching, error } = usePeopleSearch(
@@ -31,11 +34,22 @@ export function PersonPicker({ label, selected, onSelect }: Props) {
           <strong>
             {selected.givenName} {selected.familyName}
           </strong>{' '}
-          · {selected.organisation.name} · card {selected.accreditation.cardNumber} ·{' '}
-          {selected.closedLoop.status}
+          ·{' '}
+          <FormattedMessage
+            id="personPicker.selected"
+            defaultMessage="{organisation} · card {card}"
+            values={{
+              organisation: selected.organisation.name,
+              card: selected.accreditation.cardNumber,
+            }}
+          />{' '}
+          · <LoopStatusName status={selected.closedLoop.status} />
         </p>
         <button type="button" onClick={() => onSelect(null)}>
-          Choose another person
+          <FormattedMessage
+            id="personPicker.chooseAnother"
+            defaultMessage="Choose another person"
+          />
         </button>
       </div>
     );
@@ -46,23 +60,47 @@ export function PersonPicker({ label, selected, onSelect }: Props) {
       <input
         id={id}
         type="search"
-        placeholder="Name, card number or document number"
+        placeholder={formatMessage({
+          id: 'personPicker.placeholder',
+          defaultMessage: 'Name, card number or document number',
+        })}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
       <ErrorAlert error={error} />
       {text && (
         <p role="status" className="hint">
-          {fetching ? 'Searching…' : `${totalCount ?? 0} found`}
+          {fetching ? (
+            <FormattedMessage id="common.searching" defaultMessage="Searching…" />
+          ) : (
+            <FormattedMessage
+              id="common.found"
+              defaultMessage="{count, plural, one {# found} other {# found}}"
+              values={{ count: totalCount ?? 0 }}
+            />
+          )}
         </p>
       )}
       {text && rows.length > 0 && (
-        <ul className="pick-list" aria-label="Matching people">
+        <ul
+          className="pick-list"
+          aria-label={formatMessage({
+            id: 'personPicker.matching',
+            defaultMessage: 'Matching people',
+          })}
+        >
           {rows.slice(0, 10).map((p) => (
             <li key={p.id}>
               <button type="button" onClick={() => onSelect(p)}>
-                Select {p.givenName} {p.familyName} ({p.accreditation.cardNumber},{' '}
-                {p.organisation.code})
+                <FormattedMessage
+                  id="personPicker.select"
+                  defaultMessage="Select {name} ({card}, {organisation})"
+                  values={{
+                    name: `${p.givenName} ${p.familyName}`,
+                    card: p.accreditation.cardNumber,
+                    organisation: p.organisation.code,
+                  }}
+                />
               </button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient, useQuery } from 'urql';
 import { ConflictsQuery } from '../api/operations';
 import { AreaSelect } from '../components/AreaSelect';
@@ -16,6 +17,7 @@ const MOST = 500;
  * server would have refused, or refused whom it would have admitted.
  */
 export function ConflictsPage() {
+  const { formatMessage } = useIntl();
   const [areaCode, setAreaCode] = useState('');
   const [first, setFirst] = useState(PAGE);
   const [{ data, error, fetching }, refetch] = useQuery({
@@ -28,17 +30,20 @@ export function ConflictsPage() {
 
   return (
     <section aria-labelledby="conflicts-title">
-      <h1 id="conflicts-title">Conflicts to review</h1>
+      <h1 id="conflicts-title">
+        <FormattedMessage id="conflicts.title" defaultMessage="Conflicts to review" />
+      </h1>
       <p>
-        Scans decided offline by a gate where the server, once the scan reached it, decided
-        otherwise. What the device decided is what happened at the gate: an offline admission the
-        server refuses let someone in who should not have been.
+        <FormattedMessage
+          id="conflicts.intro"
+          defaultMessage="Scans decided offline by a gate where the server, once the scan reached it, decided otherwise. What the device decided is what happened at the gate: an offline admission the server refuses let someone in who should not have been."
+        />
       </p>
       <div className="row">
         <AreaSelect
           id="conflicts-area"
-          label="Inspection area"
-          emptyLabel="All areas"
+          label={formatMessage({ id: 'common.inspectionArea', defaultMessage: 'Inspection area' })}
+          emptyLabel={formatMessage({ id: 'common.allAreas', defaultMessage: 'All areas' })}
           value={areaCode}
           onChange={(code) => {
             setAreaCode(code);
@@ -46,36 +51,62 @@ export function ConflictsPage() {
           }}
         />
         <button type="button" onClick={() => refetch({ requestPolicy: 'network-only' })}>
-          Refresh
+          <FormattedMessage id="common.refresh" defaultMessage="Refresh" />
         </button>
         <ExportButton
           label={
-            areaCode ? `Download denied scans at ${areaCode} (CSV)` : 'Download denied scans (CSV)'
+            areaCode
+              ? formatMessage(
+                  {
+                    id: 'export.deniedAt',
+                    defaultMessage: 'Download denied scans at {area} (CSV)',
+                  },
+                  { area: areaCode },
+                )
+              : formatMessage({
+                  id: 'export.denied',
+                  defaultMessage: 'Download denied scans (CSV)',
+                })
           }
           stem={areaCode ? `denied-scans-${areaCode}` : 'denied-scans'}
           build={() => deniedScansCsv(client, { areaCode: areaCode || null })}
         />
       </div>
       <ErrorAlert error={error} />
-      {fetching && !result && <p role="status">Loading…</p>}
+      {fetching && !result && (
+        <p role="status">
+          <FormattedMessage id="common.loading" defaultMessage="Loading…" />
+        </p>
+      )}
       {result && (
         <>
           <p role="status">
             {result.totalCount === 0
-              ? 'No conflicts: every offline decision matched the server’s.'
-              : `${result.totalCount} conflict${result.totalCount === 1 ? '' : 's'}${
-                  areaCode ? ` at ${areaCode}` : ''
-                }, newest first.`}
+              ? formatMessage({
+                  id: 'conflicts.none',
+                  defaultMessage: 'No conflicts: every offline decision matched the server’s.',
+                })
+              : formatMessage(
+                  {
+                    id: 'conflicts.count',
+                    defaultMessage:
+                      '{count, plural, one {# conflict} other {# conflicts}}{area, select, all {} other { at {area}}}, newest first.',
+                  },
+                  { count: result.totalCount, area: areaCode || 'all' },
+                )}
           </p>
           {result.nodes.length > 0 && (
             <ConflictsTable
               rows={result.nodes}
-              caption="Offline decisions the server decided otherwise"
+              caption={formatMessage({
+                id: 'conflicts.caption',
+                defaultMessage: 'Offline decisions the server decided otherwise',
+              })}
             />
           )}
           {result.pageInfo.hasNextPage && first < MOST && (
             <button type="button" onClick={() => setFirst((n) => Math.min(MOST, n + PAGE))}>
-              Show more
+              <FormattedMessage id="common.showMoreShort" defaultMessage="Show more" />
             </button>
           )}
         </>

@@ -1,4 +1,6 @@
-import { formatDateTime } from '../components/format';
+import { FormattedMessage } from 'react-intl';
+import { useFormat } from '../components/format';
+import { DECISION_NAMES, DIRECTION_NAMES } from '../components/vocabulary';
 import type { ConflictsQuery } from '../gql/graphql';
 import { reasonText } from '../gate/reasons';
 
@@ -12,37 +14,62 @@ export function ConflictsTable({
   rows: readonly ConflictRow[];
   caption: string;
 }) {
+  const format = useFormat();
   return (
     <table>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Scanned</th>
-          <th scope="col">Area</th>
-          <th scope="col">Person</th>
-          <th scope="col">Direction</th>
-          <th scope="col">Device</th>
-          <th scope="col">Device decided</th>
-          <th scope="col">Server decided</th>
-          <th scope="col">Server’s reasons</th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.scanned" defaultMessage="Scanned" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.area" defaultMessage="Area" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.person" defaultMessage="Person" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.direction" defaultMessage="Direction" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.device" defaultMessage="Device" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.deviceDecided" defaultMessage="Device decided" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.serverDecided" defaultMessage="Server decided" />
+          </th>
+          <th scope="col">
+            <FormattedMessage id="conflicts.col.reasons" defaultMessage="Server’s reasons" />
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((c) => (
           <tr key={c.id}>
-            <td>{formatDateTime(c.scannedAt)}</td>
+            <td>{format.dateTime(c.scannedAt)}</td>
             <td>
               {c.area.name} <span className="mono muted">{c.area.code}</span>
             </td>
             <td>
-              {c.person
-                ? `${c.person.givenName} ${c.person.familyName} (${c.person.accreditation.cardNumber})`
-                : 'Unknown card'}
+              {c.person ? (
+                `${c.person.givenName} ${c.person.familyName} (${c.person.accreditation.cardNumber})`
+              ) : (
+                <FormattedMessage id="common.unknownCard" defaultMessage="Unknown card" />
+              )}
             </td>
-            <td>{c.direction}</td>
+            <td>
+              <FormattedMessage {...DIRECTION_NAMES[c.direction]} />
+            </td>
             <td className="mono">{c.deviceId ?? '—'}</td>
-            <td>{c.deviceDecision ?? '—'}</td>
-            <td>{c.decision}</td>
+            <td>
+              {c.deviceDecision ? <FormattedMessage {...DECISION_NAMES[c.deviceDecision]} /> : '—'}
+            </td>
+            <td>
+              <FormattedMessage {...DECISION_NAMES[c.decision]} />
+            </td>
             <td>{c.reasons.map(reasonText).join(' ') || '—'}</td>
           </tr>
         ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { datedName, downloadCsv } from './csv';
 
@@ -13,6 +14,7 @@ interface Props {
 
 /** "Download CSV": builds the file from the list with the filters on screen. */
 export function ExportButton({ label, stem, build, disabled }: Props) {
+  const { formatMessage } = useIntl();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   async function run() {
@@ -21,7 +23,12 @@ export function ExportButton({ label, stem, build, disabled }: Props) {
     try {
       downloadCsv(datedName(stem), await build());
     } catch (e) {
-      setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(
+        formatMessage(
+          { id: 'export.failed', defaultMessage: 'Export failed: {message}' },
+          { message: e instanceof Error ? e.message : String(e) },
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -29,7 +36,7 @@ export function ExportButton({ label, stem, build, disabled }: Props) {
   return (
     <>
       <button type="button" onClick={() => void run()} disabled={busy || disabled}>
-        {busy ? 'Preparing…' : label}
+        {busy ? formatMessage({ id: 'people.preparing', defaultMessage: 'Preparing…' }) : label}
       </button>
       {problem && <ErrorAlert text={problem} />}
     </>

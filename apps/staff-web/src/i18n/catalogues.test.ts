@@ -28,25 +28,26 @@ if (process.env.UPDATE_CATALOGUES) {
   writeFileSync(catalogueFile('en'), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
-/** The arguments and tags a message takes, with the kind of each: `count:plural`, `b:tag`. */
+/**
+ * The arguments and tags a message takes: `count`, `<link>`. The kind of an argument may
+ * differ (Chinese needs no plural where English has one), its name may not.
+ */
 function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const e of elements) {
     switch (e.type) {
       case TYPE.argument:
-        into.add(`${e.value}:argument`);
-        break;
       case TYPE.number:
       case TYPE.date:
       case TYPE.time:
-        into.add(`${e.value}:${TYPE[e.type]}`);
+        into.add(e.value);
         break;
       case TYPE.plural:
       case TYPE.select:
-        into.add(`${e.value}:${TYPE[e.type]}`);
+        into.add(e.value);
         for (const option of Object.values(e.options)) placeholders(option.value, into);
         break;
       case TYPE.tag:
-        into.add(`${e.value}:tag`);
+        into.add(`<${e.value}>`);
         placeholders(e.children, into);
         break;
       case TYPE.literal:

@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { FormattedMessage } from 'react-intl';
 import { renderIn } from '../test/render';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { AccreditationStatusBadge, LoopStatusBadge } from '../components/StatusBadge';
+import { CategoryName } from '../accreditation/categories';
 import {
   browserLanguage,
   fromServerLanguage,
@@ -58,5 +60,31 @@ describe('the language of the screens', () => {
     expect(document.documentElement.lang).toBe('zh-Hans');
     expect(window.localStorage.getItem('staff-web.language')).toBe('zh');
     expect(chosen).toEqual(['fr', 'zh']);
+  });
+
+  it('names statuses and categories in each language, and leaves an unknown category as its code', () => {
+    const { unmount } = renderIn(
+      <p>
+        <AccreditationStatusBadge status="APPROVED" /> <LoopStatusBadge status="CLOSE_CONTACT" />{' '}
+        <CategoryName code="Aa" /> <CategoryName code="Zz9" />
+      </p>,
+      'fr',
+    );
+    expect(screen.getByText(/APPROUVÉE · carte valide, pas encore arrivé/)).toBeDefined();
+    expect(screen.getByText(/CONTACT ÉTROIT · contact étroit, testé plus souvent/)).toBeDefined();
+    expect(screen.getByText(/Aa · Athlète/)).toBeDefined();
+    expect(screen.getByText(/Zz9/)).toBeDefined();
+    unmount();
+
+    renderIn(
+      <p>
+        <AccreditationStatusBadge status="SUSPENDED" /> <LoopStatusBadge status="IN_LOOP" />{' '}
+        <CategoryName code="TF" />
+      </p>,
+      'zh',
+    );
+    expect(screen.getByText(/已暂停 · 暂时不能进入任何地点/)).toBeDefined();
+    expect(screen.getByText(/闭环内 · 在闭环内/)).toBeDefined();
+    expect(screen.getByText(/TF · 技术官员/)).toBeDefined();
   });
 });

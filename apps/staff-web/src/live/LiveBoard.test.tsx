@@ -68,7 +68,7 @@ describe('LiveBoard', () => {
     expect(screen.getByText('Waiting for check-ins…')).toBeTruthy();
 
     sendEvent();
-    const item = await screen.findByText(/IN at National Stadium gate 1 · Eileen Gu/);
+    const item = await screen.findByText(/Entry at National Stadium gate 1 · Eileen Gu/);
     expect(item.closest('li')?.textContent).toContain('DENIED');
     expect(item.closest('li')?.textContent).toContain(
       'A new negative test is due before entering.',

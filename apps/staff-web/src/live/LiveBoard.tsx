@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery, useSubscription } from 'urql';
+import { AREA_KIND_NAMES, DECISION_NAMES, DIRECTION_NAMES } from '../components/vocabulary';
 import {
   CheckInRecordedSubscription,
   ConflictsQuery,
@@ -8,7 +10,7 @@ import {
 } from '../api/operations';
 import { ConflictsTable } from '../conflicts/ConflictsTable';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDateTime } from '../components/format';
+import { useFormat } from '../components/format';
 import type { CheckInRecordedSubscription as Recorded } from '../gql/graphql';
 import { reasonText } from '../gate/reasons';
 
@@ -35,6 +37,8 @@ function DenialCount({ areaCode, since, bump }: { areaCode: string; since: strin
 
 /** Every area's occupancy and denials today, with the check-ins as they happen. */
 export function LiveBoard() {
+  const { formatMessage } = useIntl();
+  const format = useFormat();
   const since = useMemo(startOfToday, []);
   const [areas, refetchAreas] = useQuery({ query: InspectionAreasQuery });
   const [feed, setFeed] = useState<Event[]>([]);
@@ -69,17 +73,31 @@ export function LiveBoard() {
 
   return (
     <section aria-labelledby="live-title">
-      <h1 id="live-title">Live board</h1>
+      <h1 id="live-title">
+        <FormattedMessage id="screen.live" defaultMessage="Live board" />
+      </h1>
       <ErrorAlert error={areas.error} />
       <table>
-        <caption>Inspection areas</caption>
+        <caption>
+          <FormattedMessage id="screen.areas" defaultMessage="Inspection areas" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Area</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Venue / zone</th>
-            <th scope="col">Inside now</th>
-            <th scope="col">Denied today</th>
+            <th scope="col">
+              <FormattedMessage id="conflicts.col.area" defaultMessage="Area" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="areas.kind" defaultMessage="Kind" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="live.venueZone" defaultMessage="Venue / zone" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="areas.insideNow" defaultMessage="Inside now" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="live.deniedToday" defaultMessage="Denied today" />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -89,8 +107,10 @@ export function LiveBoard() {
                 {a.name} <span className="mono muted">{a.code}</span>
               </td>
               <td>
-                {a.kind}
-                {a.closedLoop ? ' · closed loop' : ''}
+                <FormattedMessage {...AREA_KIND_NAMES[a.kind]} />
+                {a.closedLoop
+                  ? ` · ${formatMessage({ id: 'live.closedLoop', defaultMessage: 'closed loop' })}`
+                  : ''}
               </td>
               <td>
                 {a.venueCode} / {a.zone}
@@ -105,44 +125,81 @@ export function LiveBoard() {
       </table>
       {conflictList && (
         <section aria-labelledby="conflicts-h">
-          <h2 id="conflicts-h">Offline conflicts to review</h2>
+          <h2 id="conflicts-h">
+            <FormattedMessage id="live.conflicts" defaultMessage="Offline conflicts to review" />
+          </h2>
           {conflictList.totalCount === 0 ? (
-            <p className="muted">No offline decision differs from the server’s.</p>
+            <p className="muted">
+              <FormattedMessage
+                id="live.noConflicts"
+                defaultMessage="No offline decision differs from the server’s."
+              />
+            </p>
           ) : (
             <>
               <p>
-                {conflictList.totalCount} scan{conflictList.totalCount === 1 ? '' : 's'} decided
-                offline where the server decided otherwise; the latest below. Supervisors review
-                them all under Conflicts.
+                <FormattedMessage
+                  id="live.conflictCount"
+                  defaultMessage="{count, plural, one {# scan} other {# scans}} decided offline where the server decided otherwise; the latest below. Supervisors review them all under Conflicts."
+                  values={{ count: conflictList.totalCount }}
+                />
               </p>
               <ConflictsTable
                 rows={conflictList.nodes}
-                caption="Latest offline decisions the server decided otherwise"
+                caption={formatMessage({
+                  id: 'live.conflictsCaption',
+                  defaultMessage: 'Latest offline decisions the server decided otherwise',
+                })}
               />
             </>
           )}
         </section>
       )}
       <section aria-labelledby="feed-h">
-        <h2 id="feed-h">Check-ins as they happen</h2>
+        <h2 id="feed-h">
+          <FormattedMessage id="live.feed" defaultMessage="Check-ins as they happen" />
+        </h2>
         {sub.error && <ErrorAlert error={sub.error} />}
         {feed.length === 0 ? (
           <p className="muted" role="status">
-            Waiting for check-ins…
+            <FormattedMessage id="live.waiting" defaultMessage="Waiting for check-ins…" />
           </p>
         ) : (
           <ol className="feed" aria-live="polite">
             {feed.map((e) => (
               <li key={e.id} className={e.decision === 'ADMITTED' ? 'admitted' : 'denied'}>
                 <span aria-hidden="true">{e.decision === 'ADMITTED' ? '✔ ' : '✖ '}</span>
-                <strong>{e.decision}</strong> {e.direction} at {e.area.name} ·{' '}
-                {e.person ? `${e.person.givenName} ${e.person.familyName}` : 'unknown card'} ·{' '}
-                {formatDateTime(e.scannedAt)}
+                <strong>
+                  <FormattedMessage {...DECISION_NAMES[e.decision]} />
+                </strong>{' '}
+                <FormattedMessage
+                  id="live.event"
+                  defaultMessage="{direction} at {area} · {who} · {when}"
+                  values={{
+                    direction: formatMessage(DIRECTION_NAMES[e.direction]),
+                    area: e.area.name,
+                    who: e.person
+                      ? `${e.person.givenName} ${e.person.familyName}`
+                      : formatMessage({ id: 'live.unknownCard', defaultMessage: 'unknown card' }),
+                    when: format.dateTime(e.scannedAt),
+                  }}
+                />
                 {e.reasons.length > 0 && (
                   <span className="muted"> · {e.reasons.map(reasonText).join(' ')}</span>
                 )}
                 {e.conflict && (
-                  <strong> · conflict: the device decided {e.deviceDecision} offline</strong>
+                  <strong>
+                    {' · '}
+                    <FormattedMessage
+                      id="live.conflict"
+                      defaultMessage="conflict: the device decided {decision} offline"
+                      values={{
+                        decision: e.deviceDecision
+                          ? formatMessage(DECISION_NAMES[e.deviceDecision])
+                          : '—',
+                      }}
+                    />
+                  </strong>
                 )}
               </li>
             ))}

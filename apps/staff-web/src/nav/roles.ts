@@ -1,4 +1,5 @@
-import { defineMessages, type MessageDescriptor } from 'react-intl';
+import type { MessageDescriptor } from 'react-intl';
+import { defineMessages } from '../i18n/define';
 import type { Role } from '../gql/graphql';
 
 export type ScreenId =

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient, useMutation, type CombinedError } from 'urql';
+import { LOOP_STATUS, LoopStatusName } from '../components/StatusBadge';
 import { DesignateMutation, TraceQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
 import { contactsCsv } from '../export/exports';
-import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
+import { fromLocalInput, toLocalInput, useFormat } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TraceQuery as TraceResult } from '../gql/graphql';
 import type { PersonRow } from '../accreditation/usePeopleSearch';
@@ -24,6 +26,9 @@ interface TraceWindow {
  */
 export function TracingPage() {
   const client = useClient();
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const format = useFormat();
   const [person, setPerson] = useState<PersonRow | null>(null);
   const [from, setFrom] = useState(() => toLocalInput(new Date(Date.now() - 7 * 86_400_000)));
   const [to, setTo] = useState(() => toLocalInput(new Date()));
@@ -48,12 +53,28 @@ export function TracingPage() {
       to: fromLocalInput(to),
       minMinutes: Number.parseInt(minMinutes, 10),
     };
-    if (!w.personId) return setProblem('Choose the person to trace.');
+    if (!w.personId)
+      return setProblem(
+        formatMessage({
+          id: 'tracing.choosePerson',
+          defaultMessage: 'Choose the person to trace.',
+        }),
+      );
     if (!w.from || !w.to || w.from >= w.to) {
-      return setProblem('Give a window whose start is before its end.');
+      return setProblem(
+        formatMessage({
+          id: 'tracing.badWindow',
+          defaultMessage: 'Give a window whose start is before its end.',
+        }),
+      );
     }
     if (!Number.isFinite(w.minMinutes) || w.minMinutes < 1) {
-      return setProblem('Minimum minutes must be a whole number of at least 1.');
+      return setProblem(
+        formatMessage({
+          id: 'tracing.badMinutes',
+          defaultMessage: 'Minimum minutes must be a whole number of at least 1.',
+        }),
+      );
     }
     setChosen(new Set());
     await load(w);
@@ -99,10 +120,16 @@ export function TracingPage() {
   const allPicked = contacts.length > 0 && picked.length === contacts.length;
   return (
     <section aria-labelledby="tracing-title">
-      <h1 id="tracing-title">Tracing</h1>
-      <form onSubmit={(e) => void onTrace(e)} className="panel" aria-label="Trace a person">
+      <h1 id="tracing-title">
+        <FormattedMessage id="screen.tracing" defaultMessage="Tracing" />
+      </h1>
+      <form
+        onSubmit={(e) => void onTrace(e)}
+        className="panel"
+        aria-label={formatMessage({ id: 'tracing.form', defaultMessage: 'Trace a person' })}
+      >
         <PersonPicker
-          label="Person to trace"
+          label={formatMessage({ id: 'tracing.person', defaultMessage: 'Person to trace' })}
           selected={person}
           onSelect={(p) => {
             setPerson(p);
@@ -111,7 +138,9 @@ export function TracingPage() {
         />
         <div className="form-row">
           <div className="field">
-            <label htmlFor="trace-from">From</label>
+            <label htmlFor="trace-from">
+              <FormattedMessage id="audit.from" defaultMessage="From" />
+            </label>
             <input
               id="trace-from"
               type="datetime-local"
@@ -120,7 +149,9 @@ export function TracingPage() {
             />
           </div>
           <div className="field">
-            <label htmlFor="trace-to">To</label>
+            <label htmlFor="trace-to">
+              <FormattedMessage id="tracing.to" defaultMessage="To" />
+            </label>
             <input
               id="trace-to"
               type="datetime-local"
@@ -129,7 +160,9 @@ export function TracingPage() {
             />
           </div>
           <div className="field">
-            <label htmlFor="trace-min">Minimum minutes together</label>
+            <label htmlFor="trace-min">
+              <FormattedMessage id="tracing.minMinutes" defaultMessage="Minimum minutes together" />
+            </label>
             <input
               id="trace-min"
               type="number"
@@ -141,48 +174,82 @@ export function TracingPage() {
         </div>
         {problem && <ErrorAlert text={problem} />}
         <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? 'Tracing…' : 'Find stays and contacts'}
+          {fetching
+            ? formatMessage({ id: 'tracing.tracing', defaultMessage: 'Tracing…' })
+            : formatMessage({ id: 'tracing.submit', defaultMessage: 'Find stays and contacts' })}
         </button>
       </form>
       <ErrorAlert error={error} />
       {trace && (
         <div className="columns">
           <section className="panel" aria-labelledby="stays-h">
-            <h2 id="stays-h">Stays ({trace.stays.length})</h2>
+            <h2 id="stays-h">
+              <FormattedMessage
+                id="tracing.stays"
+                defaultMessage="Stays ({count})"
+                values={{ count: trace.stays.length }}
+              />
+            </h2>
             {trace.stays.length === 0 ? (
-              <p className="muted">No stays in this window.</p>
+              <p className="muted">
+                <FormattedMessage id="tracing.noStays" defaultMessage="No stays in this window." />
+              </p>
             ) : (
               <ol className="timeline">
                 {trace.stays.map((s, i) => (
                   <li key={i}>
-                    <strong>{s.location}</strong> · {formatDateTime(s.from)} –{' '}
-                    {s.until ? formatDateTime(s.until) : 'still there'}
+                    <strong>{s.location}</strong> · {format.dateTime(s.from)} –{' '}
+                    {s.until
+                      ? format.dateTime(s.until)
+                      : formatMessage({ id: 'tracing.stillThere', defaultMessage: 'still there' })}
                   </li>
                 ))}
               </ol>
             )}
           </section>
           <section className="panel" aria-labelledby="contacts-h">
-            <h2 id="contacts-h">Contacts ({contacts.length})</h2>
+            <h2 id="contacts-h">
+              <FormattedMessage
+                id="tracing.contacts"
+                defaultMessage="Contacts ({count})"
+                values={{ count: contacts.length }}
+              />
+            </h2>
             {traced && contacts.length > 0 && (
               <ExportButton
-                label="Download contacts (CSV)"
+                label={formatMessage({
+                  id: 'export.contacts',
+                  defaultMessage: 'Download contacts (CSV)',
+                })}
                 stem="contacts"
                 build={() => contactsCsv(contacts)}
               />
             )}
             {contacts.length === 0 ? (
-              <p className="muted">No contacts at or above the minimum.</p>
+              <p className="muted">
+                <FormattedMessage
+                  id="tracing.noContacts"
+                  defaultMessage="No contacts at or above the minimum."
+                />
+              </p>
             ) : (
               <>
                 <table>
-                  <caption className="visually-hidden">Contacts, most minutes first</caption>
+                  <caption className="visually-hidden">
+                    <FormattedMessage
+                      id="tracing.caption"
+                      defaultMessage="Contacts, most minutes first"
+                    />
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">
                         <input
                           type="checkbox"
-                          aria-label="Choose every contact"
+                          aria-label={formatMessage({
+                            id: 'tracing.chooseAll',
+                            defaultMessage: 'Choose every contact',
+                          })}
                           checked={allPicked}
                           onChange={(e) =>
                             setChosen(
@@ -191,10 +258,21 @@ export function TracingPage() {
                           }
                         />
                       </th>
-                      <th scope="col">Rank</th>
-                      <th scope="col">Person</th>
-                      <th scope="col">Total minutes</th>
-                      <th scope="col">Encounters</th>
+                      <th scope="col">
+                        <FormattedMessage id="tracing.col.rank" defaultMessage="Rank" />
+                      </th>
+                      <th scope="col">
+                        <FormattedMessage id="conflicts.col.person" defaultMessage="Person" />
+                      </th>
+                      <th scope="col">
+                        <FormattedMessage
+                          id="tracing.col.totalMinutes"
+                          defaultMessage="Total minutes"
+                        />
+                      </th>
+                      <th scope="col">
+                        <FormattedMessage id="tracing.col.encounters" defaultMessage="Encounters" />
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -203,7 +281,10 @@ export function TracingPage() {
                         <td>
                           <input
                             type="checkbox"
-                            aria-label={`Designate ${c.person.givenName} ${c.person.familyName}`}
+                            aria-label={formatMessage(
+                              { id: 'tracing.designateOne', defaultMessage: 'Designate {name}' },
+                              { name: `${c.person.givenName} ${c.person.familyName}` },
+                            )}
                             checked={chosen.has(c.person.id)}
                             onChange={(e) => toggle(c.person.id, e.target.checked)}
                           />
@@ -213,16 +294,25 @@ export function TracingPage() {
                           {c.person.givenName} {c.person.familyName}
                           <br />
                           <span className="muted">
-                            {c.person.organisation.name} · {c.person.closedLoop.status}
+                            {c.person.organisation.name} ·{' '}
+                            <LoopStatusName status={c.person.closedLoop.status} />
                           </span>
                         </td>
-                        <td>{c.totalMinutes}</td>
+                        <td>{intl.formatNumber(c.totalMinutes)}</td>
                         <td>
                           <ul className="plain-list">
                             {c.encounters.map((en, j) => (
                               <li key={j}>
-                                {en.location}: {formatDateTime(en.from)} –{' '}
-                                {formatDateTime(en.until)} ({en.minutes} min)
+                                <FormattedMessage
+                                  id="tracing.encounter"
+                                  defaultMessage="{location}: {from} – {until} ({minutes} min)"
+                                  values={{
+                                    location: en.location,
+                                    from: format.dateTime(en.from),
+                                    until: format.dateTime(en.until),
+                                    minutes: en.minutes,
+                                  }}
+                                />
                               </li>
                             ))}
                           </ul>
@@ -238,8 +328,18 @@ export function TracingPage() {
                   onClick={() => setConfirming(true)}
                 >
                   {picked.length === 0
-                    ? 'Tick the contacts to designate'
-                    : `Designate ${picked.length} close contact${picked.length === 1 ? '' : 's'}…`}
+                    ? formatMessage({
+                        id: 'tracing.tick',
+                        defaultMessage: 'Tick the contacts to designate',
+                      })
+                    : formatMessage(
+                        {
+                          id: 'tracing.designate',
+                          defaultMessage:
+                            'Designate {count, plural, one {# close contact} other {# close contacts}}…',
+                        },
+                        { count: picked.length },
+                      )}
                 </button>
               </>
             )}
@@ -249,23 +349,32 @@ export function TracingPage() {
       <ErrorAlert error={designated.error} />
       {designated.data && (
         <SuccessNote>
-          {designated.data.designateCloseContacts.length} people marked as close contacts:{' '}
-          {designated.data.designateCloseContacts
-            .map(
-              (c) => `${c.person.givenName} ${c.person.familyName} (${c.person.closedLoop.status})`,
-            )
-            .join(', ')}
-          .
+          <FormattedMessage
+            id="tracing.designated"
+            defaultMessage="{count, plural, one {# person marked as close contact} other {# people marked as close contacts}}: {people}."
+            values={{
+              count: designated.data.designateCloseContacts.length,
+              people: designated.data.designateCloseContacts
+                .map(
+                  (c) =>
+                    `${c.person.givenName} ${c.person.familyName} (${formatMessage(LOOP_STATUS[c.person.closedLoop.status].name)})`,
+                )
+                .join(', '),
+            }}
+          />
         </SuccessNote>
       )}
       {confirming && (
         <Dialog
-          title="Designate close contacts?"
+          title={formatMessage({
+            id: 'tracing.confirmTitle',
+            defaultMessage: 'Designate close contacts?',
+          })}
           onClose={() => setConfirming(false)}
           actions={
             <>
               <button type="button" onClick={() => setConfirming(false)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button
                 type="button"
@@ -273,19 +382,38 @@ export function TracingPage() {
                 disabled={designated.fetching}
                 onClick={() => void onDesignate()}
               >
-                Mark {picked.length} as close contact{picked.length === 1 ? '' : 's'}
+                <FormattedMessage
+                  id="tracing.mark"
+                  defaultMessage="Mark {count} as {count, plural, one {close contact} other {close contacts}}"
+                  values={{ count: picked.length }}
+                />
               </button>
             </>
           }
         >
           <p>
-            These people will be marked CLOSE_CONTACT for 7 days, tested every 12 hours, with their
-            next test due within 12 hours (isolated people stay isolated):
+            <FormattedMessage
+              id="tracing.confirmText"
+              defaultMessage="These people will be marked {status} for 7 days, tested every 12 hours, with their next test due within 12 hours (isolated people stay isolated):"
+              values={{ status: formatMessage(LOOP_STATUS.CLOSE_CONTACT.name) }}
+            />
           </p>
-          <ul aria-label="People to be marked">
+          <ul
+            aria-label={formatMessage({
+              id: 'tracing.toBeMarked',
+              defaultMessage: 'People to be marked',
+            })}
+          >
             {picked.map((c) => (
               <li key={c.person.id}>
-                {c.person.givenName} {c.person.familyName} — {c.totalMinutes} min
+                <FormattedMessage
+                  id="tracing.pickedOne"
+                  defaultMessage="{name} — {minutes} min"
+                  values={{
+                    name: `${c.person.givenName} ${c.person.familyName}`,
+                    minutes: c.totalMinutes,
+                  }}
+                />
               </li>
             ))}
           </ul>
