@@ -66,8 +66,11 @@ export interface Scenario {
   given: ReturnType<typeof given>;
   /** A new user with these roles, signed in through the form in a tab of their own. */
   signIn: (roles: Role | Role[], options?: { viewport?: Viewport }) => Promise<StaffPage>;
-  /** A tab of its own at the sign-in form, nobody signed in. */
-  signedOut: (options?: { viewport?: Viewport }) => Promise<StaffPage>;
+  /**
+   * A tab of its own at the sign-in form, nobody signed in; `locale` is the browser's
+   * language (navigator.languages), English unless told.
+   */
+  signedOut: (options?: { viewport?: Viewport; locale?: string }) => Promise<StaffPage>;
 }
 
 interface Suite {
@@ -118,8 +121,8 @@ export function scenario(name: string, run: (s: Scenario) => Promise<void>): voi
     const opened: StaffPage[] = [];
     const pageErrors: string[] = [];
 
-    const newTab = async (viewport: Viewport = DESKTOP): Promise<StaffPage> => {
-      const context = await browser.newContext({ viewport });
+    const newTab = async (viewport: Viewport = DESKTOP, locale?: string): Promise<StaffPage> => {
+      const context = await browser.newContext(locale ? { viewport, locale } : { viewport });
       context.setDefaultTimeout(STEP_TIMEOUT_MS);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -144,10 +147,11 @@ export function scenario(name: string, run: (s: Scenario) => Promise<void>): voi
       return tab;
     };
 
-    const signedOut = async (options: { viewport?: Viewport } = {}) => {
-      const tab = await newTab(options.viewport);
+    const signedOut = async (options: { viewport?: Viewport; locale?: string } = {}) => {
+      const tab = await newTab(options.viewport, options.locale);
       await tab.page.goto(`${baseUrl}/`);
-      await tab.page.getByRole('heading', { name: 'Games staff sign in' }).waitFor();
+      // The form's heading, in whichever language the browser asked for.
+      await tab.page.locator('#login-title').waitFor();
       return tab;
     };
 

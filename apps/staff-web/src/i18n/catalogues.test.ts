@@ -12,7 +12,7 @@ const catalogueFile = (language: string) => path.join(here, 'messages', `${langu
 const readCatalogue = (language: string) =>
   JSON.parse(readFileSync(catalogueFile(language), 'utf8')) as Record<string, string>;
 
-const { messages, unreadable } = extractMessages(srcDir);
+const { messages, unreadable, literals } = extractMessages(srcDir);
 const english = new Map<string, string>();
 const conflicting: string[] = [];
 for (const m of messages) {
@@ -58,11 +58,25 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
   return into;
 }
 
+/** Screens whose move to the catalogues is under way (emptied when it is done). */
+const NOT_YET_TRANSLATED = [
+  'gate/',
+  'arrival/',
+  'health/',
+  'accreditation/PersonPage.tsx',
+  'components/DecisionPanel.tsx',
+];
+
 describe('message catalogues', () => {
   it('every message in the source has a literal id and English text, one text per id', () => {
     expect(unreadable).toEqual([]);
     expect(conflicting).toEqual([]);
     expect(english.size).toBeGreaterThan(0);
+  });
+
+  it('no words are written into the markup: every text a person reads comes from a catalogue', () => {
+    const found = literals.filter((l) => !NOT_YET_TRANSLATED.some((f) => l.file.startsWith(f)));
+    expect(found.map((l) => `${l.file}:${l.line} ${l.problem}`)).toEqual([]);
   });
 
   it('en.json is the English of the source, no more and no less (npm run i18n:extract)', () => {

@@ -27,9 +27,12 @@ const MESSAGE_CALLS = new Set(['defineMessage', 'formatMessage']);
 export function extractMessages(srcDir: string): {
   messages: SourceMessage[];
   unreadable: Unreadable[];
+  /** Words written straight into the markup instead of coming from a catalogue. */
+  literals: Unreadable[];
 } {
   const messages: SourceMessage[] = [];
   const unreadable: Unreadable[] = [];
+  const literals: Unreadable[] = [];
   for (const file of sourceFiles(srcDir)) {
     const text = readFileSync(file, 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
@@ -40,6 +43,31 @@ export function extractMessages(srcDir: string): {
         line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
         problem: what,
       });
+
+    const literal = (node: ts.Node, text: string) =>
+      literals.push({
+        file: name,
+        line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+        problem: JSON.stringify(text.trim()),
+      });
+
+    /** A string with words shown as it is: JSX text, a text attribute, a branch of `{a ? 'x' : 'y'}`. */
+    const shownLiterally = (node: ts.Node | undefined) => {
+      if (!node) return;
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+        if (HAS_WORDS.test(node.text)) literal(node, node.text);
+      } else if (ts.isTemplateExpression(node)) {
+        const text = [node.head.text, ...node.templateSpans.map((t) => t.literal.text)].join(' ');
+        if (HAS_WORDS.test(text)) literal(node, text);
+      } else if (ts.isParenthesizedExpression(node) || ts.isJsxExpression(node)) {
+        shownLiterally(node.expression);
+      } else if (ts.isConditionalExpression(node)) {
+        shownLiterally(node.whenTrue);
+        shownLiterally(node.whenFalse);
+      } else if (ts.isBinaryExpression(node)) {
+        shownLiterally(node.right);
+      }
+    };
 
     const fromObject = (node: ts.Expression) => {
       if (!ts.isObjectLiteralExpression(node)) return;
@@ -83,12 +111,35 @@ export function extractMessages(srcDir: string): {
           messages.push({ id, defaultMessage, file: name });
         }
       }
+      if (ts.isJsxText(node) && HAS_WORDS.test(node.text)) literal(node, node.text);
+      if (ts.isJsxExpression(node) && node.parent && !ts.isJsxAttribute(node.parent)) {
+        shownLiterally(node.expression);
+      }
+      if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText(source))) {
+        shownLiterally(node.initializer);
+      }
       ts.forEachChild(node, visit);
     };
     visit(source);
   }
-  return { messages, unreadable };
+  return { messages, unreadable, literals };
 }
+
+/** Letters in any script: what a reader reads, unlike `{' · '}` or `'—'`. */
+const HAS_WORDS = /\p{L}{2,}/u;
+
+/** Attributes a person reads or hears (our components' own among them). */
+const TEXT_ATTRIBUTES = new Set([
+  'aria-label',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+  'caption',
+  'hint',
+  'emptyLabel',
+  'text',
+]);
 
 function sourceFiles(dir: string): string[] {
   const files: string[] = [];
