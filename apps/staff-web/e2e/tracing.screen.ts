@@ -40,7 +40,7 @@ screen('Tracing', () => {
       await shot('tracing-confirm');
       assert.equal(await dialog.getByRole('listitem').count(), 1, 'only the ticked one');
       await dialog.getByRole('button', { name: 'Mark 1 as close contact' }).dblclick();
-      await page.getByText(/1 people marked as close contacts/).waitFor();
+      await page.getByText(/1 person marked as close contact/).waitFor();
       // The table shows the statuses as they are now.
       await contacts
         .getByRole('row', { name: new RegExp(contact.name) })

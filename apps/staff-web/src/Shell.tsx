@@ -6,6 +6,7 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { isNetworkError } from './api/errors';
 import { loadUser, saveUser } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { useFormat } from './components/format';
 import {
   canEditAccreditation,
   canOpen,
@@ -119,6 +120,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
   const [{ data, error, fetching }] = useQuery({ query: MeQuery });
   const [loggingOut, logout] = useMutation(LogoutMutation);
   const intl = useIntl();
+  const format = useFormat();
   const [, savePreferredLanguage] = useMutation(SetPreferredLanguageMutation);
   const { setLanguage } = useLanguage();
   const path = useRoute();
@@ -183,7 +185,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
               {me.email}
               <span className="muted">
                 {' · '}
-                {intl.formatList(me.roles.map((r) => intl.formatMessage(ROLE_NAMES[r])))}
+                {format.list(me.roles.map((r) => intl.formatMessage(ROLE_NAMES[r])))}
               </span>
             </span>
           )}

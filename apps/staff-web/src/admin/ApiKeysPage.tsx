@@ -237,7 +237,7 @@ export function ApiKeysPage() {
           {data?.apiKeys.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
-              <td>{intl.formatList(k.scopes.map((s) => formatMessage(SCOPE_NAMES[s])))}</td>
+              <td>{format.list(k.scopes.map((s) => formatMessage(SCOPE_NAMES[s])))}</td>
               <td>
                 {k.organisation?.name ??
                   formatMessage({

@@ -14,6 +14,7 @@ import { errorCodes, fieldErrors } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
+import { useFormat } from '../components/format';
 import type { Role } from '../gql/graphql';
 import { SuccessNote } from '../components/SuccessNote';
 
@@ -32,6 +33,7 @@ interface Pending {
 export function UsersPage() {
   // The cursors of the pages before this one, so "Previous page" can go back.
   const intl = useIntl();
+  const format = useFormat();
   const { formatMessage } = intl;
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1];
@@ -253,7 +255,7 @@ export function UsersPage() {
           {data?.users.nodes.map((u) => (
             <tr key={u.id}>
               <td>{u.email}</td>
-              <td>{intl.formatList(u.roles.map((r) => formatMessage(ROLE_NAMES[r])))}</td>
+              <td>{format.list(u.roles.map((r) => formatMessage(ROLE_NAMES[r])))}</td>
               <td>{u.organisation?.name ?? '—'}</td>
               <td>
                 <span className={`badge ${u.disabled ? 'status-revoked' : 'status-active'}`}>

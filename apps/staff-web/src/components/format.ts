@@ -44,6 +44,9 @@ export function useFormat() {
       time: (iso: string | null | undefined) => timeIn(intl, iso),
       bytes: (bytes: number) => bytesIn(intl, bytes),
       number: (value: number) => intl.formatNumber(value),
+      /** Names side by side, as a tag list (not a sentence's "A, B and C"): "A, B" / "A、B". */
+      list: (items: readonly string[]) =>
+        items.join(intl.formatMessage({ id: 'common.listSeparator', defaultMessage: ', ' })),
     }),
     [intl],
   );
