@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Decision, DenialReason } from '../gql/graphql';
-import { reasonText } from '../gate/reasons';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { reasonIn } from '../gate/reasons';
+import { DECISION_NAMES } from './vocabulary';
 
 interface Props {
   title: string;
@@ -13,6 +15,7 @@ interface Props {
 
 /** A decision with its icon, word and every reason: never colour alone. */
 export function DecisionPanel({ title, decision, reasons, who, aside }: Props) {
+  const intl = useIntl();
   const admitted = decision === 'ADMITTED';
   return (
     <section
@@ -23,13 +26,18 @@ export function DecisionPanel({ title, decision, reasons, who, aside }: Props) {
       {aside}
       <p className="decision-word">
         <span aria-hidden="true">{admitted ? '✔ ' : '✖ '}</span>
-        {decision}
+        <FormattedMessage {...DECISION_NAMES[decision]} />
       </p>
       {who && <p>{who}</p>}
       {reasons.length > 0 && (
-        <ul aria-label="Reasons for denial">
+        <ul
+          aria-label={intl.formatMessage({
+            id: 'gate.reasonsLabel',
+            defaultMessage: 'Reasons for denial',
+          })}
+        >
           {reasons.map((r) => (
-            <li key={r}>{reasonText(r)}</li>
+            <li key={r}>{reasonIn(intl, r)}</li>
           ))}
         </ul>
       )}

@@ -1,8 +1,8 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useFormat } from '../components/format';
 import { DECISION_NAMES, DIRECTION_NAMES } from '../components/vocabulary';
 import type { ConflictsQuery } from '../gql/graphql';
-import { reasonText } from '../gate/reasons';
+import { reasonIn } from '../gate/reasons';
 
 export type ConflictRow = ConflictsQuery['checkIns']['nodes'][number];
 
@@ -15,6 +15,7 @@ export function ConflictsTable({
   caption: string;
 }) {
   const format = useFormat();
+  const intl = useIntl();
   return (
     <table>
       <caption>{caption}</caption>
@@ -70,7 +71,7 @@ export function ConflictsTable({
             <td>
               <FormattedMessage {...DECISION_NAMES[c.decision]} />
             </td>
-            <td>{c.reasons.map(reasonText).join(' ') || '—'}</td>
+            <td>{c.reasons.map((r) => reasonIn(intl, r)).join(' ') || '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -59,13 +59,7 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
 }
 
 /** Screens whose move to the catalogues is under way (emptied when it is done). */
-const NOT_YET_TRANSLATED = [
-  'gate/',
-  'arrival/',
-  'health/',
-  'accreditation/PersonPage.tsx',
-  'components/DecisionPanel.tsx',
-];
+const NOT_YET_TRANSLATED = ['gate/', 'arrival/', 'health/', 'accreditation/PersonPage.tsx'];
 
 describe('message catalogues', () => {
   it('every message in the source has a literal id and English text, one text per id', () => {

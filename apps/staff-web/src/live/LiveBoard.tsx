@@ -12,7 +12,7 @@ import { ConflictsTable } from '../conflicts/ConflictsTable';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../components/format';
 import type { CheckInRecordedSubscription as Recorded } from '../gql/graphql';
-import { reasonText } from '../gate/reasons';
+import { reasonIn } from '../gate/reasons';
 
 type Event = Recorded['checkInRecorded'];
 const FEED_SIZE = 50;
@@ -37,7 +37,8 @@ function DenialCount({ areaCode, since, bump }: { areaCode: string; since: strin
 
 /** Every area's occupancy and denials today, with the check-ins as they happen. */
 export function LiveBoard() {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const format = useFormat();
   const since = useMemo(startOfToday, []);
   const [areas, refetchAreas] = useQuery({ query: InspectionAreasQuery });
@@ -185,7 +186,10 @@ export function LiveBoard() {
                   }}
                 />
                 {e.reasons.length > 0 && (
-                  <span className="muted"> · {e.reasons.map(reasonText).join(' ')}</span>
+                  <span className="muted">
+                    {' '}
+                    · {e.reasons.map((r) => reasonIn(intl, r)).join(' ')}
+                  </span>
                 )}
                 {e.conflict && (
                   <strong>
