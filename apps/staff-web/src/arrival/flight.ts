@@ -5,9 +5,8 @@ export function normaliseFlightNumber(text: string): string {
 
 const FLIGHT = /^[A-Z0-9]{2,3}\d{1,4}[A-Z]?$/;
 
-/** The problem with a typed flight number, or '' when it is empty or fine. */
-export function flightNumberProblem(text: string): string {
+/** True when a typed flight number is empty or looks like one (airline code, then up to 4 digits). */
+export function flightNumberFine(text: string): boolean {
   const flight = normaliseFlightNumber(text);
-  if (!flight || FLIGHT.test(flight)) return '';
-  return 'must be a flight number like CA123 (airline code, then up to 4 digits)';
+  return !flight || FLIGHT.test(flight);
 }

@@ -1,14 +1,16 @@
 import { uuid } from '../api/uuid';
 import { useMemo, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { useClient, useMutation, useQuery } from 'urql';
+import { LOOP_STATUS } from '../components/StatusBadge';
 import { RecordTestResultMutation, ReleaseMutation, TestsDueQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
 import { peopleCsv } from '../export/exports';
-import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
+import { fromLocalInput, toLocalInput, useFormat, type Format } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
-import type { TestResult } from '../gql/graphql';
+import type { ClosedLoopStatus, TestResult } from '../gql/graphql';
 import { usePeopleSearch, type PersonRow } from '../accreditation/usePeopleSearch';
 import { SuccessNote } from '../components/SuccessNote';
 
@@ -21,25 +23,67 @@ function endOfToday(): Date {
 
 /** What a recorded result did, in words: whether it changed the person's closed-loop state. */
 function resultSummary(
+  intl: IntlShape,
+  format: Format,
   name: string,
   result: TestResult,
-  state: { status: string; testDueBy?: string | null; stateChanged?: boolean | null },
+  state: { status: ClosedLoopStatus; testDueBy?: string | null; stateChanged?: boolean | null },
 ): string {
-  const due = state.testDueBy ? ` Next test due by ${formatDateTime(state.testDueBy)}.` : '';
+  const values = {
+    name,
+    positive: result === 'POSITIVE' ? 'yes' : 'no',
+    status: intl.formatMessage(LOOP_STATUS[state.status].name),
+  };
+  const due = state.testDueBy
+    ? ` ${intl.formatMessage(
+        { id: 'health.nextDue', defaultMessage: 'Next test due by {when}.' },
+        { when: format.dateTime(state.testDueBy) },
+      )}`
+    : '';
   if (state.stateChanged) {
-    return `${result === 'POSITIVE' ? 'Positive' : 'Negative'} result recorded for ${name}. It changed the closed-loop state: now ${state.status}.${due}`;
+    return (
+      intl.formatMessage(
+        {
+          id: 'health.changed',
+          defaultMessage:
+            '{positive, select, yes {Positive} other {Negative}} result recorded for {name}. It changed the closed-loop state: now {status}.',
+        },
+        values,
+      ) + due
+    );
   }
   const why =
     result === 'POSITIVE'
-      ? 'they were already isolated or have left the loop'
+      ? intl.formatMessage({
+          id: 'health.why.alreadyIsolated',
+          defaultMessage: 'they were already isolated or have left the loop',
+        })
       : state.status === 'ISOLATED'
-        ? 'a negative result never ends isolation'
-        : 'a later sample was already recorded';
-  return `${result === 'POSITIVE' ? 'Positive' : 'Negative'} result recorded for ${name}, but it did not change the closed-loop state (${why}): still ${state.status}.${due}`;
+        ? intl.formatMessage({
+            id: 'health.why.negativeKeepsIsolation',
+            defaultMessage: 'a negative result never ends isolation',
+          })
+        : intl.formatMessage({
+            id: 'health.why.laterSample',
+            defaultMessage: 'a later sample was already recorded',
+          });
+  return (
+    intl.formatMessage(
+      {
+        id: 'health.unchanged',
+        defaultMessage:
+          '{positive, select, yes {Positive} other {Negative}} result recorded for {name}, but it did not change the closed-loop state ({why}): still {status}.',
+      },
+      { ...values, why },
+    ) + due
+  );
 }
 
 /** Records test results (a positive only after confirming); today's tests due; isolated people and their release. */
 export function HealthPage() {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const format = useFormat();
   const [person, setPerson] = useState<PersonRow | null>(null);
   const [sampledAt, setSampledAt] = useState(() => toLocalInput(new Date()));
   // Untouched, the field means "now", to the second (the form shows minutes only).
@@ -65,10 +109,25 @@ export function HealthPage() {
     e.preventDefault();
     setProblem('');
     setSummary('');
-    if (!person) return setProblem('Choose the person tested.');
-    if (!testResult) return setProblem('Choose the result: negative or positive.');
+    if (!person)
+      return setProblem(
+        formatMessage({ id: 'health.choosePerson', defaultMessage: 'Choose the person tested.' }),
+      );
+    if (!testResult) {
+      return setProblem(
+        formatMessage({
+          id: 'health.chooseResult',
+          defaultMessage: 'Choose the result: negative or positive.',
+        }),
+      );
+    }
     if (sampledEdited && !fromLocalInput(sampledAt)) {
-      return setProblem('Give the time the sample was taken.');
+      return setProblem(
+        formatMessage({
+          id: 'health.giveTime',
+          defaultMessage: 'Give the time the sample was taken.',
+        }),
+      );
     }
     // A positive isolates the person at once: the officer confirms it first.
     if (testResult === 'POSITIVE') return setConfirmingPositive(true);
@@ -86,6 +145,8 @@ export function HealthPage() {
     if (r.data) {
       setSummary(
         resultSummary(
+          intl,
+          format,
           `${person.givenName} ${person.familyName}`,
           testResult,
           r.data.recordTestResult,
@@ -107,7 +168,13 @@ export function HealthPage() {
     setReason('');
     if (r.data) {
       setReleaseNote(
-        `${who.givenName} ${who.familyName} released: now ${r.data.releaseFromIsolation.status}.`,
+        formatMessage(
+          { id: 'health.released', defaultMessage: '{name} released: now {status}.' },
+          {
+            name: `${who.givenName} ${who.familyName}`,
+            status: formatMessage(LOOP_STATUS[r.data.releaseFromIsolation.status].name),
+          },
+        ),
       );
       isolated.reload();
     }
@@ -118,13 +185,23 @@ export function HealthPage() {
   const now = Date.now();
   return (
     <section aria-labelledby="health-title">
-      <h1 id="health-title">Health desk</h1>
+      <h1 id="health-title">
+        <FormattedMessage id="screen.health" defaultMessage="Health desk" />
+      </h1>
       <div className="columns">
         <form onSubmit={onRecord} className="panel" aria-labelledby="test-h">
-          <h2 id="test-h">Record a test result</h2>
-          <PersonPicker label="Person tested" selected={person} onSelect={setPerson} />
+          <h2 id="test-h">
+            <FormattedMessage id="health.record" defaultMessage="Record a test result" />
+          </h2>
+          <PersonPicker
+            label={formatMessage({ id: 'health.person', defaultMessage: 'Person tested' })}
+            selected={person}
+            onSelect={setPerson}
+          />
           <div className="field">
-            <label htmlFor="test-sampled">Sampled at</label>
+            <label htmlFor="test-sampled">
+              <FormattedMessage id="health.sampledAt" defaultMessage="Sampled at" />
+            </label>
             <input
               id="test-sampled"
               type="datetime-local"
@@ -136,11 +213,16 @@ export function HealthPage() {
               }}
             />
             <p id="test-sampled-hint" className="hint">
-              Left unchanged, the sample is recorded as taken now.
+              <FormattedMessage
+                id="health.sampledHint"
+                defaultMessage="Left unchanged, the sample is recorded as taken now."
+              />
             </p>
           </div>
           <fieldset className="segmented">
-            <legend>Result</legend>
+            <legend>
+              <FormattedMessage id="health.result" defaultMessage="Result" />
+            </legend>
             {(['NEGATIVE', 'POSITIVE'] as const).map((r) => (
               <label key={r} className={testResult === r ? 'checked' : ''}>
                 <input
@@ -150,14 +232,16 @@ export function HealthPage() {
                   checked={testResult === r}
                   onChange={() => setTestResult(r)}
                 />
-                {r === 'NEGATIVE' ? 'Negative' : 'Positive'}
+                {r === 'NEGATIVE'
+                  ? formatMessage({ id: 'health.negative', defaultMessage: 'Negative' })
+                  : formatMessage({ id: 'health.positive', defaultMessage: 'Positive' })}
               </label>
             ))}
           </fieldset>
           {problem && <ErrorAlert text={problem} />}
           <ErrorAlert error={recorded.error} />
           <button type="submit" className="primary" disabled={recorded.fetching}>
-            Record result
+            <FormattedMessage id="health.submit" defaultMessage="Record result" />
           </button>
           {state && summary && (
             <p role="status" className={state.stateChanged ? 'alert alert-ok' : 'alert'}>
@@ -167,41 +251,85 @@ export function HealthPage() {
           )}
         </form>
         <section className="panel" aria-labelledby="due-h">
-          <h2 id="due-h">Tests due today {due.data && `(${due.data.testsDue.totalCount})`}</h2>
+          <h2 id="due-h">
+            {due.data
+              ? formatMessage(
+                  { id: 'health.dueCount', defaultMessage: 'Tests due today ({count})' },
+                  { count: due.data.testsDue.totalCount },
+                )
+              : formatMessage({ id: 'health.due', defaultMessage: 'Tests due today' })}
+          </h2>
           <ErrorAlert error={due.error} />
           {dueRows.length === 0 ? (
             <p className="muted">
-              {due.fetching ? 'Loading…' : 'Nobody else is due a test today.'}
+              {due.fetching
+                ? formatMessage({ id: 'common.loading', defaultMessage: 'Loading…' })
+                : formatMessage({
+                    id: 'health.noneDue',
+                    defaultMessage: 'Nobody else is due a test today.',
+                  })}
             </p>
           ) : (
-            <ol className="plain-list" aria-label="Tests due today, overdue first">
+            <ol
+              className="plain-list"
+              aria-label={formatMessage({
+                id: 'health.dueList',
+                defaultMessage: 'Tests due today, overdue first',
+              })}
+            >
               {dueRows.map((p) => {
                 const dueBy = p.closedLoop.testDueBy;
                 const overdue = dueBy !== null && dueBy !== undefined && Date.parse(dueBy) < now;
                 return (
                   <li key={p.id}>
-                    {overdue && <span className="badge">Overdue</span>}{' '}
+                    {overdue && (
+                      <span className="badge">
+                        <FormattedMessage id="health.overdue" defaultMessage="Overdue" />
+                      </span>
+                    )}{' '}
                     <a href={`#/person/${encodeURIComponent(p.id)}`}>
                       {p.givenName} {p.familyName}
                     </a>{' '}
-                    · {p.organisation.name} · card {p.accreditation.cardNumber} · due{' '}
-                    {formatDateTime(dueBy)}
-                    {p.closedLoop.status === 'CLOSE_CONTACT' && ' · close contact'}
+                    ·{' '}
+                    <FormattedMessage
+                      id="health.dueRow"
+                      defaultMessage="{organisation} · card {card} · due {when}"
+                      values={{
+                        organisation: p.organisation.name,
+                        card: p.accreditation.cardNumber,
+                        when: format.dateTime(dueBy),
+                      }}
+                    />
+                    {p.closedLoop.status === 'CLOSE_CONTACT' &&
+                      ` · ${formatMessage({ id: 'health.closeContact', defaultMessage: 'close contact' })}`}
                   </li>
                 );
               })}
             </ol>
           )}
           {due.data?.testsDue.pageInfo.hasNextPage && (
-            <p className="muted">The first 100 are shown, soonest first.</p>
+            <p className="muted">
+              <FormattedMessage
+                id="health.first100"
+                defaultMessage="The first 100 are shown, soonest first."
+              />
+            </p>
           )}
         </section>
         <section className="panel" aria-labelledby="isolated-h">
           <h2 id="isolated-h">
-            Isolated people {isolated.totalCount !== null && `(${isolated.totalCount})`}
+            {isolated.totalCount !== null
+              ? formatMessage(
+                  { id: 'health.isolatedCount', defaultMessage: 'Isolated people ({count})' },
+                  { count: isolated.totalCount },
+                )
+              : formatMessage({ id: 'health.isolated', defaultMessage: 'Isolated people' })}
           </h2>
           <ExportButton
-            label="Download isolated (CSV)"
+            label={formatMessage({
+              id: 'export.isolated',
+              defaultMessage: 'Download isolated (CSV)',
+            })}
             stem="isolated"
             build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
             disabled={!isolated.totalCount}
@@ -210,7 +338,14 @@ export function HealthPage() {
           <ErrorAlert error={released.error} />
           {releaseNote && <SuccessNote>{releaseNote}</SuccessNote>}
           {isolated.rows.length === 0 ? (
-            <p className="muted">{isolated.fetching ? 'Loading…' : 'Nobody is isolated.'}</p>
+            <p className="muted">
+              {isolated.fetching
+                ? formatMessage({ id: 'common.loading', defaultMessage: 'Loading…' })
+                : formatMessage({
+                    id: 'health.noneIsolated',
+                    defaultMessage: 'Nobody is isolated.',
+                  })}
+            </p>
           ) : (
             <ul className="plain-list">
               {isolated.rows.map((p) => (
@@ -218,9 +353,18 @@ export function HealthPage() {
                   <a href={`#/person/${encodeURIComponent(p.id)}`}>
                     {p.givenName} {p.familyName}
                   </a>{' '}
-                  · {p.organisation.name} · card {p.accreditation.cardNumber}{' '}
+                  ·{' '}
+                  <FormattedMessage
+                    id="personPicker.selected"
+                    defaultMessage="{organisation} · card {card}"
+                    values={{ organisation: p.organisation.name, card: p.accreditation.cardNumber }}
+                  />{' '}
                   <button type="button" onClick={() => setReleasing(p)}>
-                    Release {p.givenName} {p.familyName}…
+                    <FormattedMessage
+                      id="health.releaseOne"
+                      defaultMessage="Release {name}…"
+                      values={{ name: `${p.givenName} ${p.familyName}` }}
+                    />
                   </button>
                 </li>
               ))}
@@ -228,19 +372,25 @@ export function HealthPage() {
           )}
           {isolated.hasNextPage && (
             <button type="button" onClick={isolated.loadMore}>
-              Show more
+              <FormattedMessage id="common.showMoreShort" defaultMessage="Show more" />
             </button>
           )}
         </section>
       </div>
       {confirmingPositive && person && (
         <Dialog
-          title={`Record a POSITIVE result for ${person.givenName} ${person.familyName}?`}
+          title={formatMessage(
+            {
+              id: 'health.confirmPositive',
+              defaultMessage: 'Record a POSITIVE result for {name}?',
+            },
+            { name: `${person.givenName} ${person.familyName}` },
+          )}
           onClose={() => setConfirmingPositive(false)}
           actions={
             <>
               <button type="button" onClick={() => setConfirmingPositive(false)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button
                 type="button"
@@ -248,26 +398,37 @@ export function HealthPage() {
                 disabled={recorded.fetching}
                 onClick={() => void send()}
               >
-                Record positive and isolate
+                <FormattedMessage
+                  id="health.recordPositive"
+                  defaultMessage="Record positive and isolate"
+                />
               </button>
             </>
           }
         >
           <p>
-            {person.givenName} {person.familyName} will be ISOLATED at once, whenever the sample was
-            taken, and admitted at no gate until released from isolation. Check that the result
-            belongs to this person.
+            <FormattedMessage
+              id="health.positiveExplained"
+              defaultMessage="{name} will be {status} at once, whenever the sample was taken, and admitted at no gate until released from isolation. Check that the result belongs to this person."
+              values={{
+                name: `${person.givenName} ${person.familyName}`,
+                status: formatMessage(LOOP_STATUS.ISOLATED.name),
+              }}
+            />
           </p>
         </Dialog>
       )}
       {releasing && (
         <Dialog
-          title={`Release ${releasing.givenName} ${releasing.familyName} from isolation`}
+          title={formatMessage(
+            { id: 'health.releaseTitle', defaultMessage: 'Release {name} from isolation' },
+            { name: `${releasing.givenName} ${releasing.familyName}` },
+          )}
           onClose={() => setReleasing(null)}
           actions={
             <>
               <button type="button" onClick={() => setReleasing(null)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button
                 type="button"
@@ -275,13 +436,15 @@ export function HealthPage() {
                 disabled={!reason.trim()}
                 onClick={() => void onRelease()}
               >
-                Release
+                <FormattedMessage id="health.release" defaultMessage="Release" />
               </button>
             </>
           }
         >
           <div className="field">
-            <label htmlFor="release-reason">Reason for release</label>
+            <label htmlFor="release-reason">
+              <FormattedMessage id="health.releaseReason" defaultMessage="Reason for release" />
+            </label>
             <textarea
               id="release-reason"
               rows={3}
