@@ -40,6 +40,8 @@ const TIME = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
+  // A 24-hour clock: no AM/PM to misread in a hurry.
+  hourCycle: 'h23',
 });
 
 /** The answer at the gate, readable at a glance: word, icon, reasons, who. */
