@@ -58,7 +58,8 @@ export function GateResult({
   const dismiss = useRef(onDismiss);
   dismiss.current = onDismiss;
   const [held, setHeld] = useState(false);
-  useEffect(() => button.current?.focus(), []);
+  // Without scrolling: the word and the direction at the top stay in view.
+  useEffect(() => button.current?.focus({ preventScroll: true }), []);
   // The queue moves on by itself; not while the operator is about to annul.
   useEffect(() => {
     if (!autoReturnSeconds || held) return;
@@ -93,21 +94,23 @@ export function GateResult({
     >
       <div className={`gate-result-inner${outcome.person ? ' with-portrait' : ''}`}>
         {outcome.person && <Portrait person={outcome.person} />}
-        <p className="gate-icon" aria-hidden="true">
-          {admitted ? '✔' : '✖'}
-        </p>
-        <h2 id="gate-result-title" className="gate-word">
-          {outcome.decision}
-        </h2>
-        <p className="gate-way" aria-hidden="true">
-          {outcome.direction}
-        </p>
-        {scan && (
-          <p className="gate-scan">
-            Scan #{scan.number} ·{' '}
-            <time dateTime={scan.at.toISOString()}>{TIME.format(scan.at)}</time>
+        <div className="gate-headline">
+          <p className="gate-icon" aria-hidden="true">
+            {admitted ? '✔' : '✖'}
           </p>
-        )}
+          <h2 id="gate-result-title" className="gate-word">
+            {outcome.decision}
+          </h2>
+          <p className="gate-way" aria-hidden="true">
+            {outcome.direction}
+          </p>
+          {scan && (
+            <p className="gate-scan">
+              Scan #{scan.number} ·{' '}
+              <time dateTime={scan.at.toISOString()}>{TIME.format(scan.at)}</time>
+            </p>
+          )}
+        </div>
         <div id="gate-result-details">
           {steps.length > 0 && (
             <>
@@ -159,24 +162,28 @@ export function GateResult({
             {outcome.warning}
           </p>
         )}
-        <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
-          Next scan
-        </button>
-        {autoReturnSeconds ? (
-          <p className="gate-auto">
-            {held ? 'Held: press Next scan when done.' : `Back to ready in ${autoReturnSeconds} s.`}
-          </p>
-        ) : null}
-        {onAnnul && (
-          <button
-            type="button"
-            className="gate-annul"
-            onClick={onAnnul}
-            onFocus={() => setHeld(true)}
-          >
-            Annul this scan…
+        <div className="gate-actions">
+          <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
+            Next scan
           </button>
-        )}
+          {autoReturnSeconds ? (
+            <p className="gate-auto">
+              {held
+                ? 'Held: press Next scan when done.'
+                : `Back to ready in ${autoReturnSeconds} s.`}
+            </p>
+          ) : null}
+          {onAnnul && (
+            <button
+              type="button"
+              className="gate-annul"
+              onClick={onAnnul}
+              onFocus={() => setHeld(true)}
+            >
+              Annul this scan…
+            </button>
+          )}
+        </div>
       </div>
     </div>
   );
