@@ -187,11 +187,12 @@ describe('GatePage serving a queue', () => {
   it('keeps the sound, vibration, auto-return and direction settings on the device', async () => {
     const { vibrate } = device('no camera');
     const { view } = await openGate();
-    expect(
-      screen.getByRole('checkbox', { name: 'Sound for each result' }) as HTMLInputElement,
-    ).toHaveProperty('checked', true);
+    expect(screen.getByRole('checkbox', { name: 'Sound for each result' })).toHaveProperty(
+      'checked',
+      true,
+    );
     const auto = screen.getByRole('combobox', { name: 'Back to ready after' });
-    expect((auto as HTMLSelectElement).value).toBe('4');
+    expect(auto).toHaveProperty('value', '4');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Sound for each result' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Vibrate for each result' }));
     await userEvent.selectOptions(auto, '2');
@@ -213,9 +214,10 @@ describe('GatePage serving a queue', () => {
       'checked',
       false,
     );
-    expect(
-      (screen.getByRole('combobox', { name: 'Back to ready after' }) as HTMLSelectElement).value,
-    ).toBe('2');
+    expect(screen.getByRole('combobox', { name: 'Back to ready after' })).toHaveProperty(
+      'value',
+      '2',
+    );
     expect(screen.getByRole('button', { name: 'OUT (exit)' }).getAttribute('aria-pressed')).toBe(
       'true',
     );

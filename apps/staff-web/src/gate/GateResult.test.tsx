@@ -166,9 +166,13 @@ describe('GateResult', () => {
       const onDismiss = vi.fn();
       render(<GateResult outcome={admitted} autoReturnSeconds={4} onDismiss={onDismiss} />);
       expect(screen.getByText('Back to ready in 4 s.')).toBeTruthy();
-      act(() => vi.advanceTimersByTime(3_900));
+      act(() => {
+        vi.advanceTimersByTime(3_900);
+      });
       expect(onDismiss).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(100));
+      act(() => {
+        vi.advanceTimersByTime(100);
+      });
       expect(onDismiss).toHaveBeenCalledTimes(1);
     });
 
@@ -176,7 +180,9 @@ describe('GateResult', () => {
       vi.useFakeTimers();
       const onDismiss = vi.fn();
       render(<GateResult outcome={admitted} autoReturnSeconds={0} onDismiss={onDismiss} />);
-      act(() => vi.advanceTimersByTime(60_000));
+      act(() => {
+        vi.advanceTimersByTime(60_000);
+      });
       expect(onDismiss).not.toHaveBeenCalled();
       expect(screen.queryByText(/Back to ready in/)).toBeNull();
     });
@@ -192,8 +198,12 @@ describe('GateResult', () => {
           onAnnul={() => undefined}
         />,
       );
-      act(() => screen.getByRole('button', { name: 'Annul this scan…' }).focus());
-      act(() => vi.advanceTimersByTime(10_000));
+      act(() => {
+        screen.getByRole('button', { name: 'Annul this scan…' }).focus();
+      });
+      act(() => {
+        vi.advanceTimersByTime(10_000);
+      });
       expect(onDismiss).not.toHaveBeenCalled();
       expect(screen.getByText('Held: press Next scan when done.')).toBeTruthy();
     });
