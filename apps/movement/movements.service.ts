@@ -9,7 +9,7 @@ import {
   type PersonRef,
 } from '#libs/accreditation/people-lookup.js';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import {
   BadUserInputError,
   ConflictError,

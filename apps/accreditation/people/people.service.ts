@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
-import { cardNumberFor } from '#libs/common/card-number.js';
+import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '#libs/common/clock.js';
 import { findCard } from '#libs/accreditation/card-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import {
   BadUserInputError,
   ConflictError,
