@@ -86,27 +86,3 @@ export function describeErrorIn(intl: IntlShape, error: CombinedError | undefine
       return message;
   }
 }
-
-/** @deprecated English only: use `describeErrorIn`. Kept while screens move to it. */
-export function describeError(error: CombinedError | undefined | null): string {
-  if (!error) return '';
-  if (isNetworkError(error))
-    return 'The server cannot be reached. Check the connection and try again.';
-  const first = error.graphQLErrors[0];
-  const code = first?.extensions?.code;
-  const message = first?.message ?? error.message;
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return 'Your session has ended. Please sign in again.';
-    case 'FORBIDDEN':
-      return `You are not allowed to do this. (${message})`;
-    case 'NOT_FOUND':
-      return `Not found: ${message}`;
-    case 'CONFLICT':
-      return `Not possible now: ${message}`;
-    case 'BAD_USER_INPUT':
-      return `Please correct the input: ${message}`;
-    default:
-      return message;
-  }
-}

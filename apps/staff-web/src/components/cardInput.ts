@@ -7,8 +7,6 @@ export type CardInputKind = 'empty' | 'partial' | 'invalid' | 'valid' | 'token';
 
 export interface CardInputState {
   kind: CardInputKind;
-  /** @deprecated English only: use `text`. Kept while screens move to it. */
-  message: string;
   /** What the field says of the input, in the language of the screens. */
   text: { message: MessageDescriptor; values: { length: number; typed: number } };
   /** The card number without spaces or dashes, when kind is valid. */
@@ -49,44 +47,12 @@ function judge(
   allowToken: boolean,
 ): Omit<CardInputState, 'text'> & { textKey: keyof typeof TEXT } {
   const trimmed = raw.trim();
-  if (trimmed === '') {
-    return {
-      kind: 'empty',
-      textKey: 'empty',
-      message: `${CARD_NUMBER_LENGTH} digits, as printed on the card.`,
-    };
-  }
-  if (allowToken && looksLikeToken(trimmed)) {
-    return { kind: 'token', textKey: 'token', message: 'Card code scanned.' };
-  }
+  if (trimmed === '') return { kind: 'empty', textKey: 'empty' };
+  if (allowToken && looksLikeToken(trimmed)) return { kind: 'token', textKey: 'token' };
   const value = normaliseCardNumber(trimmed);
-  if (!/^\d*$/.test(value)) {
-    return {
-      kind: 'invalid',
-      textKey: 'notDigits',
-      message: `Only digits, please: a card number is ${CARD_NUMBER_LENGTH} digits.`,
-    };
-  }
-  if (value.length < CARD_NUMBER_LENGTH) {
-    return {
-      kind: 'partial',
-      textKey: 'partial',
-      message: `${value.length} of ${CARD_NUMBER_LENGTH} digits.`,
-    };
-  }
-  if (value.length > CARD_NUMBER_LENGTH) {
-    return {
-      kind: 'invalid',
-      textKey: 'tooMany',
-      message: `Too many digits: a card number is ${CARD_NUMBER_LENGTH} digits.`,
-    };
-  }
-  if (!isValidCardNumber(value)) {
-    return {
-      kind: 'invalid',
-      textKey: 'checkDigit',
-      message: 'Check digit does not match: a digit is mistyped or two digits are swapped.',
-    };
-  }
-  return { kind: 'valid', textKey: 'valid', message: 'Check digit correct.', cardNumber: value };
+  if (!/^\d*$/.test(value)) return { kind: 'invalid', textKey: 'notDigits' };
+  if (value.length < CARD_NUMBER_LENGTH) return { kind: 'partial', textKey: 'partial' };
+  if (value.length > CARD_NUMBER_LENGTH) return { kind: 'invalid', textKey: 'tooMany' };
+  if (!isValidCardNumber(value)) return { kind: 'invalid', textKey: 'checkDigit' };
+  return { kind: 'valid', textKey: 'valid', cardNumber: value };
 }

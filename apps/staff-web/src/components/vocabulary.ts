@@ -14,6 +14,12 @@ export const DIRECTION_NAMES: Readonly<Record<Direction, MessageDescriptor>> = d
   OUT: { id: 'direction.OUT', defaultMessage: 'Exit' },
 });
 
+/** Which way, in one short word, as a gate's answer and its toggle show it. */
+export const DIRECTION_SHORT: Readonly<Record<Direction, MessageDescriptor>> = defineMessages({
+  IN: { id: 'direction.short.IN', defaultMessage: 'IN' },
+  OUT: { id: 'direction.short.OUT', defaultMessage: 'OUT' },
+});
+
 /** A movement in the closed loop's log. */
 export const MOVEMENT_KIND_NAMES: Readonly<Record<MovementKind, MessageDescriptor>> =
   defineMessages({

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { CombinedError } from 'urql';
+import { describeErrorIn } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { datedName, downloadCsv } from './csv';
 
@@ -14,7 +16,8 @@ interface Props {
 
 /** "Download CSV": builds the file from the list with the filters on screen. */
 export function ExportButton({ label, stem, build, disabled }: Props) {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   async function run() {
@@ -26,7 +29,14 @@ export function ExportButton({ label, stem, build, disabled }: Props) {
       setProblem(
         formatMessage(
           { id: 'export.failed', defaultMessage: 'Export failed: {message}' },
-          { message: e instanceof Error ? e.message : String(e) },
+          {
+            message:
+              e instanceof CombinedError
+                ? describeErrorIn(intl, e)
+                : e instanceof Error
+                  ? e.message
+                  : String(e),
+          },
         ),
       );
     } finally {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, type CombinedError } from 'urql';
+import { DECISION_NAMES, DIRECTION_NAMES } from '../components/vocabulary';
 import { AnnulCheckInMutation } from '../api/operations';
-import { describeError } from '../api/errors';
+import { describeErrorIn } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { Decision, Direction } from '../gql/graphql';
@@ -33,10 +35,11 @@ export function AnnulLastScan({ scan, asking, onAsking }: Props) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<CombinedError | undefined>();
   const [done, setDone] = useState('');
-  const who = scan.personName ?? 'the unknown card';
-  const what = `${scan.decision === 'ADMITTED' ? 'admitted' : 'refused'} ${
-    scan.direction === 'IN' ? 'entry' : 'exit'
-  }`;
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const who =
+    scan.personName ??
+    formatMessage({ id: 'annul.unknownCard', defaultMessage: 'the unknown card' });
 
   async function confirm() {
     const why = reason.trim();
@@ -48,31 +51,57 @@ export function AnnulLastScan({ scan, asking, onAsking }: Props) {
       setError(result.error);
     } else {
       setReason('');
-      setDone(`Scan annulled: ${who} is no longer counted at ${scan.areaName}.`);
+      setDone(
+        formatMessage(
+          {
+            id: 'annul.done',
+            defaultMessage: 'Scan annulled: {who} is no longer counted at {area}.',
+          },
+          { who, area: scan.areaName },
+        ),
+      );
     }
   }
 
   return (
     <section aria-labelledby="last-scan-title" className="panel">
-      <h2 id="last-scan-title">Last scan</h2>
+      <h2 id="last-scan-title">
+        <FormattedMessage id="annul.lastScan" defaultMessage="Last scan" />
+      </h2>
       <p>
-        {scan.decision} · {who} · {scan.direction === 'IN' ? 'entry' : 'exit'} at {scan.areaName}
+        <FormattedMessage
+          id="annul.summary"
+          defaultMessage="{decision} · {who} · {direction} at {area}"
+          values={{
+            decision: formatMessage(DECISION_NAMES[scan.decision]),
+            who,
+            direction: formatMessage(DIRECTION_NAMES[scan.direction]),
+            area: scan.areaName,
+          }}
+        />
       </p>
       {!done && (
         <button type="button" onClick={() => onAsking(true)} disabled={fetching}>
-          Annul this scan…
+          <FormattedMessage id="annul.open" defaultMessage="Annul this scan…" />
         </button>
       )}
       {done && <SuccessNote>{done}</SuccessNote>}
-      {error && <ErrorAlert text={`Not annulled. ${describeError(error)}`} />}
+      {error && (
+        <ErrorAlert
+          text={formatMessage(
+            { id: 'annul.failed', defaultMessage: 'Not annulled. {problem}' },
+            { problem: describeErrorIn(intl, error) },
+          )}
+        />
+      )}
       {asking && (
         <Dialog
-          title="Annul this scan?"
+          title={formatMessage({ id: 'annul.title', defaultMessage: 'Annul this scan?' })}
           onClose={() => onAsking(false)}
           actions={
             <>
               <button type="button" onClick={() => onAsking(false)}>
-                Keep the scan
+                <FormattedMessage id="annul.keep" defaultMessage="Keep the scan" />
               </button>
               <button
                 type="button"
@@ -80,18 +109,29 @@ export function AnnulLastScan({ scan, asking, onAsking }: Props) {
                 disabled={!reason.trim() || fetching}
                 onClick={() => void confirm()}
               >
-                {fetching ? 'Annulling…' : 'Annul the scan'}
+                {fetching
+                  ? formatMessage({ id: 'annul.annulling', defaultMessage: 'Annulling…' })
+                  : formatMessage({ id: 'annul.confirm', defaultMessage: 'Annul the scan' })}
               </button>
             </>
           }
         >
           <p>
-            The {what} of {who} at {scan.areaName} will be struck out as a mistake: it no longer
-            counts for stays, presence, occupancy or contacts. The scan stays on record, marked
-            annulled with your reason. This cannot be undone.
+            <FormattedMessage
+              id="annul.explained"
+              defaultMessage="The {decision, select, ADMITTED {admitted} other {refused}} {direction, select, IN {entry} other {exit}} of {who} at {area} will be struck out as a mistake: it no longer counts for stays, presence, occupancy or contacts. The scan stays on record, marked annulled with your reason. This cannot be undone."
+              values={{
+                decision: scan.decision,
+                direction: scan.direction,
+                who,
+                area: scan.areaName,
+              }}
+            />
           </p>
           <div className="field">
-            <label htmlFor="annul-reason">Reason (required)</label>
+            <label htmlFor="annul-reason">
+              <FormattedMessage id="annul.reason" defaultMessage="Reason (required)" />
+            </label>
             <textarea
               id="annul-reason"
               value={reason}

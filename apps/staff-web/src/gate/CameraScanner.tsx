@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 
 interface Props {
   onCode: (text: string) => void;
@@ -46,6 +47,7 @@ export function useCameraPresence(): CameraPresence {
  * keeps reading while mounted: the gate leaves it running between scans.
  */
 export function CameraScanner({ onCode, onClose }: Props) {
+  const intl = useIntl();
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState('');
   const handler = useRef(onCode);
@@ -78,15 +80,27 @@ export function CameraScanner({ onCode, onClose }: Props) {
 
   return (
     <div className="camera live">
-      <video ref={video} aria-label="Camera view for scanning card QR codes" muted playsInline />
+      <video
+        ref={video}
+        aria-label={intl.formatMessage({
+          id: 'camera.view',
+          defaultMessage: 'Camera view for scanning card QR codes',
+        })}
+        muted
+        playsInline
+      />
       {error && (
         // Quietly: the card field and a handheld scanner still work.
         <p role="status" className="camera-note">
-          Camera not available ({error}): type the card number instead.
+          <FormattedMessage
+            id="camera.unavailable"
+            defaultMessage="Camera not available ({error}): type the card number instead."
+            values={{ error }}
+          />
         </p>
       )}
       <button type="button" onClick={onClose}>
-        Stop camera
+        <FormattedMessage id="camera.stop" defaultMessage="Stop camera" />
       </button>
     </div>
   );

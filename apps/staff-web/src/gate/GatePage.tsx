@@ -1,6 +1,8 @@
 import { uuid } from '../api/uuid';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useClient } from 'urql';
+import { DECISION_NAMES, DIRECTION_SHORT } from '../components/vocabulary';
 import {
   CheckInMutation,
   DenyListQuery,
@@ -8,11 +10,11 @@ import {
   SubmitCheckInsMutation,
   VerificationKeysQuery,
 } from '../api/operations';
-import { describeError, isNetworkError } from '../api/errors';
+import { describeErrorIn, isNetworkError } from '../api/errors';
 import { CardNumberInput } from '../components/CardNumberInput';
 import { cardInputState } from '../components/cardInput';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDateTime } from '../components/format';
+import { useFormat } from '../components/format';
 import type { CheckInInput, Direction } from '../gql/graphql';
 import { useServices } from '../services';
 import { CameraScanner, scanImageFile, useCameraPresence } from './CameraScanner';
@@ -23,11 +25,12 @@ import {
   catalogueOf,
   decideOffline,
   formatAge,
+  notReadyText,
   offlineLimitHours,
   offlineReadiness,
   verifyCardToken,
 } from './offline';
-import { reasonText } from './reasons';
+import { reasonIn } from './reasons';
 import {
   deviceId,
   type CachedArea,
@@ -105,6 +108,9 @@ interface ShownOutcome {
 
 /** The gate: scan or type a card, see ADMITTED or DENIED; works offline from the card's signature. */
 export function GatePage() {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const format = useFormat();
   const client = useClient();
   const services = useServices();
   const [store, setStore] = useState<GateStore | null>(null);
@@ -263,20 +269,35 @@ export function GatePage() {
       setOnline(true);
       setConflicts(await store.conflicts());
       setUploadNote(
-        `${answered.length} queued scan${answered.length === 1 ? '' : 's'} uploaded; ${
-          found.length
-        } conflict${found.length === 1 ? '' : 's'} to review.`,
+        formatMessage(
+          {
+            id: 'gate.uploaded',
+            defaultMessage:
+              '{scans, plural, one {# queued scan} other {# queued scans}} uploaded; {conflicts, plural, one {# conflict} other {# conflicts}} to review.',
+          },
+          { scans: answered.length, conflicts: found.length },
+        ),
       );
       void refreshCache();
     } else if (isNetworkError(result.error)) {
       setOnline(false);
-      setUploadNote('Still offline: the queued scans will be uploaded later.');
+      setUploadNote(
+        formatMessage({
+          id: 'gate.stillOffline',
+          defaultMessage: 'Still offline: the queued scans will be uploaded later.',
+        }),
+      );
     } else {
       // The server answered, so it is reachable: it refused the batch.
       setOnline(true);
-      setUploadNote(`Upload failed: ${describeError(result.error)}`);
+      setUploadNote(
+        formatMessage(
+          { id: 'gate.uploadFailed', defaultMessage: 'Upload failed: {problem}' },
+          { problem: describeErrorIn(intl, result.error) },
+        ),
+      );
     }
-  }, [client, store, refreshCache]);
+  }, [client, store, refreshCache, formatMessage, intl]);
 
   // Retry the queue periodically and as soon as the browser says it is online.
   useEffect(() => {
@@ -295,20 +316,28 @@ export function GatePage() {
     if (!store || !area) return;
     if (!globalThis.crypto?.subtle) {
       setMessage(
-        'Offline, and this browser cannot verify card signatures here: the app must be opened over HTTPS to decide offline.',
+        formatMessage({
+          id: 'gate.noCrypto',
+          defaultMessage:
+            'Offline, and this browser cannot verify card signatures here: the app must be opened over HTTPS to decide offline.',
+        }),
       );
       return;
     }
     if (!checkIn.cardToken) {
       setMessage(
-        'Offline: a typed card number cannot be checked without the server. Scan the card’s QR code instead.',
+        formatMessage({
+          id: 'gate.typedOffline',
+          defaultMessage:
+            'Offline: a typed card number cannot be checked without the server. Scan the card’s QR code instead.',
+        }),
       );
       return;
     }
     const data = offlineData ?? EMPTY_OFFLINE;
     const readiness = offlineReadiness(data, new Date(), settings.offlineLimitHours);
     if (!readiness.ready || !data.keys) {
-      setMessage(readiness.ready ? '' : readiness.message);
+      setMessage(readiness.ready ? '' : notReadyText(intl, readiness));
       return;
     }
     const claims = await verifyCardToken(checkIn.cardToken, data.keys, data.catalogue);
@@ -323,7 +352,12 @@ export function GatePage() {
       id: checkIn.id,
       input: { ...checkIn, deviceDecision: local.decision },
       reasons: local.reasons,
-      label: claims ? `Card ${claims.cn}` : 'Unverified card',
+      label: claims
+        ? formatMessage(
+            { id: 'gate.queueCard', defaultMessage: 'Card {card}' },
+            { card: claims.cn },
+          )
+        : formatMessage({ id: 'gate.unverifiedCard', defaultMessage: 'Unverified card' }),
     });
     setQueued((await store.pending()).length);
     show({
@@ -335,7 +369,10 @@ export function GatePage() {
       // The card carries no name: the holder is named once the scan reaches the server.
       person: claims
         ? {
-            name: 'Not known offline',
+            name: formatMessage({
+              id: 'gate.notKnownOffline',
+              defaultMessage: 'Not known offline',
+            }),
             organisation: '—',
             category: '—',
             cardNumber: claims.cn,
@@ -350,12 +387,24 @@ export function GatePage() {
     setAnnulling(false);
     setNow(new Date());
     if (!area) {
-      setMessage('Choose the inspection area first.');
+      setMessage(
+        formatMessage({
+          id: 'gate.chooseArea',
+          defaultMessage: 'Choose the inspection area first.',
+        }),
+      );
       return;
     }
     const state = cardInputState(text, true);
     if (state.kind !== 'valid' && state.kind !== 'token') {
-      setMessage(state.kind === 'empty' ? 'Type a card number or scan a card.' : state.message);
+      setMessage(
+        state.kind === 'empty'
+          ? formatMessage({
+              id: 'gate.typeOrScan',
+              defaultMessage: 'Type a card number or scan a card.',
+            })
+          : formatMessage(state.text.message, state.text.values),
+      );
       return;
     }
     const checkIn: CheckInInput = {
@@ -402,7 +451,7 @@ export function GatePage() {
         await decideLocally(checkIn, area.name);
         setCardText('');
       } else {
-        setMessage(describeError(result.error));
+        setMessage(describeErrorIn(intl, result.error));
       }
     } finally {
       setBusy(false);
@@ -433,7 +482,12 @@ export function GatePage() {
       const text = await scanImageFile(file);
       await check(text);
     } catch {
-      setMessage('No card QR code was found in that image.');
+      setMessage(
+        formatMessage({
+          id: 'gate.noQrInImage',
+          defaultMessage: 'No card QR code was found in that image.',
+        }),
+      );
     }
   }
 
@@ -454,41 +508,78 @@ export function GatePage() {
 
   return (
     <section aria-labelledby="gate-title" className={`gate${cameraOn ? ' with-camera' : ''}`}>
-      <h1 id="gate-title">Gate</h1>
+      <h1 id="gate-title">
+        <FormattedMessage id="screen.gate" defaultMessage="Gate" />
+      </h1>
       <div className={`connection ${online ? 'online' : 'offline'}`} role="status">
         <span aria-hidden="true">{online ? '●' : '⚡'} </span>
         {online
-          ? 'Online'
+          ? formatMessage({ id: 'gate.online', defaultMessage: 'Online' })
           : offlineReadiness(offlineData ?? EMPTY_OFFLINE, now, settings.offlineLimitHours).ready
-            ? 'Offline: deciding on this device from the card’s signature and its cached data'
-            : 'Offline: this device cannot decide alone (its card data is missing or too old)'}
+            ? formatMessage({
+                id: 'gate.offlineReady',
+                defaultMessage:
+                  'Offline: deciding on this device from the card’s signature and its cached data',
+              })
+            : formatMessage({
+                id: 'gate.offlineNotReady',
+                defaultMessage:
+                  'Offline: this device cannot decide alone (its card data is missing or too old)',
+              })}
         {' · '}
         <span>
-          {queued} scan{queued === 1 ? '' : 's'} waiting to upload
+          <FormattedMessage
+            id="gate.waiting"
+            defaultMessage="{count, plural, one {# scan} other {# scans}} waiting to upload"
+            values={{ count: queued }}
+          />
         </span>
         {offlineData?.keysAt && (
           <span className="muted">
-            {' · '}card keys from {formatDateTime(offlineData.keysAt)}
+            {' · '}
+            <FormattedMessage
+              id="gate.keysFrom"
+              defaultMessage="card keys from {when}"
+              values={{ when: format.dateTime(offlineData.keysAt) }}
+            />
             {' · '}
             {offlineData.denyListAt
-              ? `deny list from ${formatDateTime(offlineData.denyListAt)} (${formatAge(
-                  now.getTime() - Date.parse(offlineData.denyListAt),
-                )} old; offline decisions on data up to ${settings.offlineLimitHours} h old)`
-              : 'deny list not available: no offline decisions'}
+              ? formatMessage(
+                  {
+                    id: 'gate.denyListFrom',
+                    defaultMessage:
+                      'deny list from {when} ({age} old; offline decisions on data up to {limit} h old)',
+                  },
+                  {
+                    when: format.dateTime(offlineData.denyListAt),
+                    age: formatAge(intl, now.getTime() - Date.parse(offlineData.denyListAt)),
+                    limit: settings.offlineLimitHours,
+                  },
+                )
+              : formatMessage({
+                  id: 'gate.noDenyList',
+                  defaultMessage: 'deny list not available: no offline decisions',
+                })}
           </span>
         )}
       </div>
 
       <fieldset className="gate-setup">
-        <legend>Where and which way</legend>
+        <legend>
+          <FormattedMessage id="gate.whereAndWay" defaultMessage="Where and which way" />
+        </legend>
         <div className="field">
-          <label htmlFor="gate-area">Inspection area</label>
+          <label htmlFor="gate-area">
+            <FormattedMessage id="common.inspectionArea" defaultMessage="Inspection area" />
+          </label>
           <select
             id="gate-area"
             value={settings.areaCode}
             onChange={(e) => setSettings((s) => ({ ...s, areaCode: e.target.value }))}
           >
-            <option value="">Choose an area…</option>
+            <option value="">
+              {formatMessage({ id: 'areaSelect.choose', defaultMessage: 'Choose an area…' })}
+            </option>
             {selectable.map((a) => (
               <option key={a.code} value={a.code}>
                 {a.name} ({a.code})
@@ -496,7 +587,11 @@ export function GatePage() {
             ))}
           </select>
         </div>
-        <div role="group" aria-label="Direction" className="direction-toggle">
+        <div
+          role="group"
+          aria-label={formatMessage({ id: 'conflicts.col.direction', defaultMessage: 'Direction' })}
+          className="direction-toggle"
+        >
           {(['IN', 'OUT'] as const).map((d) => (
             <button
               key={d}
@@ -504,22 +599,32 @@ export function GatePage() {
               aria-pressed={settings.direction === d}
               onClick={() => setSettings((s) => ({ ...s, direction: d }))}
             >
-              <span className="direction-word">{d}</span>{' '}
-              <span className="direction-hint">{d === 'IN' ? '(entry)' : '(exit)'}</span>
+              <span className="direction-word">
+                <FormattedMessage {...DIRECTION_SHORT[d]} />
+              </span>{' '}
+              <span className="direction-hint">
+                <FormattedMessage
+                  id="gate.directionHint"
+                  defaultMessage="({direction, select, IN {entry} other {exit}})"
+                  values={{ direction: d }}
+                />
+              </span>
             </button>
           ))}
         </div>
       </fieldset>
 
       <fieldset className="gate-setup gate-settings">
-        <legend>Gate settings</legend>
+        <legend>
+          <FormattedMessage id="gate.settings" defaultMessage="Gate settings" />
+        </legend>
         <label className="toggle">
           <input
             type="checkbox"
             checked={settings.sound}
             onChange={(e) => setSettings((s) => ({ ...s, sound: e.target.checked }))}
           />
-          Sound for each result
+          <FormattedMessage id="gate.sound" defaultMessage="Sound for each result" />
         </label>
         <label className="toggle">
           <input
@@ -527,10 +632,12 @@ export function GatePage() {
             checked={settings.vibration}
             onChange={(e) => setSettings((s) => ({ ...s, vibration: e.target.checked }))}
           />
-          Vibrate for each result
+          <FormattedMessage id="gate.vibrate" defaultMessage="Vibrate for each result" />
         </label>
         <div className="field">
-          <label htmlFor="gate-auto-return">Back to ready after</label>
+          <label htmlFor="gate-auto-return">
+            <FormattedMessage id="gate.autoReturn" defaultMessage="Back to ready after" />
+          </label>
           <select
             id="gate-auto-return"
             value={settings.autoReturnSeconds}
@@ -543,13 +650,29 @@ export function GatePage() {
           >
             {AUTO_RETURN_CHOICES.map((n) => (
               <option key={n} value={n}>
-                {n === 0 ? 'the next scan only' : `${n} seconds`}
+                {n === 0
+                  ? formatMessage({
+                      id: 'gate.autoReturnNever',
+                      defaultMessage: 'the next scan only',
+                    })
+                  : formatMessage(
+                      {
+                        id: 'gate.autoReturnSeconds',
+                        defaultMessage: '{n, plural, one {# second} other {# seconds}}',
+                      },
+                      { n },
+                    )}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="gate-offline-limit">Decide offline on data up to (hours old)</label>
+          <label htmlFor="gate-offline-limit">
+            <FormattedMessage
+              id="gate.offlineLimit"
+              defaultMessage="Decide offline on data up to (hours old)"
+            />
+          </label>
           <input
             id="gate-offline-limit"
             type="number"
@@ -566,10 +689,17 @@ export function GatePage() {
         </div>
       </fieldset>
 
-      <form onSubmit={onSubmit} className="gate-form" aria-label="Check a card">
+      <form
+        onSubmit={onSubmit}
+        className="gate-form"
+        aria-label={formatMessage({ id: 'gate.checkForm', defaultMessage: 'Check a card' })}
+      >
         <div ref={input}>
           <CardNumberInput
-            label="Card number or scanned code"
+            label={formatMessage({
+              id: 'gate.cardField',
+              defaultMessage: 'Card number or scanned code',
+            })}
             value={cardText}
             allowToken
             autoFocus
@@ -578,15 +708,17 @@ export function GatePage() {
         </div>
         <div className="row">
           <button type="submit" className="primary big" disabled={busy}>
-            {busy ? 'Checking…' : 'Check card'}
+            {busy
+              ? formatMessage({ id: 'import.checking', defaultMessage: 'Checking…' })
+              : formatMessage({ id: 'gate.check', defaultMessage: 'Check card' })}
           </button>
           {cameraPresence === 'present' && !cameraOn && (
             <button type="button" onClick={() => setSettings((s) => ({ ...s, camera: true }))}>
-              Start camera
+              <FormattedMessage id="gate.startCamera" defaultMessage="Start camera" />
             </button>
           )}
           <button type="button" onClick={() => photoInput.current?.click()}>
-            Scan from photo
+            <FormattedMessage id="gate.scanPhoto" defaultMessage="Scan from photo" />
           </button>
           {/* Reached through the button above: a hidden field never takes focus. */}
           <input
@@ -604,7 +736,10 @@ export function GatePage() {
         </div>
         {cameraPresence === 'absent' && (
           <p className="muted">
-            No camera on this device: type the card number or use a handheld scanner.
+            <FormattedMessage
+              id="gate.noCamera"
+              defaultMessage="No camera on this device: type the card number or use a handheld scanner."
+            />
           </p>
         )}
       </form>
@@ -625,57 +760,101 @@ export function GatePage() {
       )}
 
       <section aria-labelledby="queue-title" className="panel">
-        <h2 id="queue-title">Offline queue</h2>
+        <h2 id="queue-title">
+          <FormattedMessage id="gate.queue" defaultMessage="Offline queue" />
+        </h2>
         <p>
           {queued === 0
-            ? 'Nothing waiting: every scan has reached the server.'
-            : `${queued} scan${queued === 1 ? '' : 's'} decided offline, waiting to upload.`}
+            ? formatMessage({
+                id: 'gate.queueEmpty',
+                defaultMessage: 'Nothing waiting: every scan has reached the server.',
+              })
+            : formatMessage(
+                {
+                  id: 'gate.queueCount',
+                  defaultMessage:
+                    '{count, plural, one {# scan} other {# scans}} decided offline, waiting to upload.',
+                },
+                { count: queued },
+              )}
         </p>
         <button type="button" onClick={() => void upload()} disabled={uploading || queued === 0}>
-          {uploading ? 'Uploading…' : 'Upload queued scans now'}
+          {uploading
+            ? formatMessage({ id: 'gate.uploading', defaultMessage: 'Uploading…' })
+            : formatMessage({ id: 'gate.uploadNow', defaultMessage: 'Upload queued scans now' })}
         </button>
         {uploadNote && <p role="status">{uploadNote}</p>}
         {conflicts.length > 0 && (
           <>
-            <h3>Conflicts to review</h3>
+            <h3>
+              <FormattedMessage id="conflicts.title" defaultMessage="Conflicts to review" />
+            </h3>
             <p>
-              Scans this device let through or refused offline where the server decided otherwise.
-              They stay here until dismissed; supervisors see every gate’s in{' '}
-              <a href="#/conflicts">Conflicts</a>.
+              <FormattedMessage
+                id="gate.conflictsIntro"
+                defaultMessage="Scans this device let through or refused offline where the server decided otherwise. They stay here until dismissed; supervisors see every gate’s in <link>Conflicts</link>."
+                values={{ link: (chunks) => <a href="#/conflicts">{chunks}</a> }}
+              />
             </p>
             <table>
               <caption className="visually-hidden">
-                Scans where the server decided differently
+                <FormattedMessage
+                  id="gate.conflictsCaption"
+                  defaultMessage="Scans where the server decided differently"
+                />
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Scanned</th>
-                  <th scope="col">Card</th>
-                  <th scope="col">Area</th>
-                  <th scope="col">This device</th>
-                  <th scope="col">Server</th>
-                  <th scope="col">Server’s reasons</th>
+                  <th scope="col">
+                    <FormattedMessage id="conflicts.col.scanned" defaultMessage="Scanned" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="people.col.card" defaultMessage="Card" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="conflicts.col.area" defaultMessage="Area" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="gate.col.device" defaultMessage="This device" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="gate.col.server" defaultMessage="Server" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage
+                      id="conflicts.col.reasons"
+                      defaultMessage="Server’s reasons"
+                    />
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {conflicts.map((c) => (
                   <tr key={c.id}>
-                    <td>{formatDateTime(c.scannedAt)}</td>
+                    <td>{format.dateTime(c.scannedAt)}</td>
                     <td>
                       {c.person
                         ? `${c.person.givenName} ${c.person.familyName} (${c.person.accreditation.cardNumber})`
-                        : 'Unknown card'}
+                        : formatMessage({
+                            id: 'common.unknownCard',
+                            defaultMessage: 'Unknown card',
+                          })}
                     </td>
                     <td>{c.area.code}</td>
-                    <td>{c.deviceDecision}</td>
-                    <td>{c.decision}</td>
-                    <td>{c.reasons.map(reasonText).join(' ')}</td>
+                    <td>
+                      {c.deviceDecision ? formatMessage(DECISION_NAMES[c.deviceDecision]) : '—'}
+                    </td>
+                    <td>{formatMessage(DECISION_NAMES[c.decision])}</td>
+                    <td>{c.reasons.map((r) => reasonIn(intl, r)).join(' ')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <button type="button" onClick={() => void dismissConflicts()}>
-              Dismiss these conflicts on this device
+              <FormattedMessage
+                id="gate.dismissConflicts"
+                defaultMessage="Dismiss these conflicts on this device"
+              />
             </button>
           </>
         )}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import { renderIn as render } from '../test/render';
 import userEvent from '@testing-library/user-event';
 import { GateResult, type GateOutcome } from './GateResult';
 
@@ -35,7 +36,7 @@ describe('GateResult', () => {
     ]);
     expect(within(dialog).getByText('Eileen Gu')).toBeTruthy();
     expect(within(dialog).getByText('China Olympic Committee')).toBeTruthy();
-    expect(within(dialog).getByText('Aa')).toBeTruthy();
+    expect(within(dialog).getByText('Aa · Athlete')).toBeTruthy();
     expect(within(dialog).getByText('Entry at National Stadium gate 1')).toBeTruthy();
     expect(within(dialog).queryByText(/Decided offline/)).toBeNull();
   });

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Decision, DenialReason, Direction } from '../gql/graphql';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { nextSteps } from './next-steps';
-import { reasonText } from './reasons';
+import { reasonIn } from './reasons';
+import { CategoryName } from '../accreditation/categories';
+import { DECISION_NAMES, DIRECTION_NAMES, DIRECTION_SHORT } from '../components/vocabulary';
 
 export interface GateOutcome {
   decision: Decision;
@@ -36,13 +39,13 @@ interface Props {
   besideCamera?: boolean;
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, {
+const TIME = {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
   // A 24-hour clock: no AM/PM to misread in a hurry.
   hourCycle: 'h23',
-});
+} as const;
 
 /** The answer at the gate, readable at a glance: word, icon, reasons, who. */
 export function GateResult({
@@ -66,7 +69,9 @@ export function GateResult({
     const timer = window.setTimeout(() => dismiss.current(), autoReturnSeconds * 1000);
     return () => window.clearTimeout(timer);
   }, [autoReturnSeconds, held]);
-  const steps = admitted ? [] : nextSteps(outcome.reasons);
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const steps = admitted ? [] : nextSteps(intl, outcome.reasons);
   return (
     <div
       className={`gate-result ${admitted ? 'admitted' : 'denied'}${
@@ -99,23 +104,39 @@ export function GateResult({
             {admitted ? '✔' : '✖'}
           </p>
           <h2 id="gate-result-title" className="gate-word">
-            {outcome.decision}
+            <FormattedMessage {...DECISION_NAMES[outcome.decision]} />
           </h2>
           <p className="gate-way" aria-hidden="true">
-            {outcome.direction}
+            <FormattedMessage {...DIRECTION_SHORT[outcome.direction]} />
           </p>
           {scan && (
             <p className="gate-scan">
-              Scan #{scan.number} ·{' '}
-              <time dateTime={scan.at.toISOString()}>{TIME.format(scan.at)}</time>
+              <FormattedMessage
+                id="gate.scanNumber"
+                defaultMessage="Scan #{number}"
+                values={{ number: scan.number }}
+              />{' '}
+              · <time dateTime={scan.at.toISOString()}>{intl.formatTime(scan.at, TIME)}</time>
             </p>
           )}
         </div>
         <div id="gate-result-details">
           {steps.length > 0 && (
             <>
-              <h3>{steps.length === 1 ? 'Next step' : 'Next steps'}</h3>
-              <ul className="gate-next" aria-label="What to do next">
+              <h3>
+                <FormattedMessage
+                  id="gate.nextSteps"
+                  defaultMessage="{count, plural, one {Next step} other {Next steps}}"
+                  values={{ count: steps.length }}
+                />
+              </h3>
+              <ul
+                className="gate-next"
+                aria-label={formatMessage({
+                  id: 'gate.whatNext',
+                  defaultMessage: 'What to do next',
+                })}
+              >
                 {steps.map((step) => (
                   <li key={step}>{step}</li>
                 ))}
@@ -123,28 +144,62 @@ export function GateResult({
             </>
           )}
           <p className="gate-direction">
-            {outcome.direction === 'IN' ? 'Entry' : 'Exit'} at {outcome.areaName}
+            <FormattedMessage
+              id="gate.directionAt"
+              defaultMessage="{direction} at {area}"
+              values={{
+                direction: formatMessage(DIRECTION_NAMES[outcome.direction]),
+                area: outcome.areaName,
+              }}
+            />
           </p>
           {outcome.person ? (
             <dl className="gate-person">
-              <dt>Name</dt>
+              <dt>
+                <FormattedMessage id="people.col.name" defaultMessage="Name" />
+              </dt>
               <dd>{outcome.person.name}</dd>
-              <dt>Organisation</dt>
+              <dt>
+                <FormattedMessage id="people.organisation" defaultMessage="Organisation" />
+              </dt>
               <dd>{outcome.person.organisation}</dd>
-              <dt>Category</dt>
-              <dd>{outcome.person.category}</dd>
-              <dt>Card</dt>
+              <dt>
+                <FormattedMessage id="people.col.category" defaultMessage="Category" />
+              </dt>
+              <dd>
+                <CategoryName code={outcome.person.category} />
+              </dd>
+              <dt>
+                <FormattedMessage id="people.col.card" defaultMessage="Card" />
+              </dt>
               <dd>{outcome.person.cardNumber}</dd>
             </dl>
           ) : (
-            <p>No person could be identified from this card.</p>
+            <p>
+              <FormattedMessage
+                id="gate.noPerson"
+                defaultMessage="No person could be identified from this card."
+              />
+            </p>
           )}
           {outcome.reasons.length > 0 && (
             <>
-              <h3>{outcome.reasons.length === 1 ? 'Reason' : 'Reasons'}</h3>
-              <ul className="gate-reasons" aria-label="Reasons for denial">
+              <h3>
+                <FormattedMessage
+                  id="gate.reasons"
+                  defaultMessage="{count, plural, one {Reason} other {Reasons}}"
+                  values={{ count: outcome.reasons.length }}
+                />
+              </h3>
+              <ul
+                className="gate-reasons"
+                aria-label={formatMessage({
+                  id: 'gate.reasonsLabel',
+                  defaultMessage: 'Reasons for denial',
+                })}
+              >
                 {outcome.reasons.map((r) => (
-                  <li key={r}>{reasonText(r)}</li>
+                  <li key={r}>{reasonIn(intl, r)}</li>
                 ))}
               </ul>
             </>
@@ -152,7 +207,10 @@ export function GateResult({
           {outcome.offline && (
             <p className="gate-offline">
               <span aria-hidden="true">⚡ </span>
-              Decided offline on this device; it will be uploaded when the connection returns.
+              <FormattedMessage
+                id="gate.decidedOffline"
+                defaultMessage="Decided offline on this device; it will be uploaded when the connection returns."
+              />
             </p>
           )}
         </div>
@@ -164,13 +222,19 @@ export function GateResult({
         )}
         <div className="gate-actions">
           <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
-            Next scan
+            <FormattedMessage id="gate.nextScan" defaultMessage="Next scan" />
           </button>
           {autoReturnSeconds ? (
             <p className="gate-auto">
               {held
-                ? 'Held: press Next scan when done.'
-                : `Back to ready in ${autoReturnSeconds} s.`}
+                ? formatMessage({
+                    id: 'gate.held',
+                    defaultMessage: 'Held: press Next scan when done.',
+                  })
+                : formatMessage(
+                    { id: 'gate.backToReady', defaultMessage: 'Back to ready in {seconds} s.' },
+                    { seconds: autoReturnSeconds },
+                  )}
             </p>
           ) : null}
           {onAnnul && (
@@ -180,7 +244,7 @@ export function GateResult({
               onClick={onAnnul}
               onFocus={() => setHeld(true)}
             >
-              Annul this scan…
+              <FormattedMessage id="annul.open" defaultMessage="Annul this scan…" />
             </button>
           )}
         </div>
@@ -194,12 +258,16 @@ export function GateResult({
  * front of them; says so plainly when there is none (or none can be shown offline).
  */
 export function Portrait({ person }: { person: { name: string; photoUrl?: string | null } }) {
+  const intl = useIntl();
   if (person.photoUrl) {
     return (
       <img
         className="gate-portrait"
         src={person.photoUrl}
-        alt={`Portrait of ${person.name} on file`}
+        alt={intl.formatMessage(
+          { id: 'gate.portraitAlt', defaultMessage: 'Portrait of {name} on file' },
+          { name: person.name },
+        )}
         width={300}
         height={400}
       />
@@ -208,8 +276,14 @@ export function Portrait({ person }: { person: { name: string; photoUrl?: string
   return (
     <p className="gate-portrait gate-no-portrait" role="note">
       {person.photoUrl === null
-        ? 'No portrait on file: check the face against the passport.'
-        : 'Portrait not available offline: check the face against the passport.'}
+        ? intl.formatMessage({
+            id: 'gate.noPortrait',
+            defaultMessage: 'No portrait on file: check the face against the passport.',
+          })
+        : intl.formatMessage({
+            id: 'gate.noPortraitOffline',
+            defaultMessage: 'Portrait not available offline: check the face against the passport.',
+          })}
     </p>
   );
 }

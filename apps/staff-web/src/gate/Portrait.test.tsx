@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { renderIn as render } from '../test/render';
 import { GateResult, type GateOutcome } from './GateResult';
 
 const outcome = (photoUrl: string | null | undefined): GateOutcome => ({

@@ -8,7 +8,17 @@ import {
   type GateFacts,
   type LoopStatusCode,
 } from '@gate-rules';
-import { decideOffline, offlineReadiness, type CardClaims, type DenyListEntry } from './offline';
+import { createIntl } from 'react-intl';
+import { CATALOGUES } from '../i18n/messages';
+import {
+  decideOffline,
+  notReadyText,
+  offlineReadiness,
+  type CardClaims,
+  type DenyListEntry,
+} from './offline';
+
+const en = createIntl({ locale: 'en-GB', messages: CATALOGUES.en });
 
 /**
  * The offline gate against the server, over generated cases. For each case the
@@ -197,7 +207,10 @@ describe('the offline decision on cached data against the server on live facts',
             limitHours,
           );
           expect(readiness).toMatchObject({ ready: false });
-          if (!readiness.ready) expect(readiness.message).toContain(`${limitHours}-hour limit`);
+          expect(readiness).toMatchObject({ why: 'tooOld', limitHours });
+          if (!readiness.ready) {
+            expect(notReadyText(en, readiness)).toContain(`${limitHours}-hour limit`);
+          }
         },
       ),
     );

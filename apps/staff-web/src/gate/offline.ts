@@ -1,4 +1,6 @@
 import { Buffer } from 'buffer';
+import type { IntlShape } from 'react-intl';
+import { defineMessages } from '../i18n/define';
 import {
   keysOfJwks,
   looksLikeCardToken,
@@ -125,14 +127,50 @@ export function offlineLimitHours(value: unknown): number {
   return Math.min(DENY_LIST_HORIZON_HOURS, Math.max(1, n));
 }
 
-/** "3 h 5 min", "45 min", "less than a minute". */
-export function formatAge(ms: number): string {
+const AGE = defineMessages({
+  underAMinute: { id: 'age.underAMinute', defaultMessage: 'less than a minute' },
+  minutes: { id: 'age.minutes', defaultMessage: '{m} min' },
+  hours: { id: 'age.hours', defaultMessage: '{h} h' },
+  hoursMinutes: { id: 'age.hoursMinutes', defaultMessage: '{h} h {m} min' },
+});
+
+/** "3 h 5 min", "45 min", "less than a minute", in the reader's language. */
+export function formatAge(intl: IntlShape, ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return 'less than a minute';
+  if (minutes < 1) return intl.formatMessage(AGE.underAMinute);
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  if (h === 0) return intl.formatMessage(AGE.minutes, { m });
+  return intl.formatMessage(m === 0 ? AGE.hours : AGE.hoursMinutes, { h, m });
+}
+
+const NOT_READY = defineMessages({
+  noKeys: {
+    id: 'offline.noKeys',
+    defaultMessage:
+      'Offline, and this device has not yet loaded the card keys: it cannot check cards alone. Let the scan be checked once the connection returns.',
+  },
+  noDenyList: {
+    id: 'offline.noDenyList',
+    defaultMessage:
+      'Offline, and this device has not yet loaded the list of cards to refuse (suspended, isolated, tests overdue): it cannot check cards alone. Let the scan be checked once the connection returns.',
+  },
+  tooOld: {
+    id: 'offline.tooOld',
+    defaultMessage:
+      'Offline, and this device’s card data is {age} old, older than the {limit}-hour limit: it cannot decide alone. Let the scan be checked once the connection returns.',
+  },
+});
+
+/** Why this gate cannot decide offline, in the reader's language. */
+export function notReadyText(
+  intl: IntlShape,
+  readiness: { ready: false; why: keyof typeof NOT_READY; ageMs?: number; limitHours?: number },
+): string {
+  return intl.formatMessage(NOT_READY[readiness.why], {
+    age: formatAge(intl, readiness.ageMs ?? 0),
+    limit: readiness.limitHours ?? 0,
+  });
 }
 
 /** Whether the cached data lets this gate decide offline now; if not, why, in words. */
@@ -144,27 +182,14 @@ export function offlineReadiness(
   },
   now: Date,
   limitHours: number,
-): { ready: true } | { ready: false; message: string } {
-  if (!data.keys) {
-    return {
-      ready: false,
-      message:
-        'Offline, and this device has not yet loaded the card keys: it cannot check cards alone. Let the scan be checked once the connection returns.',
-    };
-  }
-  if (!data.denyList || !data.denyListAt) {
-    return {
-      ready: false,
-      message:
-        'Offline, and this device has not yet loaded the list of cards to refuse (suspended, isolated, tests overdue): it cannot check cards alone. Let the scan be checked once the connection returns.',
-    };
-  }
+):
+  | { ready: true }
+  | { ready: false; why: keyof typeof NOT_READY; ageMs?: number; limitHours?: number } {
+  if (!data.keys) return { ready: false, why: 'noKeys' };
+  if (!data.denyList || !data.denyListAt) return { ready: false, why: 'noDenyList' };
   const age = now.getTime() - Date.parse(data.denyListAt);
   if (!(age <= limitHours * 3_600_000)) {
-    return {
-      ready: false,
-      message: `Offline, and this device’s card data is ${formatAge(age)} old, older than the ${limitHours}-hour limit: it cannot decide alone. Let the scan be checked once the connection returns.`,
-    };
+    return { ready: false, why: 'tooOld', ageMs: age, limitHours };
   }
   return { ready: true };
 }
