@@ -93,6 +93,9 @@ describe('list exports', () => {
     const refused = stubClient({
       DeniedScans: () => ({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }),
     });
-    await expect(deniedScansCsv(refused.client, {})).rejects.toThrow(/not allowed/);
+    // The error as the server gave it: the button says it in the screen's language.
+    await expect(deniedScansCsv(refused.client, {})).rejects.toMatchObject({
+      graphQLErrors: [{ extensions: { code: 'FORBIDDEN' } }],
+    });
   });
 });
