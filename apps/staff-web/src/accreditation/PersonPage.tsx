@@ -1,5 +1,9 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { ACCREDITATION_STATUS } from '../components/StatusBadge';
+import { MOVEMENT_KIND_NAMES } from '../components/vocabulary';
+import { CategoryName } from './categories';
 import {
   ApproveMutation,
   PersonQuery,
@@ -10,7 +14,7 @@ import {
 } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatDateTime } from '../components/format';
+import { useFormat } from '../components/format';
 import {
   AccreditationStatusBadge,
   HiddenForRole,
@@ -35,6 +39,9 @@ export function PersonPage({
   /** The reader's roles: what the server hides from them is said to be hidden. */
   roles: readonly Role[];
 }) {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const format = useFormat();
   const [{ data, error, fetching }, refetch] = useQuery({ query: PersonQuery, variables: { id } });
   const [approve, doApprove] = useMutation(ApproveMutation);
   const [suspend, doSuspend] = useMutation(SuspendMutation);
@@ -58,9 +65,19 @@ export function PersonPage({
   }
 
   const person = data?.person;
-  if (fetching && !person) return <p role="status">Loading…</p>;
+  if (fetching && !person) {
+    return (
+      <p role="status">
+        <FormattedMessage id="common.loading" defaultMessage="Loading…" />
+      </p>
+    );
+  }
   if (error) return <ErrorAlert error={error} />;
-  if (!person) return <ErrorAlert text="No such person." />;
+  if (!person) {
+    return (
+      <ErrorAlert text={formatMessage({ id: 'person.none', defaultMessage: 'No such person.' })} />
+    );
+  }
 
   const acc = person.accreditation;
   const busy =
@@ -90,7 +107,10 @@ export function PersonPage({
       setPending(null);
       await run(
         () => doReissue({ id: acc.id }),
-        'New card issued: the old printed card no longer works.',
+        formatMessage({
+          id: 'person.reissued',
+          defaultMessage: 'New card issued: the old printed card no longer works.',
+        }),
       );
       return;
     }
@@ -99,9 +119,15 @@ export function PersonPage({
     const kind = pending.kind;
     setPending(null);
     if (kind === 'suspend') {
-      await run(() => doSuspend({ id: acc.id, reason: reason.trim() }), 'Accreditation suspended.');
+      await run(
+        () => doSuspend({ id: acc.id, reason: reason.trim() }),
+        formatMessage({ id: 'person.suspended', defaultMessage: 'Accreditation suspended.' }),
+      );
     } else {
-      await run(() => doRevoke({ id: acc.id, reason: reason.trim() }), 'Accreditation revoked.');
+      await run(
+        () => doRevoke({ id: acc.id, reason: reason.trim() }),
+        formatMessage({ id: 'person.revoked', defaultMessage: 'Accreditation revoked.' }),
+      );
     }
     setReason('');
     setConfirmed(false);
@@ -110,15 +136,21 @@ export function PersonPage({
   const name = `${person.givenName} ${person.familyName}`;
   const seesMovements = mayRead.movements(roles);
   const health = (at: string | null | undefined) =>
-    mayRead.healthDates(roles) ? formatDateTime(at) : <HiddenForRole />;
+    mayRead.healthDates(roles) ? format.dateTime(at) : <HiddenForRole />;
   return (
     <section aria-labelledby="person-title">
       <p>
-        <a href="#/people">← Back to search</a>
+        <a href="#/people">
+          {'← '}
+          <FormattedMessage id="common.backToSearch" defaultMessage="Back to search" />
+        </a>
       </p>
       <h1 id="person-title">{name}</h1>
       <div className="columns">
-        <article className="panel card-preview" aria-label="Accreditation card">
+        <article
+          className="panel card-preview"
+          aria-label={formatMessage({ id: 'person.card', defaultMessage: 'Accreditation card' })}
+        >
           <PortraitPanel
             personId={person.id}
             name={name}
@@ -129,64 +161,128 @@ export function PersonPage({
           <p className="card-org">{person.organisation.name}</p>
           <p className="card-name">{name}</p>
           <p>
-            {person.function} · category <strong>{acc.category}</strong>
+            <FormattedMessage
+              id="person.functionCategory"
+              defaultMessage="{function} · category <b>{category}</b>"
+              values={{
+                function: person.function,
+                category: acc.category,
+                b: (chunks) => <strong>{chunks}</strong>,
+              }}
+            />
           </p>
-          <p className="mono">Card {acc.cardNumber}</p>
+          <p className="mono">
+            <FormattedMessage
+              id="person.cardNumber"
+              defaultMessage="Card {card}"
+              values={{ card: acc.cardNumber }}
+            />
+          </p>
           {(acc.status === 'SUSPENDED' || acc.status === 'REVOKED') && (
             <p className="alert alert-error">
               <span aria-hidden="true">⚠ </span>
-              {acc.status}: this card admits nowhere. Do not print it.
+              <FormattedMessage
+                id="person.admitsNowhere"
+                defaultMessage="{status}: this card admits nowhere. Do not print it."
+                values={{ status: formatMessage(ACCREDITATION_STATUS[acc.status].name) }}
+              />
             </p>
           )}
           {acc.cardToken ? (
             <>
-              <CardQr token={acc.cardToken} alt={`QR code of card ${acc.cardNumber} for ${name}`} />
+              <CardQr
+                token={acc.cardToken}
+                alt={formatMessage(
+                  { id: 'person.qrAlt', defaultMessage: 'QR code of card {card} for {name}' },
+                  { card: acc.cardNumber, name },
+                )}
+              />
               {acc.cardPdfUrl && acc.status !== 'SUSPENDED' && acc.status !== 'REVOKED' && (
                 <p>
                   <a className="button" href={acc.cardPdfUrl} target="_blank" rel="noreferrer">
-                    Print card (PDF)
+                    <FormattedMessage id="person.print" defaultMessage="Print card (PDF)" />
                   </a>
                 </p>
               )}
             </>
           ) : (
-            <p className="muted">No QR code until the accreditation is approved.</p>
+            <p className="muted">
+              <FormattedMessage
+                id="person.noQr"
+                defaultMessage="No QR code until the accreditation is approved."
+              />
+            </p>
           )}
         </article>
         <div className="panel">
-          <h2>Accreditation</h2>
+          <h2>
+            <FormattedMessage id="screen.people" defaultMessage="Accreditation" />
+          </h2>
           <dl className="details">
-            <dt>Status</dt>
+            <dt>
+              <FormattedMessage id="people.status" defaultMessage="Status" />
+            </dt>
             <dd>
               <AccreditationStatusBadge status={acc.status} />
             </dd>
-            <dt>Valid</dt>
+            <dt>
+              <FormattedMessage id="person.valid" defaultMessage="Valid" />
+            </dt>
             <dd>
-              {formatDateTime(acc.validFrom)} – {formatDateTime(acc.validUntil)}
+              {format.dateTime(acc.validFrom)} – {format.dateTime(acc.validUntil)}
             </dd>
-            <dt>Venues</dt>
+            <dt>
+              <FormattedMessage id="accreditation.venues" defaultMessage="Venues" />
+            </dt>
             <dd>{acc.venues.join(', ')}</dd>
-            <dt>Zones</dt>
+            <dt>
+              <FormattedMessage id="accreditation.zones" defaultMessage="Zones" />
+            </dt>
             <dd>{acc.zones.join(', ')}</dd>
-            <dt>Date of birth</dt>
+            <dt>
+              <FormattedMessage id="people.col.category" defaultMessage="Category" />
+            </dt>
+            <dd>
+              <CategoryName code={acc.category} />
+            </dd>
+            <dt>
+              <FormattedMessage id="person.dateOfBirthShort" defaultMessage="Date of birth" />
+            </dt>
             <dd>{person.dateOfBirth}</dd>
-            <dt>Nationality</dt>
+            <dt>
+              <FormattedMessage id="person.nationalityShort" defaultMessage="Nationality" />
+            </dt>
             <dd>{person.nationality}</dd>
-            <dt>Document</dt>
+            <dt>
+              <FormattedMessage id="person.document" defaultMessage="Document" />
+            </dt>
             <dd>{person.documentNumber ?? <HiddenForRole />}</dd>
           </dl>
           {editable && (
-            <div className="row actions" aria-label="Accreditation actions" role="group">
+            <div
+              className="row actions"
+              aria-label={formatMessage({
+                id: 'person.actions',
+                defaultMessage: 'Accreditation actions',
+              })}
+              role="group"
+            >
               {acc.status === 'SUBMITTED' && (
                 <button
                   type="button"
                   className="primary"
                   disabled={busy}
                   onClick={() =>
-                    void run(() => doApprove({ id: acc.id }), 'Accreditation approved.')
+                    void run(
+                      () => doApprove({ id: acc.id }),
+                      formatMessage({
+                        id: 'person.approved',
+                        defaultMessage: 'Accreditation approved.',
+                      }),
+                    )
                   }
                 >
-                  Approve
+                  <FormattedMessage id="person.approve" defaultMessage="Approve" />
                 </button>
               )}
               {(acc.status === 'APPROVED' || acc.status === 'ACTIVE') && (
@@ -196,14 +292,14 @@ export function PersonPage({
                     disabled={busy}
                     onClick={() => setPending({ kind: 'suspend' })}
                   >
-                    Suspend…
+                    <FormattedMessage id="person.suspendOpen" defaultMessage="Suspend…" />
                   </button>
                   <button
                     type="button"
                     disabled={busy}
                     onClick={() => setPending({ kind: 'reissue' })}
                   >
-                    Reissue card…
+                    <FormattedMessage id="person.reissueOpen" defaultMessage="Reissue card…" />
                   </button>
                 </>
               )}
@@ -212,10 +308,16 @@ export function PersonPage({
                   type="button"
                   disabled={busy}
                   onClick={() =>
-                    void run(() => doReinstate({ id: acc.id }), 'Accreditation reinstated.')
+                    void run(
+                      () => doReinstate({ id: acc.id }),
+                      formatMessage({
+                        id: 'person.reinstated',
+                        defaultMessage: 'Accreditation reinstated.',
+                      }),
+                    )
                   }
                 >
-                  Reinstate
+                  <FormattedMessage id="person.reinstate" defaultMessage="Reinstate" />
                 </button>
               )}
               {acc.status !== 'REVOKED' && (
@@ -225,7 +327,7 @@ export function PersonPage({
                   disabled={busy}
                   onClick={() => setPending({ kind: 'revoke' })}
                 >
-                  Revoke…
+                  <FormattedMessage id="person.revokeOpen" defaultMessage="Revoke…" />
                 </button>
               )}
             </div>
@@ -234,38 +336,74 @@ export function PersonPage({
           <ErrorAlert error={actionError} />
         </div>
         <div className="panel">
-          <h2>Closed loop</h2>
+          <h2>
+            <FormattedMessage id="people.col.closedLoop" defaultMessage="Closed loop" />
+          </h2>
           <dl className="details">
-            <dt>State</dt>
+            <dt>
+              <FormattedMessage id="users.state" defaultMessage="State" />
+            </dt>
             <dd>
               <LoopStatusBadge status={person.closedLoop.status} />
             </dd>
-            <dt>Entered</dt>
-            <dd>{formatDateTime(person.closedLoop.enteredAt)}</dd>
-            <dt>Last negative test</dt>
+            <dt>
+              <FormattedMessage id="person.entered" defaultMessage="Entered" />
+            </dt>
+            <dd>{format.dateTime(person.closedLoop.enteredAt)}</dd>
+            <dt>
+              <FormattedMessage id="person.lastNegative" defaultMessage="Last negative test" />
+            </dt>
             <dd>{health(person.closedLoop.lastNegativeTestAt)}</dd>
-            <dt>Test due by</dt>
+            <dt>
+              <FormattedMessage id="person.testDue" defaultMessage="Test due by" />
+            </dt>
             <dd>{health(person.closedLoop.testDueBy)}</dd>
-            <dt>Close contact until</dt>
+            <dt>
+              <FormattedMessage
+                id="person.closeContactUntil"
+                defaultMessage="Close contact until"
+              />
+            </dt>
             <dd>{health(person.closedLoop.closeContactUntil)}</dd>
           </dl>
         </div>
       </div>
       <div className="columns">
         <section className="panel" aria-labelledby="history-h">
-          <h2 id="history-h">History</h2>
+          <h2 id="history-h">
+            <FormattedMessage id="person.history" defaultMessage="History" />
+          </h2>
           <ol className="timeline">
             {acc.history.map((h, i) => (
               <li key={i}>
-                <strong>{h.status}</strong> · {formatDateTime(h.at)}
-                {h.by && <> · by {h.by}</>}
+                <strong>
+                  <FormattedMessage {...ACCREDITATION_STATUS[h.status].name} />
+                </strong>{' '}
+                · {format.dateTime(h.at)}
+                {h.by && (
+                  <>
+                    {' · '}
+                    <FormattedMessage
+                      id="person.by"
+                      defaultMessage="by {who}"
+                      values={{ who: h.by }}
+                    />
+                  </>
+                )}
                 {h.reason && <> · “{h.reason}”</>}
               </li>
             ))}
           </ol>
         </section>
         <section className="panel" aria-labelledby="movements-h">
-          <h2 id="movements-h">Movements{seesMovements && ` (${person.movements.totalCount})`}</h2>
+          <h2 id="movements-h">
+            {seesMovements
+              ? formatMessage(
+                  { id: 'person.movementsCount', defaultMessage: 'Movements ({count})' },
+                  { count: person.movements.totalCount },
+                )
+              : formatMessage({ id: 'person.movements', defaultMessage: 'Movements' })}
+          </h2>
           {!seesMovements && (
             <p>
               <HiddenForRole />
@@ -273,17 +411,29 @@ export function PersonPage({
           )}
           {seesMovements && person.movements.totalCount > person.movements.nodes.length && (
             <p className="hint">
-              Showing {person.movements.nodes.length} of {person.movements.totalCount}.
+              <FormattedMessage
+                id="person.showing"
+                defaultMessage="Showing {shown} of {total}."
+                values={{
+                  shown: person.movements.nodes.length,
+                  total: person.movements.totalCount,
+                }}
+              />
             </p>
           )}
           {!seesMovements ? null : person.movements.nodes.length === 0 ? (
-            <p className="muted">No movements recorded.</p>
+            <p className="muted">
+              <FormattedMessage id="person.noMovements" defaultMessage="No movements recorded." />
+            </p>
           ) : (
             <ol className="timeline">
               {person.movements.nodes.map((m) => (
                 <li key={m.id}>
                   <span aria-hidden="true">{m.kind === 'ENTRY' ? '→ ' : '← '}</span>
-                  <strong>{m.kind}</strong> {m.location} · {formatDateTime(m.occurredAt)} ·{' '}
+                  <strong>
+                    <FormattedMessage {...MOVEMENT_KIND_NAMES[m.kind]} />
+                  </strong>{' '}
+                  {m.location} · {format.dateTime(m.occurredAt)} ·{' '}
                   <span className="muted">{m.source}</span>
                 </li>
               ))}
@@ -293,33 +443,49 @@ export function PersonPage({
       </div>
       {pending?.kind === 'reissue' && (
         <Dialog
-          title={`Reissue the card of ${name}?`}
+          title={formatMessage(
+            { id: 'person.reissueTitle', defaultMessage: 'Reissue the card of {name}?' },
+            { name },
+          )}
           onClose={() => setPending(null)}
           actions={
             <>
               <button type="button" onClick={() => setPending(null)}>
-                Keep the current card
+                <FormattedMessage id="person.keepCard" defaultMessage="Keep the current card" />
               </button>
               <button type="button" className="danger" onClick={() => void confirmPending()}>
-                Reissue card
+                <FormattedMessage id="person.reissue" defaultMessage="Reissue card" />
               </button>
             </>
           }
         >
           <p>
-            The printed card {acc.cardNumber} stops working at once: every gate refuses it, also
-            offline once its deny list is refreshed. Print the new card and hand it over.
+            <FormattedMessage
+              id="person.reissueExplained"
+              defaultMessage="The printed card {card} stops working at once: every gate refuses it, also offline once its deny list is refreshed. Print the new card and hand it over."
+              values={{ card: acc.cardNumber }}
+            />
           </p>
         </Dialog>
       )}
       {pending && pending.kind !== 'reissue' && (
         <Dialog
-          title={pending.kind === 'suspend' ? `Suspend ${name}` : `Revoke ${name}`}
+          title={
+            pending.kind === 'suspend'
+              ? formatMessage(
+                  { id: 'person.suspendTitle', defaultMessage: 'Suspend {name}' },
+                  { name },
+                )
+              : formatMessage(
+                  { id: 'person.revokeTitle', defaultMessage: 'Revoke {name}' },
+                  { name },
+                )
+          }
           onClose={() => setPending(null)}
           actions={
             <>
               <button type="button" onClick={() => setPending(null)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button
                 type="button"
@@ -327,13 +493,20 @@ export function PersonPage({
                 disabled={!reason.trim() || (pending.kind === 'revoke' && !confirmed)}
                 onClick={() => void confirmPending()}
               >
-                {pending.kind === 'suspend' ? 'Suspend' : 'Revoke for good'}
+                {pending.kind === 'suspend'
+                  ? formatMessage({ id: 'person.suspend', defaultMessage: 'Suspend' })
+                  : formatMessage({
+                      id: 'person.revokeForGood',
+                      defaultMessage: 'Revoke for good',
+                    })}
               </button>
             </>
           }
         >
           <div className="field">
-            <label htmlFor="action-reason">Reason</label>
+            <label htmlFor="action-reason">
+              <FormattedMessage id="person.reason" defaultMessage="Reason" />
+            </label>
             <textarea
               id="action-reason"
               value={reason}
@@ -348,7 +521,10 @@ export function PersonPage({
                 checked={confirmed}
                 onChange={(e) => setConfirmed(e.target.checked)}
               />
-              I understand that a revoked accreditation cannot be reinstated.
+              <FormattedMessage
+                id="person.revokeUnderstood"
+                defaultMessage="I understand that a revoked accreditation cannot be reinstated."
+              />
             </label>
           )}
         </Dialog>

@@ -52,25 +52,6 @@ export function useFormat() {
   );
 }
 
-const legacyDateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
-/** @deprecated English only: use `useFormat().dateTime`. Kept while screens move to it. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : legacyDateTime.format(d);
-}
-
-/** @deprecated English only: use `useFormat().bytes`. Kept while screens move to it. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /** `YYYY-MM-DDTHH:mm` in local time, for a datetime-local input. */
 export function toLocalInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
