@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider, useIntl } from 'react-intl';
 import {
   cacheLanguage,
   FORMAT_LOCALE,
@@ -59,8 +59,22 @@ export function LanguageProvider({
         defaultLocale="en-GB"
         messages={CATALOGUES[language]}
       >
+        <DocumentTitle />
         {children}
       </IntlProvider>
     </LanguageContext.Provider>
   );
+}
+
+/** The tab's title in the language of the screens. */
+function DocumentTitle() {
+  const intl = useIntl();
+  const title = intl.formatMessage({
+    id: 'app.title',
+    defaultMessage: 'Games accreditation · staff',
+  });
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return null;
 }

@@ -58,6 +58,7 @@ describe('the language of the screens', () => {
     await userEvent.selectOptions(screen.getByLabelText('Langue'), 'zh');
     expect(screen.getByText('退出登录')).toBeDefined();
     expect(document.documentElement.lang).toBe('zh-Hans');
+    expect(document.title).toBe('赛会注册 · 工作人员');
     expect(window.localStorage.getItem('staff-web.language')).toBe('zh');
     expect(chosen).toEqual(['fr', 'zh']);
   });
