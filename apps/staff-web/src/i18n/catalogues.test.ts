@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import { translationProblem } from './check-translation';
 import { extractMessages } from './extract-messages';
 import { LANGUAGES } from './languages';
 
@@ -26,36 +27,6 @@ for (const m of messages) {
 if (process.env.UPDATE_CATALOGUES) {
   const sorted = Object.fromEntries([...english].sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(catalogueFile('en'), `${JSON.stringify(sorted, null, 2)}\n`);
-}
-
-/**
- * The arguments and tags a message takes: `count`, `<link>`. The kind of an argument may
- * differ (Chinese needs no plural where English has one), its name may not.
- */
-function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const e of elements) {
-    switch (e.type) {
-      case TYPE.argument:
-      case TYPE.number:
-      case TYPE.date:
-      case TYPE.time:
-        into.add(e.value);
-        break;
-      case TYPE.plural:
-      case TYPE.select:
-        into.add(e.value);
-        for (const option of Object.values(e.options)) placeholders(option.value, into);
-        break;
-      case TYPE.tag:
-        into.add(`<${e.value}>`);
-        placeholders(e.children, into);
-        break;
-      case TYPE.literal:
-      case TYPE.pound:
-        break;
-    }
-  }
-  return into;
 }
 
 describe('message catalogues', () => {
@@ -91,22 +62,8 @@ describe('message catalogues', () => {
       for (const [id, text] of Object.entries(catalogue)) {
         const source = english.get(id);
         if (source === undefined) continue;
-        if (text.trim() === '') {
-          wrong.push(`${id}: empty`);
-          continue;
-        }
-        let elements: MessageFormatElement[];
-        try {
-          elements = parse(text);
-        } catch (error) {
-          wrong.push(`${id}: not ICU MessageFormat (${String(error)})`);
-          continue;
-        }
-        const expected = [...placeholders(parse(source))].sort();
-        const actual = [...placeholders(elements)].sort();
-        if (expected.join() !== actual.join()) {
-          wrong.push(`${id}: ${actual.join(' ')} instead of ${expected.join(' ')}`);
-        }
+        const problem = translationProblem(source, text);
+        if (problem) wrong.push(`${id}: ${problem}`);
       }
       expect(wrong).toEqual([]);
     });
