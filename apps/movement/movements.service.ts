@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { userEmail } from '#libs/auth/identity-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
@@ -106,11 +105,8 @@ export class MovementsService {
       ]);
     }
     if (inputs.length === 0) return [];
-    const checked = inputs.map((raw): RecordMovementInput =>
-      raw instanceof RecordMovementInput
-        ? raw
-        : plainToInstance(RecordMovementInput, raw as object),
-    );
+    // GraphQL has coerced each row to the input type; the rules are checked for the batch.
+    const checked = inputs;
     const problems = movementInputProblems(checked, fieldOf);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
@@ -153,7 +149,7 @@ export class MovementsService {
 
   /** The person of each input; unknown people and cards, and other organisations' people, are named. */
   private async resolvePeople(
-    inputs: RecordMovementInput[],
+    inputs: readonly RecordMovementInput[],
     principal: Principal | null,
     fieldOf: (i: number) => string,
   ): Promise<string[]> {
