@@ -122,10 +122,10 @@ void describe('contacts', () => {
     await runner.startTransaction();
     try {
       await runner.query(`SELECT movement.rebuild_stays()`);
-      const rebuilt: typeof rows = await runner.query(
+      const rebuilt = (await runner.query(
         `SELECT entry_id, person_id, location, started_at, ended_at FROM movement.stays
          ORDER BY person_id, started_at, start_recorded_at, entry_id`,
-      );
+      )) as typeof rows;
       assert.deepEqual(rows, rebuilt);
     } finally {
       // The table stays as the appends kept it.
