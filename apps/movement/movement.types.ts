@@ -143,6 +143,10 @@ export class Encounter {
 export class Contact {
   personId!: string;
 
+  /** Set with the answer, not resolved per contact: answers run to thousands of contacts. */
+  @Field(() => Person)
+  person!: Person;
+
   @Field(() => Int, { description: "Sum of the encounters' minutes." })
   totalMinutes!: number;
 
