@@ -26,8 +26,8 @@ const SPAN_CLASSES: [number, string | null][] = [
  * its ENTRY, which keeps the upkeep exact for late and out-of-order events and for the
  * compensating events of an annulment (libs/movement/annulment.ts):
  *
- * - a new ENTRY adds its row, ended by the first such event after it (two index probes of
- *   the log, which already holds the batch);
+ * - a new ENTRY adds its row, ended by the first such event after it (two probes of the
+ *   person index of the log, which already holds the batch);
  * - a new event ends the person's last earlier row sooner when it is at that row's place or
  *   is an ENTRY (no other row can end later than it: the ENTRY after a row ends it).
  *
@@ -267,7 +267,7 @@ export class MovementStays1764300002000 implements MigrationInterface {
                AS f(id, person_id, location, kind, at)
         LEFT JOIN LATERAL (
           SELECT e.occurred_at AS at FROM movement.events e
-          WHERE e.location = f.location AND e.person_id = f.person_id AND e.occurred_at >= f.at
+          WHERE e.person_id = f.person_id AND e.location = f.location AND e.occurred_at >= f.at
             AND (e.occurred_at, e.recorded_at, e.id) > (f.at, recorded, f.id)
           ORDER BY e.occurred_at LIMIT 1) here ON true
         LEFT JOIN LATERAL (
@@ -282,11 +282,20 @@ export class MovementStays1764300002000 implements MigrationInterface {
           FROM unnest(e_ids, e_chains, e_seqs, e_hashes) AS e(id, chain, seq, hash);
       END $$`);
 
+    // Contacts no longer look for everyone who was ever at a place in the log (the stays
+    // hold it): one index less to keep on every append. A person's later events, which the
+    // upkeep probes, are the person index's (a few a day).
+    await q.query(`DROP INDEX movement.events_location_person_idx`);
+
     // Contacts run as the inspection service too (designations): the stays, nothing of the chain.
     await q.query(`GRANT SELECT ON movement.stays, movement.stay_span_classes TO ${ins}, ${mov}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `CREATE INDEX events_location_person_idx ON movement.events (location, person_id, occurred_at, id)
+       INCLUDE (kind, recorded_at)`,
+    );
     await q.query(`DROP FUNCTION movement.rebuild_stays()`);
     await q.query(`DROP TABLE movement.stays`);
     await q.query(`DROP FUNCTION movement.stay_span_class(timestamptz, timestamptz)`);

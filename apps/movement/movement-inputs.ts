@@ -39,7 +39,7 @@ export function checkWindow(from: unknown, to: unknown, maxDays: number): FieldP
 }
 
 /** The rows' own rules for a whole batch, compiled once (see RECORD_MOVEMENT_INPUT_SCHEMA). */
-const rowsPassRules = new Ajv({ unicodeRegExp: true, unicode: false, strict: true }).compile({
+const rowsPassRules = new Ajv({ unicodeRegExp: true, strict: true }).compile({
   type: 'array',
   items: RECORD_MOVEMENT_INPUT_SCHEMA,
 });

@@ -243,8 +243,8 @@ export class RecordMovementInput {
  * reflection per row. It is the fast gate only: a batch it refuses is checked again row by
  * row against the decorators above, which name each problem, so the decorators stay the
  * rules' statement. It must never accept what they refuse (movement-inputs.spec.ts checks
- * it on random rows): lengths count UTF-16 units here, which is never fewer than the code
- * points the decorators count, and ids follow IsUUID('all'). occurredAt, a Date, is checked
+ * it on random rows): lengths count code points here, never fewer than the characters
+ * the decorators count (they also count a character and its variation selector as one), and ids follow IsUUID('all'). occurredAt, a Date, is checked
  * by the batch's own checks.
  */
 export const RECORD_MOVEMENT_INPUT_SCHEMA = {
