@@ -64,6 +64,9 @@ export class MovementStays1764300002000 implements MigrationInterface {
       CREATE FUNCTION movement.stay_span_class(started_at timestamptz, ended_at timestamptz)
       RETURNS smallint LANGUAGE sql IMMUTABLE PARALLEL SAFE
       RETURN (CASE WHEN ended_at IS NULL THEN ${last} ${cases} ELSE ${last} END)::smallint`);
+    await q.query(
+      `REVOKE EXECUTE ON FUNCTION movement.stay_span_class(timestamptz, timestamptz) FROM PUBLIC`,
+    );
     await q.query(`
       CREATE TABLE movement.stays (
         entry_id uuid PRIMARY KEY,
