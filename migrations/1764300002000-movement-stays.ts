@@ -56,6 +56,7 @@ export class MovementStays1764300002000 implements MigrationInterface {
        SELECT * FROM unnest($1::smallint[], $2::interval[])`,
       [SPAN_CLASSES.map(([c]) => c), SPAN_CLASSES.map(([, l]) => l)],
     );
+    await q.query(`ANALYZE movement.stay_span_classes`);
     const cases = SPAN_CLASSES.filter(([, l]) => l !== null)
       .map(([c, l]) => `WHEN ended_at - started_at <= interval '${l}' THEN ${c}`)
       .join(' ');

@@ -14,9 +14,8 @@ import {
 const MAX_FUTURE_MS = 60 * 60 * 1000;
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The longest window stays() and contacts() look at, to keep each an index range. */
+/** The longest window stays() looks at (contacts: libs/movement/contact-trace-rules.ts). */
 export const MAX_STAYS_WINDOW_DAYS = 400;
-export const MAX_CONTACTS_WINDOW_DAYS = 31;
 
 export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());

@@ -17,6 +17,7 @@ import {
 } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import { contactTraceProblems } from '#libs/movement/contact-trace-rules.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
 import {
   appendMovementEvents,
@@ -30,7 +31,6 @@ import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/ve
 import {
   checkWindow,
   isValidDate,
-  MAX_CONTACTS_WINDOW_DAYS,
   MAX_STAYS_WINDOW_DAYS,
   movementInputProblems,
 } from '#apps/movement/movement-inputs.js';
@@ -354,18 +354,8 @@ export class MovementsService {
     minMinutes: number,
     principal: Principal | null,
   ): Promise<ContactRecord[]> {
-    const problems = checkWindow(from, to, MAX_CONTACTS_WINDOW_DAYS);
+    const problems = contactTraceProblems(from, to, minMinutes);
     if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
-    if (
-      !Number.isInteger(minMinutes) ||
-      minMinutes < 0 ||
-      minMinutes > 60 * 24 * MAX_CONTACTS_WINDOW_DAYS
-    ) {
-      problems.push({
-        field: 'minMinutes',
-        message: 'must be a whole number of minutes, 0 or more',
-      });
-    }
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
     return findContacts(this.dataSource.manager, id, from, to, minMinutes);
