@@ -89,9 +89,6 @@ export class MovementStays1764300002000 implements MigrationInterface {
       `CREATE INDEX stays_location_idx ON movement.stays (location, span_class, started_at)
          INCLUDE (person_id, ended_at)`,
     );
-    await q.query(`
-      CREATE TRIGGER stay_span_classes_fixed BEFORE UPDATE OR DELETE ON movement.stay_span_classes
-      FOR EACH ROW EXECUTE FUNCTION movement.refuse_change()`);
 
     await q.query(`
       CREATE FUNCTION movement.rebuild_stays() RETURNS bigint
