@@ -138,6 +138,10 @@ export class MovementStays1764300002000 implements MigrationInterface {
         e_heads text[];
         e_previous text[];
         e_hashes text[];
+        before_people uuid[];
+        before_times timestamptz[];
+        before_recorded timestamptz[];
+        before_ids uuid[];
         n integer;
         h text;
       BEGIN
@@ -230,8 +234,14 @@ export class MovementStays1764300002000 implements MigrationInterface {
               FROM unnest(e_chains, e_seqs, e_hashes) AS u(chain, seq, hash)
               ORDER BY u.chain, u.seq DESC) h2
         WHERE c.chain = h2.chain;
-        -- Every person row is locked here, in person order, even when not updated: the
-        -- stays below are kept by one transaction at a time per person.
+        -- Every person row is locked here, in person order: the stays below are kept by one
+        -- transaction at a time per person. Their latest event until now (read once locked,
+        -- so it is the committed one) tells which new events come after all of theirs.
+        SELECT coalesce(array_agg(l.person_id), '{}'), coalesce(array_agg(l.occurred_at), '{}'),
+               coalesce(array_agg(l.recorded_at), '{}'), coalesce(array_agg(l.event_id), '{}')
+        INTO before_people, before_times, before_recorded, before_ids
+        FROM (SELECT l.person_id, l.occurred_at, l.recorded_at, l.event_id FROM movement.latest l
+              WHERE l.person_id = ANY (e_people) ORDER BY l.person_id FOR UPDATE) l;
         INSERT INTO movement.latest AS l (person_id, event_id, location, kind, occurred_at, recorded_at)
         SELECT DISTINCT ON (u.person_id) u.person_id, u.event_id, u.location, u.kind, u.at, recorded
         FROM unnest(e_people, e_ids, e_locations, e_kinds, e_times)
@@ -262,18 +272,34 @@ export class MovementStays1764300002000 implements MigrationInterface {
         WHERE s.entry_id = cut.entry_id;
         --    Each new ENTRY begins a row, ended by the person's first later event at that place
         --    or first later ENTRY, in the log (which holds this batch now).
+        --    For an event after all the person's earlier ones (the usual case) those are in
+        --    this batch, whose events share recordedAt: read from it, not probed in the log.
         INSERT INTO movement.stays (entry_id, person_id, location, started_at, start_recorded_at, ended_at)
-        SELECT f.id, f.person_id, f.location, f.at, recorded, least(here.at, entry.at)
-        FROM unnest(e_ids, e_people, e_locations, e_kinds, e_times)
-               AS f(id, person_id, location, kind, at)
+        SELECT f.id, f.person_id, f.location, f.at, recorded,
+               CASE WHEN f.after_all THEN least(f.next_here, f.next_entry)
+                    ELSE least(here.at, entry.at) END
+        FROM (
+          SELECT b.*,
+                 b2.person_id IS NOT NULL
+                   AND (b.at, recorded, b.id) > (b2.at, b2.rec, b2.id) AS after_all,
+                 lead(b.at) OVER (PARTITION BY b.person_id, b.location ORDER BY b.at, b.id) AS next_here,
+                 min(b.at) FILTER (WHERE b.kind = 'ENTRY') OVER (
+                   PARTITION BY b.person_id ORDER BY b.at, b.id
+                   ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_entry
+          FROM unnest(e_ids, e_people, e_locations, e_kinds, e_times)
+                 AS b(id, person_id, location, kind, at)
+          LEFT JOIN unnest(before_people, before_times, before_recorded, before_ids)
+                 AS b2(person_id, at, rec, id) ON b2.person_id = b.person_id) f
         LEFT JOIN LATERAL (
           SELECT e.occurred_at AS at FROM movement.events e
-          WHERE e.person_id = f.person_id AND e.location = f.location AND e.occurred_at >= f.at
+          WHERE NOT f.after_all
+            AND e.person_id = f.person_id AND e.location = f.location AND e.occurred_at >= f.at
             AND (e.occurred_at, e.recorded_at, e.id) > (f.at, recorded, f.id)
           ORDER BY e.occurred_at LIMIT 1) here ON true
         LEFT JOIN LATERAL (
           SELECT e.occurred_at AS at FROM movement.events e
-          WHERE e.person_id = f.person_id AND e.kind = 'ENTRY' AND e.occurred_at >= f.at
+          WHERE NOT f.after_all
+            AND e.person_id = f.person_id AND e.kind = 'ENTRY' AND e.occurred_at >= f.at
             AND (e.occurred_at, e.recorded_at, e.id) > (f.at, recorded, f.id)
           ORDER BY e.occurred_at LIMIT 1) entry ON true
         WHERE f.kind = 'ENTRY';
