@@ -24,8 +24,8 @@ import {
   type Keyset,
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
-import { contactTraceProblems } from '#libs/movement/contact-trace-rules.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
+import { contactTraceProblems } from '#libs/movement/query-window.js';
 import {
   appendMovementEvents,
   type NewMovementEvent,
@@ -357,8 +357,7 @@ export class MovementsService {
     minMinutes: number,
     principal: Principal | null,
   ): Promise<ContactRecord[]> {
-    const problems = contactTraceProblems(from, to, minMinutes);
-    if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
+    const problems = contactTraceProblems({ personId, from, to, minMinutes });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
     return findContacts(this.dataSource.manager, id, from, to, minMinutes);

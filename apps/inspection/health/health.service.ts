@@ -11,15 +11,14 @@ import {
 } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
-import { contactTraceProblems } from '#libs/movement/contact-trace-rules.js';
 import { findContacts } from '#libs/movement/contacts.js';
+import { contactTraceProblems } from '#libs/movement/query-window.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import type { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
 import type { Contact, TestResultInput } from '#apps/inspection/health/health.type.js';
 
 /** How far ahead of the server's clock a sample time may be (clocks of lab systems drift). */
 const MAX_SAMPLE_AHEAD_MS = 5 * 60_000;
-/** Longest window a contact trace may cover. */
 
 function requirePersonId(personId: string): void {
   if (!isUuid(personId))
@@ -146,7 +145,7 @@ export class HealthService {
     principal: Principal | null,
   ): Promise<Contact[]> {
     requirePersonId(personId);
-    const problems = contactTraceProblems(from, to, minMinutes);
+    const problems = contactTraceProblems({ personId, from, to, minMinutes });
     personIds?.forEach((id, i) => {
       if (!isUuid(id)) problems.push({ field: `personIds[${i}]`, message: 'must be a person id' });
     });
