@@ -40,9 +40,15 @@ import { PortraitStore, PostgresPortraitStore } from '#apps/accreditation/photos
 import { VenuesResolver } from '#apps/accreditation/venues/venues.resolver.js';
 import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 
-export const ACCREDITATION_ENTITIES = [
-  UserEntity,
-  ApiKeyEntity,
+/** The tables read through TypeORM repositories (identity); the rest of the service is SQL. */
+export const ACCREDITATION_ENTITIES = [UserEntity, ApiKeyEntity];
+
+/**
+ * Every row type of the service's tables, declared as entity classes so a test can hold
+ * them against the migrated database (test/database/entities.service-spec.ts).
+ */
+export const ACCREDITATION_ROW_TYPES = [
+  ...ACCREDITATION_ENTITIES,
   OrganisationEntity,
   PersonEntity,
   AccreditationEntity,
