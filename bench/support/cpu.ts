@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import pg from 'pg';
+
+/**
+ * Where a benchmark's time goes, in CPU seconds, per process: on a busy shared
+ * machine the wall time says more about the neighbours than about the code.
+ * Linux only (/proc); elsewhere every figure is 0.
+ */
+
+/** CPU seconds (user + system) a local process has used so far, or null when unknown. */
+export function cpuSecondsOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The child of this process running apps/<service>/main.js (startSystem spawns one per subgraph). */
+export function servicePid(service: string): number | null {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(stat[1]) !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${service}/main.js`))
+        return Number(entry);
+    }
+  } catch {
+    // not Linux
+  }
+  return null;
+}
+
+export interface CpuSnapshot {
+  /** The service's process. */
+  service: number;
+  /** Its PostgreSQL backends (by application_name), summed. */
+  postgres: number;
+  /** This process: the load generator, and the gateway when it runs in-process. */
+  own: number;
+}
+
+/** CPU seconds so far of `service`, of its database backends and of this process. */
+export async function cpuSnapshot(databaseUrl: string, service: string): Promise<CpuSnapshot> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const backends = await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [service],
+    );
+    const pid = servicePid(service);
+    const own = process.cpuUsage();
+    return {
+      postgres: backends.rows.reduce((total, r) => total + (cpuSecondsOf(r.pid) ?? 0), 0),
+      service: pid ? (cpuSecondsOf(pid) ?? 0) : 0,
+      own: (own.user + own.system) / 1e6,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/** What each process spent between two snapshots, in CPU seconds. */
+export function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
+  return {
+    service: after.service - before.service,
+    postgres: after.postgres - before.postgres,
+    own: after.own - before.own,
+  };
+}
