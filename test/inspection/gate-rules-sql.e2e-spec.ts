@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import pg from 'pg';
@@ -145,6 +146,90 @@ void describe('the decision table in SQL', () => {
       (r) => !seen.has(r) && r !== 'DOCUMENT_MISMATCH' && r !== 'NOT_APPROVED',
     );
     assert.deepEqual(never, []);
+  });
+
+  void it('records scans in one call: a person let through earlier in the call is left for the next', async () => {
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const [org] = (
+        await admin.query<{ id: string }>(
+          `INSERT INTO accreditation.organisations (code, name, type) VALUES ('SQL', 'SQL path', 'NOC') RETURNING id`,
+        )
+      ).rows;
+      await admin.query(
+        `WITH p AS (
+           INSERT INTO accreditation.people
+             (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+           VALUES ($1, 'Ada', 'Lovelace', '1990-01-01', 'GBR', 'Athlete', 'P1') RETURNING id)
+         INSERT INTO accreditation.accreditations
+           (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+         SELECT p.id, '10000018', 'Aa', 'ACTIVE', now() - interval '1 day', now() + interval '9 days', '{*}', '{*}'
+         FROM p`,
+        [org.id],
+      );
+      await admin.query(
+        `INSERT INTO inspection.areas (code, name, kind, venue_code, zone, closed_loop)
+         VALUES ('G1', 'Gate', 'VENUE', 'NST', '1', false)`,
+      );
+    } finally {
+      await admin.end();
+    }
+    const call = async (scans: { id: string; card: string | null; direction: 'IN' | 'OUT' }[]) =>
+      (
+        await inspection.query<{
+          ord: number;
+          outcome: string;
+          decision: string;
+          reasons: string[];
+          card_known: boolean;
+          last_kind: string | null;
+        }>(
+          `SELECT * FROM inspection.check_in($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+             $6::int[], $7::uuid[], $8::timestamptz[], $9::text[], $10::text[], $11::text[])`,
+          [
+            scans.map((x) => x.id),
+            scans.map(() => 'G1'),
+            scans.map((x) => x.direction),
+            scans.map((x) => x.card),
+            scans.map(() => 'none'),
+            scans.map(() => null),
+            scans.map(() => null),
+            scans.map(() => new Date()),
+            scans.map(() => null),
+            scans.map(() => null),
+            scans.map((x) => x.id),
+          ],
+        )
+      ).rows;
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const first = await call([
+      { id: a, card: '10000018', direction: 'IN' },
+      { id: b, card: '10000018', direction: 'IN' },
+      { id: c, card: '99999997', direction: 'IN' },
+    ]);
+    assert.deepEqual(
+      first.map((r) => [r.ord, r.outcome, r.decision, r.reasons]),
+      [
+        [1, 'recorded', 'ADMITTED', []],
+        [2, 'retry', null, null],
+        [3, 'recorded', 'DENIED', ['UNKNOWN_CARD']],
+      ],
+    );
+    // The next call sees the first entry: the second IN is denied, as one after the other.
+    const [again] = await call([{ id: b, card: '10000018', direction: 'IN' }]);
+    assert.deepEqual(
+      [again.outcome, again.reasons, again.last_kind],
+      ['recorded', ['ALREADY_INSIDE'], 'ENTRY'],
+    );
+    const [replay] = await call([{ id: a, card: '10000018', direction: 'OUT' }]);
+    assert.deepEqual([replay.outcome, replay.decision], ['replayed', 'ADMITTED']);
+    await assert.rejects(
+      inspection.query(
+        `SELECT * FROM inspection.check_in('{}'::uuid[], '{G1}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}', '{}')`,
+      ),
+      /differ in length/,
+    );
   });
 
   void it('admits with no reason, and is told apart from a denial', async () => {

@@ -14,11 +14,7 @@ import {
 import { isUuid } from '#libs/common/ids.js';
 import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
-import type {
-  AccreditationStatusCode,
-  LoopStatusCode,
-  MovementKindCode,
-} from '#libs/inspection/gate-rules.js';
+import { CheckInBatcher, type RecordedScan } from '#apps/inspection/check-ins/check-in-batcher.js';
 import { Metrics } from '#libs/metrics/metrics.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
 import { CardVerifier } from '#apps/inspection/check-ins/card-verifier.service.js';
@@ -31,6 +27,7 @@ import {
   type DenialReason,
 } from '#apps/inspection/check-ins/check-in.type.js';
 import { decide, type GateFacts } from '#apps/inspection/check-ins/decision.js';
+import type { AccreditationStatusCode } from '#libs/inspection/gate-rules.js';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 
 /** Most scans one offline device may submit per call. */
@@ -72,31 +69,9 @@ export const toCheckIn = (r: CheckInRow, replayed = false): CheckIn => ({
   replayed,
 });
 
-/** One scan in one statement (migration 1764300001900). */
-const CHECK_IN_SQL = `SELECT * FROM inspection.check_in($1::uuid, $2, $3, $4, $5, $6::int, $7::uuid,
-  $8::timestamptz, $9, $10, $11)`;
-
-/** inspection.check_in's answer: the row, and for a scan recorded now the facts it was decided on. */
-interface CheckInFunctionRow extends CheckInRow {
-  outcome: 'recorded' | 'replayed' | 'no_area';
-  card_known: boolean;
-  card_status: AccreditationStatusCode | null;
-  card_token_version: number | null;
-  valid_from: Date | null;
-  valid_until: Date | null;
-  venues: string[] | null;
-  zones: string[] | null;
-  venue_code: string;
-  zone: string;
-  closed_loop: boolean;
-  loop_status: LoopStatusCode;
-  test_due_by: Date | null;
-  last_kind: MovementKindCode | null;
-}
-
 /** The facts a recorded scan was decided on, as decide() takes them. */
 export function factsOf(
-  row: CheckInFunctionRow,
+  row: RecordedScan,
   direction: Direction,
   token: GateFacts['token'],
 ): GateFacts {
@@ -141,6 +116,7 @@ export class CheckInsService {
     private readonly dataSource: DataSource,
     private readonly areas: AreasService,
     private readonly verifier: CardVerifier,
+    private readonly batcher: CheckInBatcher,
     private readonly feed: CheckInFeed,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
@@ -164,7 +140,8 @@ export class CheckInsService {
   /**
    * One scan, one round trip: inspection.check_in (migration 1764300001900) reads
    * the facts, applies the decision table, writes the row and the movement event
-   * in one statement, its own transaction. A stored id comes back as a replay of
+   * in one statement, in a transaction with the scans that arrived meanwhile
+   * (CheckInBatcher). A stored id comes back as a replay of
    * the first answer (CONFLICT when the content differs). The token is verified
    * here first (the keys are cached), so an invalid one is decided the same way.
    */
@@ -178,20 +155,19 @@ export class CheckInsService {
       cardNumber = payload?.cn ?? null;
     }
     const scannedAt = input.scannedAt ?? this.clock.now();
-    const rows: CheckInFunctionRow[] = await this.dataSource.query(CHECK_IN_SQL, [
-      input.id,
-      input.areaCode,
-      input.direction,
+    const row = await this.batcher.record({
+      id: input.id,
+      areaCode: input.areaCode,
+      direction: input.direction,
       cardNumber,
-      token.state,
-      token.state === 'valid' ? token.version : null,
+      tokenState: token.state,
+      tokenVersion: token.state === 'valid' ? token.version : null,
       scope,
       scannedAt,
-      input.deviceId ?? null,
-      input.deviceDecision ?? null,
+      deviceId: input.deviceId ?? null,
+      deviceDecision: input.deviceDecision ?? null,
       fingerprint,
-    ]);
-    const row = rows[0];
+    });
     if (row.outcome === 'no_area') throw new NotFoundError('Inspection area', input.areaCode);
     if (row.outcome === 'replayed') {
       if (row.fingerprint !== fingerprint) {
@@ -210,7 +186,7 @@ export class CheckInsService {
    * a disagreement would be a defect, reported loudly (the row is what the gate did).
    */
   private checkAgainstRules(
-    row: CheckInFunctionRow,
+    row: RecordedScan,
     direction: Direction,
     token: GateFacts['token'],
   ): void {
