@@ -44,8 +44,10 @@ function generateCsv(rows: number): string {
 }
 
 const bench = new BenchReport('import');
+bench.progress('starting the system (migrations, three subgraphs, the gateway)');
 const system = await startSystem({ label: 'import_bench' });
 try {
+  bench.progress('system up; creating the organisation and the CSV');
   const organisation = await given(system).organisation({
     code: 'NOC-BENCH',
     name: 'Benchmark delegation',
@@ -61,6 +63,7 @@ try {
       .join(' ')} on ${os.cpus().length} CPUs`,
   );
   for (const dryRun of [true, false]) {
+    bench.progress(dryRun ? 'dry run: validating every row' : 'importing');
     const cpuBefore = await cpuSnapshot(system.databaseUrl, 'accreditation');
     const started = performance.now();
     const result = await system.admin.query<{
@@ -81,6 +84,17 @@ try {
       unit: 's',
       goal: dryRun ? undefined : `under ${(5 * ROWS) / 100_000} s`,
       met: dryRun ? undefined : seconds < (5 * ROWS) / 100_000,
+    });
+    const label = dryRun ? 'dry run' : 'import';
+    bench.figure({
+      measure: `${label}, CPU of the accreditation service`,
+      value: cpu.service,
+      unit: 's',
+    });
+    bench.figure({
+      measure: `${label}, CPU of its PostgreSQL backends`,
+      value: cpu.postgres,
+      unit: 's',
     });
     console.log(
       `  CPU seconds: accreditation service ${cpu.service.toFixed(1)}, PostgreSQL ${cpu.postgres.toFixed(1)}, gateway and client ${cpu.own.toFixed(1)}; load average ${os.loadavg()[0].toFixed(1)}`,
