@@ -19,6 +19,7 @@ import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 import { CheckInFunction1764300001900 } from './1764300001900-check-in-function.js';
+import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Retention1764300001600,
   CheckInAnnulments1764300001700,
   CheckInFunction1764300001900,
+  AppendOnly1764300002100,
 ];
