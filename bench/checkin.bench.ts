@@ -176,7 +176,7 @@ const PGBENCH_ONE_STATEMENT = `
 \\set me :client_id % :npeople
 SELECT person_id AS pid, card_number AS card FROM bench.people WHERE n = :me::int \\gset
 SELECT CASE WHEN EXISTS (SELECT 1 FROM movement.presence WHERE person_id = :pid::uuid AND location = :area) THEN 'OUT' ELSE 'IN' END AS dir \\gset
-SELECT * FROM inspection.check_in(gen_random_uuid(), :area, :dir, :card, 'none', NULL, NULL, now(), NULL, NULL, 'bench');
+SELECT * FROM inspection.check_in(ARRAY[gen_random_uuid()], ARRAY[:area::text], ARRAY[:dir::text], ARRAY[:card::text], '{none}', '{NULL}'::int[], '{NULL}'::uuid[], ARRAY[now()], '{NULL}'::text[], '{NULL}'::text[], '{bench}');
 `;
 
 async function pgbench(
