@@ -3,35 +3,21 @@ import { validateSync } from 'class-validator';
 import type { FieldProblem } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
+import { windowProblems } from '#libs/movement/query-window.js';
 import type { RecordMovementInput } from '#apps/movement/movement.types.js';
 
 /** Devices' clocks drift; an event further ahead than this is refused. */
 const MAX_FUTURE_MS = 60 * 60 * 1000;
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The longest window stays() and contacts() look at, to keep each an index range. */
+/** The longest window stays() looks at, to keep it an index range (contacts: libs/movement/query-window.ts). */
 export const MAX_STAYS_WINDOW_DAYS = 400;
-export const MAX_CONTACTS_WINDOW_DAYS = 31;
 
 export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
 /** Checks a [from, to) window given as query arguments. */
-export function checkWindow(from: unknown, to: unknown, maxDays: number): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!isValidDate(from))
-    problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
-  if (!isValidDate(to)) problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
-  if (problems.length === 0) {
-    const span = (to as Date).getTime() - (from as Date).getTime();
-    if (span <= 0) problems.push({ field: 'to', message: 'must be after from' });
-    else if (span > maxDays * DAY_MS) {
-      problems.push({ field: 'to', message: `must be at most ${maxDays} days after from` });
-    }
-  }
-  return problems;
-}
+export const checkWindow = windowProblems;
 
 /**
  * Every problem of a batch of events, named by field: each input's own rules, exactly one

@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PRINTABLE } from '#libs/common/validators.js';
+import { ContactFields } from '#libs/movement/contact.types.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import { PageInfo } from '#libs/graphql/pagination.js';
 
@@ -117,33 +118,11 @@ export class PresenceConnection {
   totalCount!: number;
 }
 
-/** Value types the inspection service declares identically (designateCloseContacts returns them). */
+/** A contact: its person is resolved from personId (see ContactResolver). */
 @ObjectType()
 @Directive('@shareable')
-export class Encounter {
-  @Field()
-  location!: string;
-
-  @Field()
-  from!: Date;
-
-  @Field()
-  until!: Date;
-
-  @Field(() => Int)
-  minutes!: number;
-}
-
-@ObjectType()
-@Directive('@shareable')
-export class Contact {
+export class Contact extends ContactFields {
   personId!: string;
-
-  @Field(() => Int, { description: "Sum of the encounters' minutes." })
-  totalMinutes!: number;
-
-  @Field(() => [Encounter])
-  encounters!: Encounter[];
 }
 
 @ObjectType()

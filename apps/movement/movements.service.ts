@@ -26,6 +26,7 @@ import {
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
+import { contactTraceProblems } from '#libs/movement/query-window.js';
 import {
   appendMovementEvents,
   type NewMovementEvent,
@@ -43,7 +44,6 @@ import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/ve
 import {
   checkWindow,
   isValidDate,
-  MAX_CONTACTS_WINDOW_DAYS,
   MAX_STAYS_WINDOW_DAYS,
   movementInputProblems,
 } from '#apps/movement/movement-inputs.js';
@@ -376,18 +376,7 @@ export class MovementsService {
     minMinutes: number,
     principal: Principal | null,
   ): Promise<ContactRecord[]> {
-    const problems = checkWindow(from, to, MAX_CONTACTS_WINDOW_DAYS);
-    if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
-    if (
-      !Number.isInteger(minMinutes) ||
-      minMinutes < 0 ||
-      minMinutes > 60 * 24 * MAX_CONTACTS_WINDOW_DAYS
-    ) {
-      problems.push({
-        field: 'minMinutes',
-        message: 'must be a whole number of minutes, 0 or more',
-      });
-    }
+    const problems = contactTraceProblems({ personId, from, to, minMinutes });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
     return findContacts(this.dataSource.manager, id, from, to, minMinutes);
