@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { cpuSnapshot, cpuUsed, type CpuSnapshot } from '#bench/support/cpu.js';
 import { BenchReport } from '#bench/support/report.js';
 import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
@@ -166,12 +167,24 @@ SELECT * FROM movement.append_events(ARRAY[:cid::uuid], ARRAY[:pid::uuid], ARRAY
 COMMIT;
 `;
 
+/**
+ * What the service sends now, as pgbench sends it: one statement per scan
+ * (inspection.check_in), each person alternating IN and OUT as in the bench
+ * (the direction read first, so each scan is admitted and appends).
+ */
+const PGBENCH_ONE_STATEMENT = `
+\\set me :client_id % :npeople
+SELECT person_id AS pid, card_number AS card FROM bench.people WHERE n = :me::int \\gset
+SELECT CASE WHEN EXISTS (SELECT 1 FROM movement.presence WHERE person_id = :pid::uuid AND location = :area) THEN 'OUT' ELSE 'IN' END AS dir \\gset
+SELECT * FROM inspection.check_in(ARRAY[gen_random_uuid()], ARRAY[:area::text], ARRAY[:dir::text], ARRAY[:card::text], '{none}', '{NULL}'::int[], '{NULL}'::uuid[], ARRAY[now()], '{NULL}'::text[], '{NULL}'::text[], '{bench}');
+`;
+
 async function pgbench(
   system: RunningSystem,
   areaCode: string,
   people: GivenPerson[],
-  runs: number[],
-): Promise<{ clients: number; tps: number; latencyMs: number }[] | null> {
+  runs: { clients: number; script: 'same' | 'one' }[],
+): Promise<{ clients: number; script: 'same' | 'one'; tps: number; latencyMs: number }[] | null> {
   try {
     await exec('pgbench', ['--version']);
   } catch {
@@ -194,21 +207,24 @@ async function pgbench(
   }
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'checkin-bench-'));
   try {
-    const script = path.join(tmp, 'checkin.sql');
-    await writeFile(script, PGBENCH_SCRIPT);
-    const measured: { clients: number; tps: number; latencyMs: number }[] = [];
-    for (const clients of runs) {
+    const scripts = { same: path.join(tmp, 'checkin.sql'), one: path.join(tmp, 'one.sql') };
+    await writeFile(scripts.same, PGBENCH_SCRIPT);
+    await writeFile(scripts.one, PGBENCH_ONE_STATEMENT);
+    const measured: { clients: number; script: 'same' | 'one'; tps: number; latencyMs: number }[] =
+      [];
+    for (const { clients, script } of runs) {
       const { stdout } = await exec(
         'pgbench',
         [
           ...['-n', '-M', 'extended', '-c', String(clients), '-j', String(Math.min(2, clients))],
           ...['-T', String(SECONDS), '-D', `area=${areaCode}`],
-          ...['-D', `npeople=${people.length}`, '-f', script, system.databaseUrl],
+          ...['-D', `npeople=${people.length}`, '-f', scripts[script], system.databaseUrl],
         ],
         { maxBuffer: 10 * 1024 * 1024 },
       );
       measured.push({
         clients,
+        script,
         tps: Number(/tps = ([\d.]+)/.exec(stdout)?.[1]),
         latencyMs: Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]),
       });
@@ -252,13 +268,13 @@ async function main() {
       `seeded ${people.length} arrived people in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
     );
 
-    const direct = system.subgraphUrls.inspection;
+    const subgraphUrl = system.subgraphUrls.inspection;
     const scanner = new Scanner(gate.code, system.admin.token as string, {
-      url: direct,
+      url: subgraphUrl,
       gatewaySecret: system.env.GATEWAY_SECRET,
     });
     await scanner.sequential(system.url, people, 100); // warm up both paths
-    await scanner.sequential(direct, people, 100);
+    await scanner.sequential(subgraphUrl, people, 100);
 
     const results: [string, Stats][] = [];
     results.push([
@@ -267,16 +283,20 @@ async function main() {
     ]);
     results.push([
       'sequential, inspection subgraph',
-      await scanner.sequential(direct, people, SEQUENTIAL),
+      await scanner.sequential(subgraphUrl, people, SEQUENTIAL),
     ]);
-    results.push([
-      `${CONCURRENCY} clients, through the gateway`,
-      await scanner.concurrent(system.url, people, CONCURRENCY, SECONDS),
-    ]);
-    results.push([
-      `${CONCURRENCY} clients, inspection subgraph`,
-      await scanner.concurrent(direct, people, CONCURRENCY, SECONDS),
-    ]);
+    // CPU per check-in: the inspection service, its PostgreSQL backends, and this process
+    // (the load generator, plus the in-process gateway on the gateway run). The direct run
+    // gives what the load generator alone costs, so the gateway's share is the difference.
+    const measured = async (url: string): Promise<[Stats, CpuSnapshot]> => {
+      const before = await cpuSnapshot(system.databaseUrl, 'inspection');
+      const stats = await scanner.concurrent(url, people, CONCURRENCY, SECONDS);
+      return [stats, cpuUsed(before, await cpuSnapshot(system.databaseUrl, 'inspection'))];
+    };
+    const [throughGateway, gatewayCpu] = await measured(system.url);
+    const [direct, directCpu] = await measured(subgraphUrl);
+    results.push([`${CONCURRENCY} clients, through the gateway`, throughGateway]);
+    results.push([`${CONCURRENCY} clients, inspection subgraph`, direct]);
     console.log('');
     for (const [label, stats] of results) console.log(line(label, stats));
     const median = results[0][1].p50;
@@ -291,21 +311,47 @@ async function main() {
       report.figure({ measure: `check-in, ${label}`, value: stats.rps, unit: '/s' });
       report.figure({ measure: `check-in, ${label}, p50`, value: stats.p50, unit: 'ms' });
     }
+    const perScan = (seconds: number, scans: number) => (seconds * 1000) / scans;
+    const generator = perScan(directCpu.own, direct.count);
+    const cpu = {
+      service: perScan(gatewayCpu.service, throughGateway.count),
+      postgres: perScan(gatewayCpu.postgres, throughGateway.count),
+      gateway: perScan(gatewayCpu.own, throughGateway.count) - generator,
+    };
+    console.log(
+      `CPU per check-in (${CONCURRENCY} clients through the gateway): inspection service ${cpu.service.toFixed(2)} ms, PostgreSQL ${cpu.postgres.toFixed(2)} ms, gateway ${cpu.gateway.toFixed(2)} ms (this process ${perScan(gatewayCpu.own, throughGateway.count).toFixed(2)} ms less the load generator's ${generator.toFixed(2)} ms, measured on the direct run)`,
+    );
+    report.figure({
+      measure: 'CPU per check-in, inspection service',
+      value: cpu.service,
+      unit: 'ms',
+    });
+    report.figure({
+      measure: 'CPU per check-in, PostgreSQL backends',
+      value: cpu.postgres,
+      unit: 'ms',
+    });
+    report.figure({ measure: 'CPU per check-in, gateway', value: cpu.gateway, unit: 'ms' });
 
-    const sql = await pgbench(system, gate.code, people, [1, CONCURRENCY]);
+    report.progress('pgbench');
+    const sql = await pgbench(system, gate.code, people, [
+      { clients: 1, script: 'same' },
+      { clients: CONCURRENCY, script: 'same' },
+      { clients: 1, script: 'one' },
+      { clients: CONCURRENCY, script: 'one' },
+    ]);
     if (sql) {
       for (const run of sql) {
-        const label =
-          run.clients === 1
-            ? 'sequential, pgbench same SQL'
-            : `${run.clients} clients, pgbench same SQL`;
+        const what = run.script === 'same' ? 'pgbench same SQL' : 'pgbench one statement';
+        const label = run.clients === 1 ? `sequential, ${what}` : `${run.clients} clients, ${what}`;
         console.log(
           `${label.padEnd(34)} ${run.tps.toFixed(0).padStart(19)} tps  avg ${fmt(run.latencyMs).padStart(9)}`,
         );
       }
       const gateway = results[2][1].rps;
       const subgraph = results[3][1].rps;
-      const tps = sql[sql.length - 1].tps;
+      const tps = sql[1].tps;
+      const oneStatement = sql[3].tps;
       console.log('');
       console.log(`gateway / pgbench:  ${(gateway / tps).toFixed(2)}x   (goal: at least 0.5x)`);
       report.figure({
@@ -319,6 +365,16 @@ async function main() {
         unit: 'x',
         goal: 'at least 0.5',
         met: gateway / tps >= 0.5,
+      });
+      report.figure({
+        measure: `pgbench, ${CONCURRENCY} clients, one statement (inspection.check_in)`,
+        value: oneStatement,
+        unit: 'tps',
+      });
+      report.figure({
+        measure: `gateway throughput / pgbench one statement at ${CONCURRENCY} clients`,
+        value: gateway / oneStatement,
+        unit: 'x',
       });
       console.log(`subgraph / pgbench: ${(subgraph / tps).toFixed(2)}x`);
       console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { cpuSnapshot, cpuUsed } from '#bench/support/cpu.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { CSV_HEADER } from '#test/accreditation/support.js';
@@ -44,60 +43,11 @@ function generateCsv(rows: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** CPU seconds a local process has used so far (Linux /proc), or null elsewhere. */
-function cpuSecondsOf(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** The accreditation service: this process's child running its main.js. */
-function accreditationPid(): number | null {
-  try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (Number(stat[1]) !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('accreditation/main.js'))
-        return Number(entry);
-    }
-  } catch {
-    // not Linux
-  }
-  return null;
-}
-
-/**
- * Where the time goes, in CPU seconds: on a busy shared machine the wall time
- * says more about the neighbours than about the import.
- */
-async function cpuSnapshot(databaseUrl: string) {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const backends = await db.query<{ pid: number }>(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'accreditation'`,
-    );
-    const sum = (pids: number[]) =>
-      pids.reduce((total, pid) => total + (cpuSecondsOf(pid) ?? 0), 0);
-    const service = accreditationPid();
-    const own = process.cpuUsage();
-    return {
-      postgres: sum(backends.rows.map((r) => r.pid)),
-      service: service ? (cpuSecondsOf(service) ?? 0) : 0,
-      gatewayAndClient: (own.user + own.system) / 1e6,
-    };
-  } finally {
-    await db.end();
-  }
-}
-
 const bench = new BenchReport('import');
+bench.progress('starting the system (migrations, three subgraphs, the gateway)');
 const system = await startSystem({ label: 'import_bench' });
 try {
+  bench.progress('system up; creating the organisation and the CSV');
   const organisation = await given(system).organisation({
     code: 'NOC-BENCH',
     name: 'Benchmark delegation',
@@ -113,7 +63,8 @@ try {
       .join(' ')} on ${os.cpus().length} CPUs`,
   );
   for (const dryRun of [true, false]) {
-    const cpuBefore = await cpuSnapshot(system.databaseUrl);
+    bench.progress(dryRun ? 'dry run: validating every row' : 'importing');
+    const cpuBefore = await cpuSnapshot(system.databaseUrl, 'accreditation');
     const started = performance.now();
     const result = await system.admin.query<{
       importPeople: { created: number; dryRun: boolean; errors: unknown[] };
@@ -123,8 +74,7 @@ try {
     if (report.errors.length > 0)
       throw new Error(`import reported errors: ${JSON.stringify(report.errors.slice(0, 5))}`);
     const rows = dryRun ? ROWS : report.created;
-    const cpuAfter = await cpuSnapshot(system.databaseUrl);
-    const used = (key: keyof typeof cpuAfter) => (cpuAfter[key] - cpuBefore[key]).toFixed(1);
+    const cpu = cpuUsed(cpuBefore, await cpuSnapshot(system.databaseUrl, 'accreditation'));
     console.log(
       `${dryRun ? 'dry run (validate only)' : 'import'}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s through the gateway`,
     );
@@ -135,8 +85,19 @@ try {
       goal: dryRun ? undefined : `under ${(5 * ROWS) / 100_000} s`,
       met: dryRun ? undefined : seconds < (5 * ROWS) / 100_000,
     });
+    const label = dryRun ? 'dry run' : 'import';
+    bench.figure({
+      measure: `${label}, CPU of the accreditation service`,
+      value: cpu.service,
+      unit: 's',
+    });
+    bench.figure({
+      measure: `${label}, CPU of its PostgreSQL backends`,
+      value: cpu.postgres,
+      unit: 's',
+    });
     console.log(
-      `  CPU seconds: accreditation service ${used('service')}, PostgreSQL ${used('postgres')}, gateway and client ${used('gatewayAndClient')}; load average ${os.loadavg()[0].toFixed(1)}`,
+      `  CPU seconds: accreditation service ${cpu.service.toFixed(1)}, PostgreSQL ${cpu.postgres.toFixed(1)}, gateway and client ${cpu.own.toFixed(1)}; load average ${os.loadavg()[0].toFixed(1)}`,
     );
   }
   const count = await system.admin.query<{ organisation: { people: { totalCount: number } } }>(

@@ -18,6 +18,7 @@ import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
 import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
+import { CheckInFunction1764300001900 } from './1764300001900-check-in-function.js';
 import { MovementStays1764300002000 } from './1764300002000-movement-stays.js';
 import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
 import { UserPreferredLanguage1764300002200 } from './1764300002200-user-preferred-language.js';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   CardPrintRuns1764300001502,
   Retention1764300001600,
   CheckInAnnulments1764300001700,
+  CheckInFunction1764300001900,
   MovementStays1764300002000,
   AppendOnly1764300002100,
   UserPreferredLanguage1764300002200,

@@ -23,6 +23,17 @@ export class InspectionConfig extends ServiceConfig {
   @Max(3600)
   CLOSE_CONTACT_SWEEP_SECONDS: number = 60;
 
+  /**
+   * Most scans one database call (one transaction, one commit) decides and records:
+   * scans arriving while earlier ones are being recorded wait and go together. 1 records
+   * every scan in a transaction of its own.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  CHECK_IN_BATCH: number = 50;
+
   /** Fan-out of the live check-in feed across instances (redis://...); in-memory without it. */
   @IsOptional()
   @IsString()

@@ -11,6 +11,7 @@ import { AnnulmentsService } from '#apps/inspection/check-ins/annulments.service
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 import { CheckInsResolver } from '#apps/inspection/check-ins/check-ins.resolver.js';
 import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
+import { CheckInBatcher } from '#apps/inspection/check-ins/check-in-batcher.js';
 import { CloseContactExpiry } from '#apps/inspection/closed-loop/close-contact-expiry.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
@@ -36,6 +37,7 @@ import { InspectionLoaderFactory } from '#apps/inspection/inspection.loaders.js'
     AnnulmentsResolver,
     CheckInFeed,
     CheckInsService,
+    CheckInBatcher,
     CheckInsResolver,
     ClosedLoopService,
     CloseContactExpiry,

@@ -1,22 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import type pg from 'pg';
+import pg from 'pg';
 
 /**
- * CPU time spent by processes, read from /proc (Linux): what a benchmark cost, which the
- * machine's load does not change as it changes wall-clock figures. Elsewhere, or for a
- * PostgreSQL on another host, the processes are not found and count nothing.
+ * Where a benchmark's time goes, in CPU seconds, per process: on a busy shared
+ * machine the wall time says more about the neighbours than about the code.
+ * Linux only (/proc); elsewhere every figure is 0.
  */
-const TICKS_PER_SECOND = 100;
 
-async function cpuSecondsOf(pid: number): Promise<number> {
+/** CPU seconds (user + system) a local process has used so far, or null when unknown. */
+export function cpuSecondsOf(pid: number): number | null {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** The child of this process running apps/<service>/main.js (startSystem spawns one per subgraph). */
+export function servicePid(service: string): number | null {
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(stat[1]) !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(`${service}/main.js`))
+        return Number(entry);
+    }
+  } catch {
+    // not Linux
+  }
+  return null;
+}
+
+export interface CpuSnapshot {
+  /** The service's process. */
+  service: number;
+  /** Its PostgreSQL backends (by application_name), summed. */
+  postgres: number;
+  /** This process: the load generator, and the gateway when it runs in-process. */
+  own: number;
+}
+
+/** CPU seconds so far of `service`, of its database backends and of this process. */
+export async function cpuSnapshot(databaseUrl: string, service: string): Promise<CpuSnapshot> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const backends = await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+      [service],
+    );
+    const pid = servicePid(service);
+    const own = process.cpuUsage();
+    return {
+      postgres: backends.rows.reduce((total, r) => total + (cpuSecondsOf(r.pid) ?? 0), 0),
+      service: pid ? (cpuSecondsOf(pid) ?? 0) : 0,
+      own: (own.user + own.system) / 1e6,
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+/** What each process spent between two snapshots, in CPU seconds. */
+export function cpuUsed(before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
+  return {
+    service: after.service - before.service,
+    postgres: after.postgres - before.postgres,
+    own: after.own - before.own,
+  };
 }
 
 async function childrenOf(pid: number): Promise<number[]> {
@@ -52,15 +106,15 @@ export interface CpuSample {
   postgres: Map<number, number>;
 }
 
-async function sample(pids: number[]): Promise<Map<number, number>> {
-  return new Map(await Promise.all(pids.map(async (p) => [p, await cpuSecondsOf(p)] as const)));
+function sample(pids: number[]): Map<number, number> {
+  return new Map(pids.map((p) => [p, cpuSecondsOf(p) ?? 0] as const));
 }
 
 /** CPU seconds so far of the Node processes (gateway, subgraphs) and of the database's backends. */
 export async function cpuSample(db: pg.ClientBase, database: string): Promise<CpuSample> {
   return {
-    node: await sample(await processTree()),
-    postgres: await sample(await backendsOf(db, database)),
+    node: sample(await processTree()),
+    postgres: sample(await backendsOf(db, database)),
   };
 }
 

@@ -24,6 +24,7 @@ export class Metrics {
   readonly operations: Counter<'operation' | 'outcome'>;
   readonly operationSeconds: Histogram<'operation'>;
   readonly checkInDecisions: Counter<'decision' | 'reason'>;
+  readonly checkInRuleDisagreements: Counter;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -48,6 +49,11 @@ export class Metrics {
       labelNames: ['decision', 'reason'],
       registers: [this.registry],
     });
+    this.checkInRuleDisagreements = new Counter({
+      name: 'checkin_rule_disagreements_total',
+      help: 'Check-ins the database decided otherwise than the decision table on the same facts (a defect: alert on any)',
+      registers: [this.registry],
+    });
   }
 
   /** Counts one answered operation. */
@@ -60,6 +66,11 @@ export class Metrics {
   observeCheckIn(decision: string, reasons: readonly string[]): void {
     if (reasons.length === 0) this.checkInDecisions.inc({ decision, reason: 'none' });
     for (const reason of reasons) this.checkInDecisions.inc({ decision, reason });
+  }
+
+  /** Counts a check-in the database decided otherwise than decide() would have. */
+  observeRuleDisagreement(): void {
+    this.checkInRuleDisagreements.inc();
   }
 
   /** Gauges of the database pool, read at each scrape. */

@@ -73,6 +73,10 @@ const FUNCTIONS: Record<string, ServiceName[]> = {
     'movement',
   ],
   'movement.ensure_partitions(timestamp with time zone)': ['movement'],
+  'inspection.check_in(uuid[],text[],text[],text[],text[],integer[],uuid[],timestamp with time zone[],text[],text[],text[])':
+    ['inspection'],
+  'inspection.gate_reasons(text,text,integer,boolean,text,integer,timestamp with time zone,timestamp with time zone,text[],text[],text,text,boolean,text,timestamp with time zone,text,timestamp with time zone)':
+    ['inspection'],
 };
 
 async function refused(client: pg.Client, sql: string, parameters: unknown[] = []): Promise<void> {

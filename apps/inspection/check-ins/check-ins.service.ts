@@ -1,9 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '#libs/common/clock.js';
-import { findCard } from '#libs/accreditation/card-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
 import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import {
@@ -22,8 +21,7 @@ import {
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
-import { appendMovementEvents, lastMovementAt } from '#libs/movement/movement-log.js';
-import { MovementKind } from '#libs/movement/movement-kind.js';
+import { CheckInBatcher, type RecordedScan } from '#apps/inspection/check-ins/check-in-batcher.js';
 import { Metrics } from '#libs/metrics/metrics.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
 import { CardVerifier } from '#apps/inspection/check-ins/card-verifier.service.js';
@@ -36,7 +34,7 @@ import {
   type DenialReason,
 } from '#apps/inspection/check-ins/check-in.type.js';
 import { decide, type GateFacts } from '#apps/inspection/check-ins/decision.js';
-import { ClosedLoopService, OUTSIDE } from '#apps/inspection/closed-loop/closed-loop.service.js';
+import type { AccreditationStatusCode } from '#libs/inspection/gate-rules.js';
 import { CheckInFeed } from '#apps/inspection/check-ins/check-in-feed.service.js';
 
 /** Most scans one offline device may submit per call. */
@@ -78,15 +76,30 @@ export const toCheckIn = (r: CheckInRow, replayed = false): CheckIn => ({
   replayed,
 });
 
-/** The error of a second concurrent recording of one check-in id. */
-function isDuplicateCheckIn(error: unknown): boolean {
-  const e = error as {
-    code?: string;
-    constraint?: string;
-    driverError?: { code?: string; constraint?: string };
+/** The facts a recorded scan was decided on, as decide() takes them. */
+export function factsOf(
+  row: RecordedScan,
+  direction: Direction,
+  token: GateFacts['token'],
+): GateFacts {
+  return {
+    direction,
+    token,
+    card: row.card_known
+      ? {
+          status: row.card_status as AccreditationStatusCode,
+          tokenVersion: row.card_token_version as number,
+          validFrom: row.valid_from as Date,
+          validUntil: row.valid_until as Date,
+          venues: row.venues ?? [],
+          zones: row.zones ?? [],
+        }
+      : null,
+    area: { venueCode: row.venue_code, zone: row.zone, closedLoop: row.closed_loop },
+    loop: { status: row.loop_status, testDueBy: row.test_due_by },
+    lastMovementHere: row.last_kind,
+    scannedAt: row.scanned_at,
   };
-  const cause = e.driverError ?? e;
-  return cause.code === '23505' && cause.constraint === 'check_ins_pkey';
 }
 
 /** What makes two submissions of one id "the same check-in". */
@@ -113,11 +126,13 @@ const CHECK_INS_ORDER: Keyset = {
 
 @Injectable()
 export class CheckInsService {
+  private readonly logger = new Logger(CheckInsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly areas: AreasService,
     private readonly verifier: CardVerifier,
-    private readonly closedLoop: ClosedLoopService,
+    private readonly batcher: CheckInBatcher,
     private readonly feed: CheckInFeed,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
@@ -139,25 +154,66 @@ export class CheckInsService {
   }
 
   /**
-   * One scan in a transaction of its own. A new scan goes straight to its
-   * decision (replays are rare, so looking for one first would cost every scan
-   * a round trip); a repeated id then fails on the check-in's primary key, and
-   * run again looking for it, the transaction finds the first row and answers
-   * as a replay (or CONFLICT). `expectReplay` looks first.
+   * One scan, one round trip: inspection.check_in (migration 1764300001900) reads
+   * the facts, applies the decision table, writes the row and the movement event
+   * in one statement, in a transaction with the scans that arrived meanwhile
+   * (CheckInBatcher). A stored id comes back as a replay of
+   * the first answer (CONFLICT when the content differs). The token is verified
+   * here first (the keys are cached), so an invalid one is decided the same way.
    */
-  private async recordAlone(
-    input: CheckInInput,
-    scope: string | null,
-    expectReplay = false,
-  ): Promise<CheckIn> {
-    try {
-      return await this.dataSource.transaction((manager) =>
-        this.record(manager, input, scope, expectReplay),
-      );
-    } catch (error) {
-      if (expectReplay || !isDuplicateCheckIn(error)) throw error;
-      return this.dataSource.transaction((manager) => this.record(manager, input, scope, true));
+  private async recordAlone(input: CheckInInput, scope: string | null): Promise<CheckIn> {
+    const fingerprint = fingerprintOf(input);
+    let token: GateFacts['token'] = { state: 'none' };
+    let cardNumber = input.cardNumber ? normaliseCardNumber(input.cardNumber) : null;
+    if (input.cardToken) {
+      const payload = await this.verifier.verify(input.cardToken);
+      token = payload ? { state: 'valid', version: payload.tv } : { state: 'invalid' };
+      cardNumber = payload?.cn ?? null;
     }
+    const scannedAt = input.scannedAt ?? this.clock.now();
+    const row = await this.batcher.record({
+      id: input.id,
+      areaCode: input.areaCode,
+      direction: input.direction,
+      cardNumber,
+      tokenState: token.state,
+      tokenVersion: token.state === 'valid' ? token.version : null,
+      scope,
+      scannedAt,
+      deviceId: input.deviceId ?? null,
+      deviceDecision: input.deviceDecision ?? null,
+      fingerprint,
+    });
+    if (row.outcome === 'no_area') throw new NotFoundError('Inspection area', input.areaCode);
+    if (row.outcome === 'replayed') {
+      if (row.fingerprint !== fingerprint) {
+        throw new ConflictError(`Check-in ${input.id} was already recorded with other content`);
+      }
+      return toCheckIn(row, true);
+    }
+    this.checkAgainstRules(row, input.direction, token);
+    return toCheckIn(row);
+  }
+
+  /**
+   * The rules are decide()'s (libs/inspection/gate-rules.ts); the database applies
+   * the same table (inspection.gate_reasons, checked against decide() by a property
+   * test). Every recorded scan is decided again here on the facts it was decided on:
+   * a disagreement would be a defect, reported loudly (the row is what the gate did).
+   */
+  private checkAgainstRules(
+    row: RecordedScan,
+    direction: Direction,
+    token: GateFacts['token'],
+  ): void {
+    const expected = decide(factsOf(row, direction, token));
+    if (expected.decision === row.decision && expected.reasons.join() === row.reasons.join()) {
+      return;
+    }
+    this.metrics.observeRuleDisagreement();
+    this.logger.error(
+      `check-in ${row.id}: the database decided ${row.decision} [${row.reasons.join()}], the rules ${expected.decision} [${expected.reasons.join()}]`,
+    );
   }
 
   /**
@@ -222,7 +278,6 @@ export class CheckInsService {
       `SELECT id, fingerprint FROM inspection.check_ins WHERE id = ANY($1::uuid[])`,
       [[...seen.keys()]],
     );
-    const storedIds = new Set(stored.map((row) => row.id));
     const conflicting = stored.filter(
       (row) => row.fingerprint !== fingerprintOf(inputs[seen.get(row.id) as number]),
     );
@@ -238,7 +293,7 @@ export class CheckInsService {
       .sort((a, b) => a.at - b.at || a.index - b.index);
     const results: CheckIn[] = new Array<CheckIn>(inputs.length);
     for (const { input, index } of order) {
-      const result = await this.recordAlone(input, scope, storedIds.has(input.id.toLowerCase()));
+      const result = await this.recordAlone(input, scope);
       if (!result.replayed) this.feed.publish(result);
       results[index] = result;
     }
@@ -307,91 +362,5 @@ export class CheckInsService {
       id,
     ]);
     return rows[0] ? toCheckIn(rows[0]) : null;
-  }
-
-  /**
-   * Decides and records one scan in the caller's transaction: the check-in
-   * row and its movement event commit together. Locks, in this order: the
-   * card (FOR SHARE), the person (simultaneous scans of one card are decided
-   * one after the other), then the movement chain. A replay racing the first
-   * recording of its id fails on the primary key (see recordAlone): cheaper
-   * than a lock on every id, since a replay is rare and a scan is not.
-   */
-  async record(
-    manager: EntityManager,
-    input: CheckInInput,
-    scope: string | null = null,
-    lookForReplay = true,
-  ): Promise<CheckIn> {
-    const fingerprint = fingerprintOf(input);
-    const previous: CheckInRow[] = lookForReplay
-      ? await manager.query(`SELECT * FROM inspection.check_ins WHERE id = $1`, [input.id])
-      : [];
-    if (previous[0]) {
-      if (previous[0].fingerprint !== fingerprint) {
-        throw new ConflictError(`Check-in ${input.id} was already recorded with other content`);
-      }
-      return toCheckIn(previous[0], true);
-    }
-    const area = await this.areas.byCode(input.areaCode, manager);
-    if (!area) throw new NotFoundError('Inspection area', input.areaCode);
-
-    let token: GateFacts['token'] = { state: 'none' };
-    let cardNumber = input.cardNumber ? normaliseCardNumber(input.cardNumber) : null;
-    if (input.cardToken) {
-      const payload = await this.verifier.verify(input.cardToken);
-      token = payload ? { state: 'valid', version: payload.tv } : { state: 'invalid' };
-      cardNumber = payload?.cn ?? null;
-    }
-    const found = cardNumber ? await findCard(manager, cardNumber, { lock: true }) : null;
-    const card = found && (!scope || found.organisationId === scope) ? found : null;
-    const scannedAt = input.scannedAt ?? this.clock.now();
-    const loop = card ? await this.closedLoop.lockAndRead(manager, card.personId) : OUTSIDE;
-    const last = card ? await lastMovementAt(manager, card.personId, area.code) : null;
-    const { decision, reasons } = decide({
-      direction: input.direction,
-      token,
-      card,
-      area,
-      loop,
-      lastMovementHere: last?.kind ?? null,
-      scannedAt,
-    });
-    const deviceDecision = input.deviceDecision ?? null;
-    const rows: CheckInRow[] = await manager.query(
-      `INSERT INTO inspection.check_ins
-         (id, area_code, person_id, card_number, direction, decision, reasons, scanned_at,
-          device_id, device_decision, conflict, fingerprint)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-      [
-        input.id,
-        area.code,
-        card?.personId ?? null,
-        cardNumber,
-        input.direction,
-        decision,
-        reasons,
-        scannedAt,
-        input.deviceId ?? null,
-        deviceDecision,
-        deviceDecision !== null && deviceDecision !== decision,
-        fingerprint,
-      ],
-    );
-    // What happened at the gate is what the device let through, when it decided alone.
-    const passed = (deviceDecision ?? decision) === Decision.ADMITTED;
-    if (card && passed) {
-      await appendMovementEvents(manager, [
-        {
-          id: input.id,
-          personId: card.personId,
-          location: area.code,
-          kind: input.direction === Direction.IN ? MovementKind.ENTRY : MovementKind.EXIT,
-          occurredAt: scannedAt,
-          source: `check-in:${input.deviceId ?? area.code}`,
-        },
-      ]);
-    }
-    return toCheckIn(rows[0]);
   }
 }
