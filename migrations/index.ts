@@ -18,6 +18,7 @@ import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
 import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
+import { PersonEdits1764300001800 } from './1764300001800-person-edits.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CardPrintRuns1764300001502,
   Retention1764300001600,
   CheckInAnnulments1764300001700,
+  PersonEdits1764300001800,
 ];

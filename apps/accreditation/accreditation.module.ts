@@ -28,6 +28,9 @@ import {
   OrganisationPeopleResolver,
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
+import { CategoriesResolver } from '#apps/accreditation/people/categories.resolver.js';
+import { PersonEditResolver } from '#apps/accreditation/people/person-edit.resolver.js';
+import { PersonEditService } from '#apps/accreditation/people/person-edit.service.js';
 import { RetentionResolver } from '#apps/accreditation/people/retention.resolver.js';
 import { RetentionService } from '#apps/accreditation/people/retention.service.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
@@ -69,6 +72,9 @@ export const ACCREDITATION_ENTITIES = [
     FileLinks,
     { provide: PortraitStore, useClass: PostgresPortraitStore },
     RetentionResolver,
+    PersonEditResolver,
+    PersonEditService,
+    CategoriesResolver,
     RetentionService,
     IdentityService,
     LoginThrottle,

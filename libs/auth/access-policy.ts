@@ -50,6 +50,9 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Query.testsDue': { roles: [R.HEALTH_OFFICER], scopes: [S.HEALTH_WRITE] },
   'Mutation.createOrganisation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.registerPerson': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.updatePerson': { roles: [R.ACCREDITATION_OFFICER] },
+  // What registration and correction choose from.
+  'Query.accreditationCategories': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.importPeople': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.approveAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.suspendAccreditation': { roles: [R.ACCREDITATION_OFFICER] },

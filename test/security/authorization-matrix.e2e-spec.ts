@@ -180,6 +180,17 @@ const CASES: Record<string, Case> = {
     roles: ['ACCREDITATION_OFFICER'],
     args: (f) => ({ input: f.g.personInput(f.organisationId) }),
   },
+  'Mutation.updatePerson': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({
+      input: {
+        personId: (await f.g.person(f.organisationId)).id,
+        reason: 'matrix: spelling',
+        givenName: `Ada${unique()}`,
+      },
+    }),
+  },
+  'Query.accreditationCategories': { roles: ['ACCREDITATION_OFFICER'] },
   'Mutation.importPeople': {
     roles: ['ACCREDITATION_OFFICER'],
     args: (f) => ({

@@ -182,6 +182,9 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
       }),
     },
     registerPerson: { input: () => g.personInput(organisation.id) },
+    updatePerson: {
+      input: () => ({ personId: submitted.id, reason: 'fuzz', givenName: `Fz${unique()}` }),
+    },
     approveAccreditation: { id: () => submitted.accreditationId },
     approveAccreditations: { ids: () => [submitted.accreditationId] },
     setPersonPhoto: { personId: () => submitted.id, imageBase64: () => photo },

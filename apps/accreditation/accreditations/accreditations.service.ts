@@ -82,14 +82,15 @@ export class AccreditationsService {
 
   async historyOf(accreditationIds: readonly string[]): Promise<AccreditationEvent[][]> {
     const rows: (AccreditationEvent & { accreditation_id: string })[] = await this.dataSource.query(
-      `SELECT accreditation_id, status, reason, at, by FROM accreditation.accreditation_events
+      `SELECT accreditation_id, status, reason, at, by, coalesce(changes, '[]') AS changes
+       FROM accreditation.accreditation_events
        WHERE accreditation_id = ANY($1::uuid[]) ORDER BY id`,
       [accreditationIds],
     );
     return accreditationIds.map((id) =>
       rows
         .filter((r) => r.accreditation_id === id)
-        .map(({ status, reason, at, by }) => ({ status, reason, at, by })),
+        .map(({ status, reason, at, by, changes }) => ({ status, reason, at, by, changes })),
     );
   }
 
@@ -168,6 +169,22 @@ export class AccreditationsService {
       }
       return ids.map((id) => approved.get(id)!);
     });
+  }
+
+  /**
+   * Gives a card a new token inside the caller's transaction, from what its row
+   * holds now (after a change of its privileges): the card printed before is
+   * then SUPERSEDED_TOKEN at the gates, as after reissueCard.
+   */
+  async reissueWithin(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    by: string | null,
+  ): Promise<Accreditation> {
+    const [row] = await this.lock(manager, [id]);
+    if (!row) throw new NotFoundError('Accreditation', id);
+    return this.applyTo(manager, row, 'reissue', reason, by, new Signing(this.venues, manager));
   }
 
   /** The rows, locked (in id order, so two batches cannot deadlock), with their holder's names. */
