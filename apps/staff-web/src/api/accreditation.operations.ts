@@ -83,6 +83,11 @@ export const PersonQuery = graphql(`
           reason
           at
           by
+          changes {
+            field
+            from
+            to
+          }
         }
       }
       closedLoop {
@@ -117,6 +122,33 @@ export const RegisterPersonMutation = graphql(`
         cardNumber
         status
       }
+    }
+  }
+`);
+
+export const AccreditationCategoriesQuery = graphql(`
+  query AccreditationCategories {
+    accreditationCategories {
+      code
+      name
+    }
+  }
+`);
+
+export const UpdatePersonMutation = graphql(`
+  mutation UpdatePerson($input: UpdatePersonInput!) {
+    updatePerson(input: $input) {
+      person {
+        id
+        givenName
+        familyName
+      }
+      changes {
+        field
+        from
+        to
+      }
+      cardReissued
     }
   }
 `);
