@@ -19,6 +19,7 @@ import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 import { PersonEdits1764300001800 } from './1764300001800-person-edits.js';
+import { CatalogueForAreas1764300001801 } from './1764300001801-catalogue-for-areas.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Retention1764300001600,
   CheckInAnnulments1764300001700,
   PersonEdits1764300001800,
+  CatalogueForAreas1764300001801,
 ];

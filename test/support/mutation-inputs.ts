@@ -208,7 +208,7 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
         name: 'Fuzz area',
         kind: 'VENUE',
         venueCode: 'NST',
-        zone: 'FOP',
+        zone: '1',
       }),
     },
     processArrival: {
