@@ -62,6 +62,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.setPersonPhoto': { roles: [R.ACCREDITATION_OFFICER] },
   'Query.cardsPdfUrl': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.approveAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.suspendAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
   // The venue catalogue: gates read it to name the venues of a card offline.
   'Query.venues': { authenticated: true },
   'Mutation.upsertVenue': { roles: [] },

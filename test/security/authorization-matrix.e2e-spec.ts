@@ -148,6 +148,10 @@ const CASES: Record<string, Case> = {
     roles: ['ACCREDITATION_OFFICER'],
     args: async (f) => ({ ids: [(await f.g.person(f.organisationId)).accreditationId] }),
   },
+  'Mutation.suspendAccreditations': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({ ids: [await approvedAccreditation(f)], reason: 'matrix' }),
+  },
   'Mutation.setPersonPhoto': {
     roles: ['ACCREDITATION_OFFICER'],
     args: async (f) => ({

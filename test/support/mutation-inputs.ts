@@ -192,6 +192,7 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
       input: () => ({ code: 'NST', name: 'National Stadium', zones: ['1', '2', '3'] }),
     },
     suspendAccreditation: { id: () => approved.accreditationId, reason: () => 'fuzz' },
+    suspendAccreditations: { ids: () => [approved.accreditationId], reason: () => 'fuzz' },
     reinstateAccreditation: { id: () => approved.accreditationId },
     revokeAccreditation: { id: () => revocable.accreditationId, reason: () => 'fuzz' },
     reissueCard: { id: () => approved.accreditationId },
