@@ -216,6 +216,15 @@ export const RevokeMutation = graphql(`
   }
 `);
 
+export const SuspendAccreditationsMutation = graphql(`
+  mutation SuspendAccreditations($ids: [ID!]!, $reason: String!) {
+    suspendAccreditations(ids: $ids, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
 export const ReissueMutation = graphql(`
   mutation ReissueCard($id: ID!) {
     reissueCard(id: $id) {

@@ -26,6 +26,7 @@ type Documents = {
     "\n  mutation SuspendAccreditation($id: ID!, $reason: String!) {\n    suspendAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.SuspendAccreditationDocument,
     "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReinstateAccreditationDocument,
     "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeAccreditationDocument,
+    "\n  mutation SuspendAccreditations($ids: [ID!]!, $reason: String!) {\n    suspendAccreditations(ids: $ids, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.SuspendAccreditationsDocument,
     "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": typeof types.ReissueCardDocument,
     "\n  mutation SetPersonPhoto($personId: ID!, $imageBase64: String!) {\n    setPersonPhoto(personId: $personId, imageBase64: $imageBase64) {\n      id\n      photo {\n        url\n        width\n        height\n        takenAt\n      }\n    }\n  }\n": typeof types.SetPersonPhotoDocument,
     "\n  mutation ApproveAccreditations($ids: [ID!]!) {\n    approveAccreditations(ids: $ids) {\n      id\n      status\n      cardToken\n    }\n  }\n": typeof types.ApproveAccreditationsDocument,
@@ -76,6 +77,7 @@ const documents: Documents = {
     "\n  mutation SuspendAccreditation($id: ID!, $reason: String!) {\n    suspendAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.SuspendAccreditationDocument,
     "\n  mutation ReinstateAccreditation($id: ID!) {\n    reinstateAccreditation(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReinstateAccreditationDocument,
     "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeAccreditationDocument,
+    "\n  mutation SuspendAccreditations($ids: [ID!]!, $reason: String!) {\n    suspendAccreditations(ids: $ids, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.SuspendAccreditationsDocument,
     "\n  mutation ReissueCard($id: ID!) {\n    reissueCard(id: $id) {\n      id\n      status\n      cardToken\n    }\n  }\n": types.ReissueCardDocument,
     "\n  mutation SetPersonPhoto($personId: ID!, $imageBase64: String!) {\n    setPersonPhoto(personId: $personId, imageBase64: $imageBase64) {\n      id\n      photo {\n        url\n        width\n        height\n        takenAt\n      }\n    }\n  }\n": types.SetPersonPhotoDocument,
     "\n  mutation ApproveAccreditations($ids: [ID!]!) {\n    approveAccreditations(ids: $ids) {\n      id\n      status\n      cardToken\n    }\n  }\n": types.ApproveAccreditationsDocument,
@@ -176,6 +178,10 @@ export function graphql(source: "\n  mutation ReinstateAccreditation($id: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAccreditation($id: ID!, $reason: String!) {\n    revokeAccreditation(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendAccreditations($ids: [ID!]!, $reason: String!) {\n    suspendAccreditations(ids: $ids, reason: $reason) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SuspendAccreditations($ids: [ID!]!, $reason: String!) {\n    suspendAccreditations(ids: $ids, reason: $reason) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
