@@ -4,11 +4,12 @@
 
 /**
  * The libraries in layers, each importing only those before it, so no two folders
- * depend on each other: common, then database and metrics, auth, graphql, audit,
+ * depend on each other: common and telemetry, then database and metrics, auth, graphql, audit,
  * the domain libraries, and service (what assembles a service) last.
  */
 const LAYERS = {
   common: [],
+  telemetry: [],
   database: ['common'],
   metrics: ['common'],
   auth: ['common', 'database'],

@@ -1,3 +1,4 @@
+import '#apps/accreditation/tracing.js';
 import { bootstrapFromEnvironment } from '#libs/service/bootstrap.js';
 import { loadConfig } from '#libs/common/config.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';

@@ -1,7 +1,9 @@
+import '#apps/gateway/tracing.js';
 import 'reflect-metadata';
 import { logCrashes } from '#libs/common/crash.js';
 import { loadConfig } from '#libs/common/config.js';
 import { createLogger } from '#libs/common/logger.js';
+import { flushTracing } from '#libs/telemetry/tracing.js';
 import { GatewayConfig } from '#apps/gateway/gateway.config.js';
 import { startGateway } from '#apps/gateway/gateway.server.js';
 
@@ -12,8 +14,8 @@ try {
   // The runtime swallows the first signal; make SIGINT and SIGTERM always stop the process.
   const stop = () => {
     gateway.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => flushTracing().then(() => process.exit(0)),
+      () => flushTracing().then(() => process.exit(1)),
     );
   };
   process.once('SIGINT', stop);

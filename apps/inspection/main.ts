@@ -1,3 +1,4 @@
+import '#apps/inspection/tracing.js';
 import { bootstrapFromEnvironment } from '#libs/service/bootstrap.js';
 import { loadConfig } from '#libs/common/config.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';

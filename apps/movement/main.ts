@@ -1,3 +1,4 @@
+import '#apps/movement/tracing.js';
 import { bootstrapFromEnvironment } from '#libs/service/bootstrap.js';
 import { loadConfig } from '#libs/common/config.js';
 import { MovementConfig } from '#apps/movement/movement.config.js';

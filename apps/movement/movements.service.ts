@@ -9,7 +9,7 @@ import {
   type PersonRef,
 } from '#libs/accreditation/people-lookup.js';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import {
   BadUserInputError,
   ConflictError,
@@ -17,14 +17,21 @@ import {
   type FieldProblem,
 } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
-import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import {
+  decodeKeyset,
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type Keyset,
+} from '#libs/graphql/keyset.js';
+import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
 import {
   appendMovementEvents,
   type NewMovementEvent,
   type StoredMovementEvent,
 } from '#libs/movement/movement-log.js';
-import { presentAt } from '#libs/movement/presence.js';
+import { presentAt, PRESENCE_ORDER } from '#libs/movement/presence.js';
 import { tidyStays } from '#libs/movement/annulment.js';
 import {
   deriveStays,
@@ -87,6 +94,14 @@ const rowToView = (r: EventRow): MovementEvent => ({
  * The movement log's service: partners' recordMovement(s), the tracer's reads
  * (movements, stays, presence, contacts) and the log's verification.
  */
+/** The log in time order, the id breaking ties. */
+const EVENTS_ORDER: Keyset = {
+  columns: [
+    { sql: 'e.occurred_at', kind: 'micros' },
+    { sql: 'e.id', kind: 'uuid' },
+  ],
+};
+
 @Injectable()
 export class MovementsService {
   constructor(
@@ -250,11 +265,8 @@ export class MovementsService {
     if (filter.location != null && filter.location.length > 100) {
       problems.push({ field: 'location', message: 'must be at most 100 characters' });
     }
-    const cursor = decodeCursor(after, 2);
-    if (cursor && (!/^-?\d{1,18}$/.test(String(cursor[0])) || !isUuid(cursor[1]))) {
-      problems.push({ field: 'after', message: 'is not a cursor this list gave out' });
-    }
     if (problems.length > 0) throw new BadUserInputError(problems);
+    const cursor = decodeKeyset(after, EVENTS_ORDER);
 
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -272,17 +284,13 @@ export class MovementsService {
     }
     const countConditions = [...conditions];
     const countParams = [...params];
-    if (cursor) {
-      conditions.push(
-        `(e.occurred_at, e.id) > (timestamptz 'epoch' + ${param(String(cursor[0]))}::bigint * interval '1 microsecond', ${param(cursor[1])}::uuid)`,
-      );
-    }
+    if (cursor) conditions.push(keysetCondition(EVENTS_ORDER, cursor, param));
     const where = (c: string[]) => (c.length > 0 ? `WHERE ${c.join(' AND ')}` : '');
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash,
-              ((extract(epoch FROM e.occurred_at) * 1000000)::bigint)::text AS occurred_us
+              ${microsOf('e.occurred_at')} AS occurred_us
        FROM movement.events e ${where(conditions)}
-       ORDER BY e.occurred_at, e.id
+       ORDER BY ${keysetOrder(EVENTS_ORDER)}
        LIMIT ${param(first + 1)}`,
       params,
     );
@@ -341,12 +349,7 @@ export class MovementsService {
     principal: Principal | null,
   ): Promise<Page<Presence>> {
     checkPageSize(first);
-    const cursor = decodeCursor(after, 2);
-    if (cursor && (!/^-?\d{1,18}$/.test(String(cursor[0])) || !isUuid(cursor[1]))) {
-      throw new BadUserInputError([
-        { field: 'after', message: 'is not a cursor this list gave out' },
-      ]);
-    }
+    const cursor = decodeKeyset(after, PRESENCE_ORDER);
     if (location.length > 100) {
       throw new BadUserInputError([
         { field: 'location', message: 'must be at most 100 characters' },
@@ -354,7 +357,7 @@ export class MovementsService {
     }
     const { rows, totalCount } = await presentAt(this.dataSource.manager, location, {
       limit: first + 1,
-      after: cursor ? { sinceMicros: String(cursor[0]), personId: String(cursor[1]) } : null,
+      after: cursor,
       organisationId: organisationScope(principal),
     });
     return toPage(

@@ -11,7 +11,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      '@card-number': path.join(root, 'libs/common/card-number.ts'),
+      '@card-number': path.join(root, 'libs/accreditation/card-number.ts'),
       '@error-codes': path.join(root, 'libs/common/error-codes.ts'),
       '@gate-rules': path.join(root, 'libs/inspection/gate-rules.ts'),
       '@card-token': path.join(root, 'libs/accreditation/card-token.ts'),

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import { isUuid } from '#libs/common/ids.js';
 
 type Queryable = Pick<EntityManager, 'query'>;

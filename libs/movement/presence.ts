@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
+import {
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type KeyValue,
+  type Keyset,
+} from '#libs/graphql/keyset.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -37,38 +44,41 @@ export interface PresenceRecord {
   sinceMicros: string;
 }
 
+/** Who is inside, longest there first, the person's id breaking ties. */
+export const PRESENCE_ORDER: Keyset = {
+  columns: [
+    { sql: 'l.since', kind: 'micros' },
+    { sql: 'l.person_id', kind: 'uuid' },
+  ],
+};
+
 /**
- * Who is inside the location now, longest there first, a keyset page after
- * (sinceMicros, personId); organisationId confines it to that organisation's people.
+ * Who is inside the location now, a keyset page in PRESENCE_ORDER after the key `after`
+ * (decoded with decodeKeyset); organisationId confines it to that organisation's people.
  */
 export async function presentAt(
   manager: Queryable,
   location: string,
   options: {
     limit: number;
-    after?: { sinceMicros: string; personId: string } | null;
+    after?: readonly KeyValue[] | null;
     organisationId?: string | null;
   },
 ): Promise<{ rows: PresenceRecord[]; totalCount: number }> {
   const org = options.organisationId ?? null;
   const orgFilter = `($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})`;
+  const params: unknown[] = [location, org, options.limit];
+  const keyset = options.after
+    ? `AND ${keysetCondition(PRESENCE_ORDER, options.after, (v) => `$${params.push(v)}`)}`
+    : '';
   const rows: { person_id: string; location: string; since: Date; since_us: string }[] =
     await manager.query(
-      `SELECT l.person_id, l.location, l.since,
-              ((extract(epoch FROM l.since) * 1000000)::bigint)::text AS since_us
+      `SELECT l.person_id, l.location, l.since, ${microsOf('l.since')} AS since_us
        FROM movement.presence l
-       WHERE l.location = $1 AND ${orgFilter}
-         AND ($3::bigint IS NULL OR (l.since, l.person_id) >
-              (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid))
-       ORDER BY l.since, l.person_id
-       LIMIT $5`,
-      [
-        location,
-        org,
-        options.after?.sinceMicros ?? null,
-        options.after?.personId ?? null,
-        options.limit,
-      ],
+       WHERE l.location = $1 AND ${orgFilter} ${keyset}
+       ORDER BY ${keysetOrder(PRESENCE_ORDER)}
+       LIMIT $3`,
+      params,
     );
   const [{ total }]: { total: number }[] = await manager.query(
     `SELECT count(*)::int AS total FROM movement.presence l

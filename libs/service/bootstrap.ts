@@ -8,6 +8,7 @@ import { appName, logCrashes } from '#libs/common/crash.js';
 import { createLogger } from '#libs/common/logger.js';
 import type { ServiceConfig } from '#libs/common/service-config.js';
 import { assertMigrated } from '#libs/database/migrate.js';
+import { flushTracing } from '#libs/telemetry/tracing.js';
 import { createValidationPipe } from '#libs/graphql/validation.pipe.js';
 
 export const SUBGRAPH_BODY_LIMIT = '20mb';
@@ -42,12 +43,12 @@ export async function startService(
   return app;
 }
 
-/** Exits cleanly on SIGINT and SIGTERM, closing the app (and its pool) first. */
+/** Exits cleanly on SIGINT and SIGTERM, closing the app (and its pool) first, then sending the last spans. */
 export function closeOnSignals(app: INestApplication): void {
   const close = () => {
     app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => flushTracing().then(() => process.exit(0)),
+      () => flushTracing().then(() => process.exit(1)),
     );
   };
   process.once('SIGINT', close);

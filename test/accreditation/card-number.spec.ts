@@ -7,7 +7,7 @@ import {
   checkDigit,
   isValidCardNumber,
   normaliseCardNumber,
-} from '#libs/common/card-number.js';
+} from '#libs/accreditation/card-number.js';
 
 const serial = fc.integer({ min: 1, max: 9_999_999 });
 

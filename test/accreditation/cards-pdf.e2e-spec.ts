@@ -20,7 +20,7 @@ const CARD = `query($id: ID!) { person(id: $id) { accreditation { cardToken card
 /**
  * Printed cards: the PDF is drawn, rendered to an image with pdftoppm (as a
  * printer would) and its QR code read back with zbarimg
- * (tools/ensure-pdf-tools.sh installs both).
+ * (tools/ensure-test-tools.sh installs both).
  */
 describe('printed cards, through the gateway', () => {
   let system: RunningSystem;

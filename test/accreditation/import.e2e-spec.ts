@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
-import { isValidCardNumber } from '#libs/common/card-number.js';
+import { isValidCardNumber } from '#libs/accreditation/card-number.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { cardNumberFor } from '#libs/common/card-number.js';
+import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import type { GraphQLClient } from '#test/support/graphql-client.js';
 import {

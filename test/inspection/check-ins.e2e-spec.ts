@@ -9,7 +9,7 @@ import { REPO_ROOT } from '#tools/paths.js';
 import { REDIS_URL, requireBroker } from '#test/support/brokers.js';
 import { eventually } from '#test/support/eventually.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import { cardNumberFor } from '#libs/common/card-number.js';
+import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { decode as decodeCbor, encode as encodeCbor } from 'cbor2';
 import base45 from 'base45-js';
 import { parseSigningKey, signCardToken } from '#libs/accreditation/card-token.js';

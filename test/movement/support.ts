@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { cardNumberFor } from '#libs/common/card-number.js';
+import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { generateSecrets } from '#libs/common/secrets.js';
 import { createDataSource } from '#libs/database/data-source.js';
 import { runMigrations } from '#libs/database/migrate.js';

@@ -1,8 +1,12 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { isUuid } from '#libs/common/ids.js';
-import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import { decodeKeyset, keysetCondition, keysetOrder, type Keyset } from '#libs/graphql/keyset.js';
+import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { AuditEvent, AuditEventConnection } from '#apps/accreditation/audit/audit-event.type.js';
+
+/** Entries are numbered in the order they were written: the id alone orders them, newest first. */
+const AUDIT_ORDER: Keyset = { columns: [{ sql: 'id', kind: 'bigint' }], descending: true };
 
 interface AuditRow {
   id: string;
@@ -48,7 +52,7 @@ export class AuditResolver {
     actor?: string,
   ): Promise<Page<AuditEvent>> {
     const size = checkPageSize(first);
-    const cursor = decodeCursor(after, 1);
+    const cursor = decodeKeyset(after, AUDIT_ORDER);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -69,11 +73,10 @@ export class AuditResolver {
       `SELECT count(*)::int AS n FROM audit.events ${filter}`,
       params,
     );
-    // Entries are numbered in the order they were written, so the id alone orders them.
-    if (cursor) add('id < ?::bigint', cursor[0]);
+    if (cursor) where.push(keysetCondition(AUDIT_ORDER, cursor, (v) => `$${params.push(v)}`));
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT * FROM audit.events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT ${size + 1}`,
+       ORDER BY ${keysetOrder(AUDIT_ORDER)} LIMIT ${size + 1}`,
       params,
     );
     return toPage(rows, size, count[0].n, (r) => [r.id], toEvent);

@@ -8,7 +8,8 @@ import { signSessionToken } from '#libs/auth/jwt.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { Role } from '#libs/auth/roles.js';
 import { isUuid } from '#libs/common/ids.js';
-import { checkPageSize, decodeCursor, type Page, toPage } from '#libs/graphql/pagination.js';
+import { decodeKeyset, keysetCondition, keysetOrder, type Keyset } from '#libs/graphql/keyset.js';
+import { checkPageSize, type Page, toPage } from '#libs/graphql/pagination.js';
 import { ConflictError, DomainError, NotFoundError } from '#libs/common/errors.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
@@ -41,6 +42,14 @@ const toApiKey = (e: ApiKeyEntity): ApiKey => ({
   createdAt: e.createdAt,
   revokedAt: e.revokedAt,
 });
+
+/** Users by email, ignoring case; the id breaks ties. */
+const USERS_ORDER: Keyset = {
+  columns: [
+    { sql: 'lower(u.email)', kind: 'text' },
+    { sql: 'u.id', kind: 'uuid' },
+  ],
+};
 
 @Injectable()
 export class IdentityService implements OnApplicationBootstrap {
@@ -157,17 +166,19 @@ export class IdentityService implements OnApplicationBootstrap {
   /** Every user, by email. */
   async list(first: number, after: string | null | undefined): Promise<Page<User>> {
     checkPageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = decodeKeyset(after, USERS_ORDER);
     const query = this.users
       .createQueryBuilder('u')
-      .orderBy('lower(u.email)', 'ASC')
-      .addOrderBy('u.id', 'ASC')
+      .orderBy(keysetOrder(USERS_ORDER))
       .limit(first + 1);
     if (cursor) {
-      query.where('(lower(u.email), u.id) > (:email, :id)', {
-        email: String(cursor[0]),
-        id: isUuid(cursor[1]) ? cursor[1] : '00000000-0000-0000-0000-000000000000',
-      });
+      const values: Record<string, unknown> = {};
+      const bind = (value: unknown) => {
+        const name = `key${Object.keys(values).length}`;
+        values[name] = value;
+        return `:${name}`;
+      };
+      query.where(keysetCondition(USERS_ORDER, cursor, bind), values);
     }
     const [rows, totalCount] = await Promise.all([query.getMany(), this.users.count()]);
     return toPage(rows, first, totalCount, (u) => [u.email.toLowerCase(), u.id], toUser);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
-import { cardNumberFor } from '#libs/common/card-number.js';
+import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 import type { ImportReport, ImportRowError } from '#apps/accreditation/imports/import.types.js';

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { AuditWriter } from '#libs/audit/audit.writer.js';
 import { closedLoopStatusesMatching, maySee } from '#libs/auth/access-policy.js';
 import { organisationScope } from '#libs/auth/principal.js';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import { ForbiddenError, NotFoundError } from '#libs/common/errors.js';
 import { CurrentContext, type RequestContext } from '#libs/graphql/context.js';
 import type { Page } from '#libs/graphql/pagination.js';

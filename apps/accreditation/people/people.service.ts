@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
-import { cardNumberFor } from '#libs/common/card-number.js';
+import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
-import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import {
+  decodeKeyset,
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type Keyset,
+} from '#libs/graphql/keyset.js';
+import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { closedLoopStatusJoin } from '#libs/inspection/closed-loop-read.js';
 import {
   catalogueProblems,
@@ -186,7 +193,7 @@ export class PeopleService {
   /** A page of people in name order, keyset-paginated on (family name, given name, id). */
   async list(query: PeopleQuery): Promise<Page<Person>> {
     const first = checkPageSize(query.first);
-    const after = decodeCursor(query.after, 3);
+    const after = decodeKeyset(query.after, PEOPLE_ORDER);
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
@@ -219,12 +226,12 @@ export class PeopleService {
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countParams = [...params];
     const keyset = after
-      ? `${filterSql ? 'AND' : 'WHERE'} (p.family_name, p.given_name, p.id) > (${param(after[0])}, ${param(after[1])}, ${param(after[2])}::uuid)`
+      ? `${filterSql ? 'AND' : 'WHERE'} ${keysetCondition(PEOPLE_ORDER, after, param)}`
       : '';
     const [rows, count] = await Promise.all([
       this.dataSource.query<PersonRow[]>(
         `SELECT ${PERSON_COLUMNS} ${from} ${filterSql} ${keyset}
-         ORDER BY p.family_name, p.given_name, p.id LIMIT ${first + 1}`,
+         ORDER BY ${keysetOrder(PEOPLE_ORDER)} LIMIT ${first + 1}`,
         params,
       ),
       this.dataSource.query<{ n: number }[]>(
@@ -235,6 +242,23 @@ export class PeopleService {
     return toPage(rows, first, count[0].n, (r) => [r.family_name, r.given_name, r.id], toPerson);
   }
 }
+
+/** The people list's order: by name, the id breaking ties. */
+const PEOPLE_ORDER: Keyset = {
+  columns: [
+    { sql: 'p.family_name', kind: 'text' },
+    { sql: 'p.given_name', kind: 'text' },
+    { sql: 'p.id', kind: 'uuid' },
+  ],
+};
+
+/** Tests due, soonest first. */
+const TESTS_DUE_ORDER: Keyset = {
+  columns: [
+    { sql: 'cl.test_due_by', kind: 'micros' },
+    { sql: 'p.id', kind: 'uuid' },
+  ],
+};
 
 export interface TestsDueQuery {
   before: Date;
@@ -255,7 +279,7 @@ export async function listTestsDue(
   query: TestsDueQuery,
 ): Promise<Page<Person>> {
   const first = checkPageSize(query.first);
-  const after = decodeCursor(query.after, 2);
+  const after = decodeKeyset(query.after, TESTS_DUE_ORDER);
   if (Number.isNaN(query.before.getTime())) {
     throw new BadUserInputError([{ field: 'before', message: 'must be an instant' }]);
   }
@@ -275,22 +299,12 @@ export async function listTestsDue(
     JOIN accreditation.people p ON p.id = cl.person_id
     WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
-  let keyset = '';
-  if (after) {
-    if (typeof after[0] !== 'string' || !/^-?\d+$/.test(after[0]) || !isUuid(String(after[1]))) {
-      throw new BadUserInputError([
-        { field: 'after', message: 'is not a cursor this list gave out' },
-      ]);
-    }
-    params.push(after[0], after[1]);
-    keyset = `AND (cl.test_due_by, p.id) >
-      (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`;
-  }
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const keyset = after ? `AND ${keysetCondition(TESTS_DUE_ORDER, after, bind)}` : '';
   const rows: (PersonRow & { due_us: string })[] = await manager.query(
-    `SELECT ${PERSON_COLUMNS},
-            ((extract(epoch FROM cl.test_due_by) * 1000000)::bigint)::text AS due_us
+    `SELECT ${PERSON_COLUMNS}, ${microsOf('cl.test_due_by')} AS due_us
      ${from} ${keyset}
-     ORDER BY cl.test_due_by, p.id LIMIT ${first + 1}`,
+     ORDER BY ${keysetOrder(TESTS_DUE_ORDER)} LIMIT ${first + 1}`,
     params,
   );
   const [{ n }]: { n: number }[] = await manager.query(

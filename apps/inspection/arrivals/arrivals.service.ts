@@ -6,7 +6,7 @@ import { findCard, type CardRecord } from '#libs/accreditation/card-lookup.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { Clock } from '#libs/common/clock.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';

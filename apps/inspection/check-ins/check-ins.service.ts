@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '#libs/common/clock.js';
 import { findCard } from '#libs/accreditation/card-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
-import { normaliseCardNumber } from '#libs/common/card-number.js';
+import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import {
   BadUserInputError,
   ConflictError,
@@ -13,7 +13,14 @@ import {
   type FieldProblem,
 } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
-import { checkPageSize, decodeCursor, toPage, type Page } from '#libs/graphql/pagination.js';
+import {
+  decodeKeyset,
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type Keyset,
+} from '#libs/graphql/keyset.js';
+import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
 import { appendMovementEvents, lastMovementAt } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
@@ -94,6 +101,15 @@ function fingerprintOf(input: CheckInInput): string {
     input.deviceDecision ?? null,
   ]);
 }
+
+/** Check-ins newest first, the id breaking ties. */
+const CHECK_INS_ORDER: Keyset = {
+  columns: [
+    { sql: 'scanned_at', kind: 'micros' },
+    { sql: 'id', kind: 'uuid' },
+  ],
+  descending: true,
+};
 
 @Injectable()
 export class CheckInsService {
@@ -232,7 +248,7 @@ export class CheckInsService {
   /** Check-ins newest first, a keyset page on (scanned_at, id) descending. */
   async list(args: CheckInsArgs, scope: string | null = null): Promise<Page<CheckIn>> {
     const first = checkPageSize(args.first ?? 50);
-    const after = decodeCursor(args.after, 2);
+    const after = decodeKeyset(args.after, CHECK_INS_ORDER);
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -258,23 +274,15 @@ export class CheckInsService {
     if (args.to) add('scanned_at < ?', args.to);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countParams = [...params];
-    let keyset = '';
-    if (after) {
-      const [micros, id] = after;
-      if (typeof micros !== 'string' || !/^-?\d{1,20}$/.test(micros) || !isUuid(id)) {
-        throw new BadUserInputError([
-          { field: 'after', message: 'is not a cursor this list gave out' },
-        ]);
-      }
-      params.push(micros, id);
-      keyset = `${where.length ? 'AND' : 'WHERE'} (scanned_at, id) <
-        ('epoch'::timestamptz + ($${params.length - 1}::bigint * interval '1 microsecond'), $${params.length}::uuid)`;
-    }
-    params.push(first + 1);
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const keyset = after
+      ? `${where.length ? 'AND' : 'WHERE'} ${keysetCondition(CHECK_INS_ORDER, after, bind)}`
+      : '';
+    const limit = bind(first + 1);
     const rows: (CheckInRow & { micros: string })[] = await this.dataSource.query(
-      `SELECT *, (extract(epoch FROM scanned_at) * 1000000)::bigint::text AS micros
+      `SELECT *, ${microsOf('scanned_at')} AS micros
        FROM inspection.check_ins ${filter} ${keyset}
-       ORDER BY scanned_at DESC, id DESC LIMIT $${params.length}`,
+       ORDER BY ${keysetOrder(CHECK_INS_ORDER)} LIMIT ${limit}`,
       params,
     );
     const [{ n }]: { n: number }[] = await this.dataSource.query(

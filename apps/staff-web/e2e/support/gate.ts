@@ -32,20 +32,33 @@ export class GateScreen {
     return this.page.getByRole('textbox', { name: 'Card number or scanned code' });
   }
 
-  /** Opens the gate at an area (once the area list holds it) and sets the direction. */
-  async open(areaCode: string, direction: 'IN' | 'OUT' = 'IN'): Promise<void> {
+  /**
+   * Opens the gate at an area (once the area list holds it) and sets the direction.
+   * The answer stays until the next scan unless `autoReturnSeconds` is given, so a
+   * scenario reads it at its own pace on a busy machine.
+   */
+  async open(
+    areaCode: string,
+    direction: 'IN' | 'OUT' = 'IN',
+    { autoReturnSeconds = 0 }: { autoReturnSeconds?: number } = {},
+  ): Promise<void> {
     await this.tab.open('gate');
     await this.page
       .locator(`#gate-area option[value="${areaCode}"]`)
       .waitFor({ state: 'attached' });
     await this.page.getByLabel('Inspection area').selectOption(areaCode);
+    await this.page.getByLabel('Back to ready after').selectOption(String(autoReturnSeconds));
     await this.direction(direction);
   }
 
   async direction(direction: 'IN' | 'OUT'): Promise<void> {
+    const button = this.page.getByRole('button', {
+      name: direction === 'IN' ? 'IN (entry)' : 'OUT (exit)',
+    });
+    await button.click();
     await this.page
-      .getByRole('radio', { name: direction === 'IN' ? 'IN (entry)' : 'OUT (exit)' })
-      .check();
+      .locator('.direction-toggle button[aria-pressed="true"]', { hasText: direction })
+      .waitFor();
   }
 
   /** Types a card number or token and presses Check card: the verdict follows. */

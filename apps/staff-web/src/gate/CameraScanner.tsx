@@ -5,7 +5,46 @@ interface Props {
   onClose: () => void;
 }
 
-/** Reads card QR codes from the camera (qr-scanner, loaded only when opened). */
+/** Whether this device has a camera to scan with: 'checking' until the browser has said. */
+export type CameraPresence = 'checking' | 'present' | 'absent';
+
+/**
+ * Asks the browser for its video inputs without opening one (no permission
+ * prompt). A browser without media devices (or a page not served over HTTPS)
+ * has no camera as far as the gate is concerned.
+ */
+export async function detectCamera(
+  media: Pick<MediaDevices, 'enumerateDevices' | 'getUserMedia'> | undefined = globalThis.navigator
+    ?.mediaDevices,
+): Promise<boolean> {
+  if (typeof media?.enumerateDevices !== 'function' || typeof media.getUserMedia !== 'function')
+    return false;
+  try {
+    return (await media.enumerateDevices()).some((d) => d.kind === 'videoinput');
+  } catch {
+    return false;
+  }
+}
+
+/** The gate scans from the camera by itself when there is one; this says whether there is. */
+export function useCameraPresence(): CameraPresence {
+  const [presence, setPresence] = useState<CameraPresence>('checking');
+  useEffect(() => {
+    let cancelled = false;
+    void detectCamera().then((found) => {
+      if (!cancelled) setPresence(found ? 'present' : 'absent');
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return presence;
+}
+
+/**
+ * Reads card QR codes from the camera (qr-scanner, loaded only when opened) and
+ * keeps reading while mounted: the gate leaves it running between scans.
+ */
 export function CameraScanner({ onCode, onClose }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState('');
@@ -27,7 +66,7 @@ export function CameraScanner({ onCode, onClose }: Props) {
         scanner = s;
         await s.start();
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        if (!stopped) setError(e instanceof Error ? e.message : String(e));
       }
     })();
     return () => {
@@ -38,15 +77,16 @@ export function CameraScanner({ onCode, onClose }: Props) {
   }, []);
 
   return (
-    <div className="camera">
+    <div className="camera live">
       <video ref={video} aria-label="Camera view for scanning card QR codes" muted playsInline />
       {error && (
-        <p role="alert" className="alert alert-error">
-          Camera not available: {error}. Type the card number instead.
+        // Quietly: the card field and a handheld scanner still work.
+        <p role="status" className="camera-note">
+          Camera not available ({error}): type the card number instead.
         </p>
       )}
       <button type="button" onClick={onClose}>
-        Close camera
+        Stop camera
       </button>
     </div>
   );

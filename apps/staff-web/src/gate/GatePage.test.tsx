@@ -77,8 +77,8 @@ describe('GatePage', () => {
     const store = new MemoryGateStore();
     renderWith(<GatePage />, client, { openGateStore: () => Promise.resolve(store) });
     await chooseArea();
-    await userEvent.click(screen.getByRole('radio', { name: 'OUT (exit)' }));
-    await userEvent.click(screen.getByRole('radio', { name: 'IN (entry)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'OUT (exit)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'IN (entry)' }));
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Card number or scanned code' }),
       card,

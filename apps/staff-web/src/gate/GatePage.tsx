@@ -15,7 +15,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../components/format';
 import type { CheckInInput, Direction } from '../gql/graphql';
 import { useServices } from '../services';
-import { CameraScanner, scanImageFile } from './CameraScanner';
+import { CameraScanner, scanImageFile, useCameraPresence } from './CameraScanner';
+import { DecisionSignal } from './feedback';
 import { AnnulLastScan, type LastScan } from './AnnulLastScan';
 import { GateResult, type GateOutcome } from './GateResult';
 import {
@@ -44,6 +45,34 @@ interface GateSettings {
   direction: Direction;
   /** How old the cached data may be for this device to decide offline. */
   offlineLimitHours: number;
+  /** A tone per decision. */
+  sound: boolean;
+  /** A vibration per decision, where the device has a motor. */
+  vibration: boolean;
+  /** Seconds before a result goes back to ready by itself; 0: only at the next scan. */
+  autoReturnSeconds: number;
+  /** Scan from the camera whenever the device has one (the operator may stop it). */
+  camera: boolean;
+}
+
+/** The choices of auto-return offered: short enough for a queue, long enough to read. */
+export const AUTO_RETURN_CHOICES = [0, 2, 3, 4, 5, 6, 8, 10] as const;
+const DEFAULT_AUTO_RETURN = 4;
+
+const DEFAULT_SETTINGS: GateSettings = {
+  areaCode: '',
+  direction: 'IN',
+  offlineLimitHours: offlineLimitHours(undefined),
+  sound: true,
+  vibration: true,
+  autoReturnSeconds: DEFAULT_AUTO_RETURN,
+  camera: true,
+};
+
+function autoReturnSeconds(value: unknown): number {
+  return AUTO_RETURN_CHOICES.includes(value as (typeof AUTO_RETURN_CHOICES)[number])
+    ? (value as number)
+    : DEFAULT_AUTO_RETURN;
 }
 
 function loadSettings(): GateSettings {
@@ -53,14 +82,25 @@ function loadSettings(): GateSettings {
       const saved = JSON.parse(raw) as Partial<GateSettings>;
       return {
         areaCode: saved.areaCode ?? '',
-        direction: saved.direction ?? 'IN',
+        direction: saved.direction === 'OUT' ? 'OUT' : 'IN',
         offlineLimitHours: offlineLimitHours(saved.offlineLimitHours),
+        sound: saved.sound ?? DEFAULT_SETTINGS.sound,
+        vibration: saved.vibration ?? DEFAULT_SETTINGS.vibration,
+        autoReturnSeconds: autoReturnSeconds(saved.autoReturnSeconds),
+        camera: saved.camera ?? DEFAULT_SETTINGS.camera,
       };
     }
   } catch {
     // fall through to the defaults
   }
-  return { areaCode: '', direction: 'IN', offlineLimitHours: offlineLimitHours(undefined) };
+  return DEFAULT_SETTINGS;
+}
+
+/** A result with its place in this session's count, for telling two alike apart. */
+interface ShownOutcome {
+  outcome: GateOutcome;
+  number: number;
+  at: Date;
 }
 
 /** The gate: scan or type a card, see ADMITTED or DENIED; works offline from the card's signature. */
@@ -74,14 +114,19 @@ export function GatePage() {
   const [online, setOnline] = useState(true);
   const [cardText, setCardText] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<GateOutcome | null>(null);
+  const [shown, setShown] = useState<ShownOutcome | null>(null);
+  const outcome = shown?.outcome ?? null;
+  const scanCount = useRef(0);
+  const signal = useRef<DecisionSignal | null>(null);
   const [message, setMessage] = useState('');
   const [queued, setQueued] = useState(0);
   const [uploading, setUploading] = useState(false);
   const [uploadNote, setUploadNote] = useState('');
   const [conflicts, setConflicts] = useState<StoredConflict[]>([]);
   const [now, setNow] = useState(() => new Date());
-  const [camera, setCamera] = useState(false);
+  const cameraPresence = useCameraPresence();
+  const cameraOn = cameraPresence === 'present' && settings.camera;
+  const photoInput = useRef<HTMLInputElement>(null);
   const [lastScan, setLastScan] = useState<LastScan | null>(null);
   const [annulling, setAnnulling] = useState(false);
   const lastCode = useRef<{ text: string; at: number } | null>(null);
@@ -95,6 +140,14 @@ export function GatePage() {
   useEffect(() => {
     window.localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   }, [settings]);
+
+  /** Shows a decision, numbered in this session, and signals it by ear and touch. */
+  function show(next: GateOutcome) {
+    scanCount.current += 1;
+    setShown({ outcome: next, number: scanCount.current, at: new Date() });
+    signal.current ??= new DecisionSignal();
+    signal.current.signal(next.decision, settings);
+  }
 
   // The cached data's age, kept current.
   useEffect(() => {
@@ -273,7 +326,7 @@ export function GatePage() {
       label: claims ? `Card ${claims.cn}` : 'Unverified card',
     });
     setQueued((await store.pending()).length);
-    setOutcome({
+    show({
       decision: local.decision,
       reasons: local.reasons,
       direction: checkIn.direction,
@@ -319,7 +372,7 @@ export function GatePage() {
       if (result.data) {
         setOnline(true);
         const c = result.data.checkIn;
-        setOutcome({
+        show({
           decision: c.decision,
           reasons: c.reasons,
           direction: c.direction,
@@ -358,11 +411,14 @@ export function GatePage() {
 
   function onCode(text: string) {
     const now = Date.now();
-    if (busy || outcome) return;
-    if (lastCode.current && lastCode.current.text === text && now - lastCode.current.at < 3000) {
-      return;
-    }
+    if (busy) return;
+    const last = lastCode.current;
     lastCode.current = { text, at: now };
+    // A card held in front of the camera is read once, until it has been away 3 s.
+    if (last && last.text === text && now - last.at < 3000) return;
+    // The camera keeps running: the next card replaces the answer on screen.
+    setShown(null);
+    setAnnulling(false);
     void check(text);
   }
 
@@ -388,7 +444,7 @@ export function GatePage() {
   }
 
   function dismiss(typed?: string) {
-    setOutcome(null);
+    setShown(null);
     if (typed) setCardText(typed);
     input.current?.querySelector('input')?.focus();
   }
@@ -397,7 +453,7 @@ export function GatePage() {
   const selectable = gateAreas.length ? gateAreas : areas;
 
   return (
-    <section aria-labelledby="gate-title" className="gate">
+    <section aria-labelledby="gate-title" className={`gate${cameraOn ? ' with-camera' : ''}`}>
       <h1 id="gate-title">Gate</h1>
       <div className={`connection ${online ? 'online' : 'offline'}`} role="status">
         <span aria-hidden="true">{online ? '●' : '⚡'} </span>
@@ -440,19 +496,57 @@ export function GatePage() {
             ))}
           </select>
         </div>
-        <div role="radiogroup" aria-label="Direction" className="segmented">
+        <div role="group" aria-label="Direction" className="direction-toggle">
           {(['IN', 'OUT'] as const).map((d) => (
-            <label key={d} className={settings.direction === d ? 'checked' : ''}>
-              <input
-                type="radio"
-                name="direction"
-                value={d}
-                checked={settings.direction === d}
-                onChange={() => setSettings((s) => ({ ...s, direction: d }))}
-              />
-              {d === 'IN' ? 'IN (entry)' : 'OUT (exit)'}
-            </label>
+            <button
+              key={d}
+              type="button"
+              aria-pressed={settings.direction === d}
+              onClick={() => setSettings((s) => ({ ...s, direction: d }))}
+            >
+              <span className="direction-word">{d}</span>{' '}
+              <span className="direction-hint">{d === 'IN' ? '(entry)' : '(exit)'}</span>
+            </button>
           ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="gate-setup gate-settings">
+        <legend>Gate settings</legend>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={settings.sound}
+            onChange={(e) => setSettings((s) => ({ ...s, sound: e.target.checked }))}
+          />
+          Sound for each result
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={settings.vibration}
+            onChange={(e) => setSettings((s) => ({ ...s, vibration: e.target.checked }))}
+          />
+          Vibrate for each result
+        </label>
+        <div className="field">
+          <label htmlFor="gate-auto-return">Back to ready after</label>
+          <select
+            id="gate-auto-return"
+            value={settings.autoReturnSeconds}
+            onChange={(e) =>
+              setSettings((s) => ({
+                ...s,
+                autoReturnSeconds: autoReturnSeconds(Number(e.target.value)),
+              }))
+            }
+          >
+            {AUTO_RETURN_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n === 0 ? 'the next scan only' : `${n} seconds`}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="gate-offline-limit">Decide offline on data up to (hours old)</label>
@@ -486,21 +580,40 @@ export function GatePage() {
           <button type="submit" className="primary big" disabled={busy}>
             {busy ? 'Checking…' : 'Check card'}
           </button>
-          <button type="button" onClick={() => setCamera((c) => !c)} aria-pressed={camera}>
-            {camera ? 'Stop camera' : 'Scan with camera'}
-          </button>
-          <label className="button">
+          {cameraPresence === 'present' && !cameraOn && (
+            <button type="button" onClick={() => setSettings((s) => ({ ...s, camera: true }))}>
+              Start camera
+            </button>
+          )}
+          <button type="button" onClick={() => photoInput.current?.click()}>
             Scan from photo
-            <input
-              type="file"
-              accept="image/*"
-              className="visually-hidden"
-              onChange={(e) => void onImage(e.target.files?.[0])}
-            />
-          </label>
+          </button>
+          {/* Reached through the button above: a hidden field never takes focus. */}
+          <input
+            ref={photoInput}
+            type="file"
+            accept="image/*"
+            hidden
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              void onImage(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
         </div>
+        {cameraPresence === 'absent' && (
+          <p className="muted">
+            No camera on this device: type the card number or use a handheld scanner.
+          </p>
+        )}
       </form>
-      {camera && <CameraScanner onCode={onCode} onClose={() => setCamera(false)} />}
+      {cameraOn && (
+        <CameraScanner
+          onCode={onCode}
+          onClose={() => setSettings((s) => ({ ...s, camera: false }))}
+        />
+      )}
       {message && <ErrorAlert text={message} />}
       {lastScan && !outcome && (
         <AnnulLastScan
@@ -568,14 +681,18 @@ export function GatePage() {
         )}
       </section>
 
-      {outcome && (
+      {shown && (
         <GateResult
-          outcome={outcome}
+          key={shown.number}
+          outcome={shown.outcome}
+          scan={{ number: shown.number, at: shown.at }}
+          autoReturnSeconds={settings.autoReturnSeconds}
+          besideCamera={cameraOn}
           onDismiss={dismiss}
           onAnnul={
-            lastScan && !outcome.offline
+            lastScan && !shown.outcome.offline
               ? () => {
-                  setOutcome(null);
+                  setShown(null);
                   setAnnulling(true);
                 }
               : undefined

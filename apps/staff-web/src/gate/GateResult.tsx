@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Decision, DenialReason, Direction } from '../gql/graphql';
+import { nextSteps } from './next-steps';
 import { reasonText } from './reasons';
 
 export interface GateOutcome {
@@ -27,16 +28,50 @@ interface Props {
   onDismiss: (typed?: string) => void;
   /** Offered for a scan the server recorded: annul it as a mistake. */
   onAnnul?: () => void;
+  /** Which scan of this session it is and when, so two answers in a row are told apart. */
+  scan?: { number: number; at: Date };
+  /** Back to ready by itself after this many seconds; 0 or absent: only at the next scan. */
+  autoReturnSeconds?: number;
+  /** The camera preview stays in view beside the answer (the overlay leaves it room). */
+  besideCamera?: boolean;
 }
 
+const TIME = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  // A 24-hour clock: no AM/PM to misread in a hurry.
+  hourCycle: 'h23',
+});
+
 /** The answer at the gate, readable at a glance: word, icon, reasons, who. */
-export function GateResult({ outcome, onDismiss, onAnnul }: Props) {
+export function GateResult({
+  outcome,
+  onDismiss,
+  onAnnul,
+  scan,
+  autoReturnSeconds,
+  besideCamera,
+}: Props) {
   const admitted = outcome.decision === 'ADMITTED';
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => button.current?.focus(), []);
+  const dismiss = useRef(onDismiss);
+  dismiss.current = onDismiss;
+  const [held, setHeld] = useState(false);
+  // Without scrolling: the word and the direction at the top stay in view.
+  useEffect(() => button.current?.focus({ preventScroll: true }), []);
+  // The queue moves on by itself; not while the operator is about to annul.
+  useEffect(() => {
+    if (!autoReturnSeconds || held) return;
+    const timer = window.setTimeout(() => dismiss.current(), autoReturnSeconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [autoReturnSeconds, held]);
+  const steps = admitted ? [] : nextSteps(outcome.reasons);
   return (
     <div
-      className={`gate-result ${admitted ? 'admitted' : 'denied'}`}
+      className={`gate-result ${admitted ? 'admitted' : 'denied'}${
+        besideCamera ? ' beside-camera' : ''
+      }`}
       role="alertdialog"
       aria-modal="true"
       aria-labelledby="gate-result-title"
@@ -59,13 +94,34 @@ export function GateResult({ outcome, onDismiss, onAnnul }: Props) {
     >
       <div className={`gate-result-inner${outcome.person ? ' with-portrait' : ''}`}>
         {outcome.person && <Portrait person={outcome.person} />}
-        <p className="gate-icon" aria-hidden="true">
-          {admitted ? '✔' : '✖'}
-        </p>
-        <h2 id="gate-result-title" className="gate-word">
-          {outcome.decision}
-        </h2>
+        <div className="gate-headline">
+          <p className="gate-icon" aria-hidden="true">
+            {admitted ? '✔' : '✖'}
+          </p>
+          <h2 id="gate-result-title" className="gate-word">
+            {outcome.decision}
+          </h2>
+          <p className="gate-way" aria-hidden="true">
+            {outcome.direction}
+          </p>
+          {scan && (
+            <p className="gate-scan">
+              Scan #{scan.number} ·{' '}
+              <time dateTime={scan.at.toISOString()}>{TIME.format(scan.at)}</time>
+            </p>
+          )}
+        </div>
         <div id="gate-result-details">
+          {steps.length > 0 && (
+            <>
+              <h3>{steps.length === 1 ? 'Next step' : 'Next steps'}</h3>
+              <ul className="gate-next" aria-label="What to do next">
+                {steps.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+              </ul>
+            </>
+          )}
           <p className="gate-direction">
             {outcome.direction === 'IN' ? 'Entry' : 'Exit'} at {outcome.areaName}
           </p>
@@ -106,14 +162,28 @@ export function GateResult({ outcome, onDismiss, onAnnul }: Props) {
             {outcome.warning}
           </p>
         )}
-        <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
-          Next scan
-        </button>
-        {onAnnul && (
-          <button type="button" className="gate-annul" onClick={onAnnul}>
-            Annul this scan…
+        <div className="gate-actions">
+          <button ref={button} type="button" className="big" onClick={() => onDismiss()}>
+            Next scan
           </button>
-        )}
+          {autoReturnSeconds ? (
+            <p className="gate-auto">
+              {held
+                ? 'Held: press Next scan when done.'
+                : `Back to ready in ${autoReturnSeconds} s.`}
+            </p>
+          ) : null}
+          {onAnnul && (
+            <button
+              type="button"
+              className="gate-annul"
+              onClick={onAnnul}
+              onFocus={() => setHeld(true)}
+            >
+              Annul this scan…
+            </button>
+          )}
+        </div>
       </div>
     </div>
   );

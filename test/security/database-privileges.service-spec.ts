@@ -226,10 +226,10 @@ void describe('the services’ database roles', () => {
       await refused(client, `DROP TABLE ${partition}`);
       await refused(client, `DROP TRIGGER events_append_only ON movement.events`);
       await refused(client, `DROP SCHEMA audit CASCADE`);
-      await refused(client, `DROP FUNCTION movement.refuse_change() CASCADE`);
+      await refused(client, `DROP FUNCTION public.refuse_change() CASCADE`);
       await refused(
         client,
-        `CREATE OR REPLACE FUNCTION movement.refuse_change() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'`,
+        `CREATE OR REPLACE FUNCTION public.refuse_change() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'`,
       );
       await refused(
         client,
