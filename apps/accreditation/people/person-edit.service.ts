@@ -36,8 +36,8 @@ interface EditedRow {
 
 /** A field updatePerson may change: where it is stored and how its value reads in the history. */
 interface Editable {
-  field: keyof UpdatePersonInput & string;
-  column: keyof EditedRow & string;
+  field: Extract<keyof UpdatePersonInput, string>;
+  column: Extract<keyof EditedRow, string>;
   table: 'people' | 'accreditations';
   /** Identifying data: the history says it changed, not what it was or became (retention). */
   identifying?: true;
@@ -158,7 +158,7 @@ export class PersonEditService {
           by,
         );
       }
-      const [person] = await manager.query(
+      const [person]: Parameters<typeof toPerson>[0][] = await manager.query(
         `SELECT id, organisation_id, given_name, family_name,
                 to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, nationality, function, document_number
          FROM accreditation.people WHERE id = $1`,

@@ -31,7 +31,7 @@ describe('suspending selected people in one step', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select Given2 Hansen' }));
     await userEvent.click(screen.getByRole('button', { name: 'Suspend selected…' }));
     const dialog = screen.getByRole('dialog', { name: 'Suspend 2 accreditations?' });
-    const confirm = within(dialog).getByRole('button', { name: 'Suspend 2' }) as HTMLButtonElement;
+    const confirm = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Suspend 2' });
     expect(confirm.disabled).toBe(true);
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: 'Reason (kept in each history)' }),

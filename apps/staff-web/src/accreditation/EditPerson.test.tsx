@@ -55,13 +55,12 @@ describe('editing a person', () => {
       ),
     );
     const form = await openForm();
-    const given = within(form).getByRole('textbox', { name: 'Given name' }) as HTMLInputElement;
+    const given = within(form).getByRole<HTMLInputElement>('textbox', { name: 'Given name' });
     expect(given.value).toBe('Eileen');
     expect(
-      (within(form).getByRole('textbox', { name: 'Passport or ID number' }) as HTMLInputElement)
-        .value,
+      within(form).getByRole<HTMLInputElement>('textbox', { name: 'Passport or ID number' }).value,
     ).toBe('E1234567');
-    expect((within(form).getByRole('textbox', { name: 'Venues' }) as HTMLInputElement).value).toBe(
+    expect(within(form).getByRole<HTMLInputElement>('textbox', { name: 'Venues' }).value).toBe(
       'NST, YAN',
     );
     const category = within(form).getByRole('combobox', { name: 'Category' });

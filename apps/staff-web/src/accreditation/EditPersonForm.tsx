@@ -76,18 +76,10 @@ function formOf(p: EditablePerson): FormState {
 
 /** The value sent for a field, as registration sends it. */
 function valueOf(k: Key, f: FormState): string | string[] {
-  switch (k) {
-    case 'venues':
-    case 'zones':
-      return splitCodes(f[k]);
-    case 'validFrom':
-    case 'validUntil':
-      return fromLocalInput(f[k]) || f[k];
-    case 'nationality':
-      return f[k].trim().toUpperCase();
-    default:
-      return f[k].trim();
-  }
+  if (k === 'venues' || k === 'zones') return splitCodes(f[k]);
+  if (k === 'validFrom' || k === 'validUntil') return fromLocalInput(f[k]) || f[k];
+  if (k === 'nationality') return f[k].trim().toUpperCase();
+  return f[k].trim();
 }
 
 /** Only the fields whose value differs from where the form started. */

@@ -174,22 +174,16 @@ describe('RegisterPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Register' }));
     await screen.findByText(/with card 00000019/);
 
-    expect(
-      (screen.getByRole('combobox', { name: 'Organisation' }) as HTMLSelectElement).value,
-    ).toBe('org-1');
-    expect((screen.getByRole('combobox', { name: 'Category' }) as HTMLSelectElement).value).toBe(
-      'Aa',
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Organisation' }).value).toBe(
+      'org-1',
     );
-    expect((screen.getByLabelText('Valid from') as HTMLInputElement).value).toBe(
-      '2022-02-10T00:00',
-    );
-    expect((screen.getByLabelText('Valid until') as HTMLInputElement).value).toBe(
-      '2022-02-01T00:00',
-    );
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Category' }).value).toBe('Aa');
+    expect(screen.getByLabelText<HTMLInputElement>('Valid from').value).toBe('2022-02-10T00:00');
+    expect(screen.getByLabelText<HTMLInputElement>('Valid until').value).toBe('2022-02-01T00:00');
     for (const name of ['Given name', 'Family name', 'Passport or ID number', 'Venues', 'Zones']) {
-      expect((screen.getByRole('textbox', { name }) as HTMLInputElement).value, name).toBe('');
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name }).value, name).toBe('');
     }
-    expect((screen.getByLabelText('Date of birth') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Date of birth').value).toBe('');
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Given name' }));
 
     // The next person needs only what is theirs.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWith } from '../test/render';
-import { badInput, stubClient } from '../test/stubClient';
+import { badInput, stubClient, type StubAnswer } from '../test/stubClient';
 import { AreasPage } from './AreasPage';
 
 const catalogue = {
@@ -14,7 +14,7 @@ const catalogue = {
 
 describe('AreasPage', () => {
   it('chooses the venue, then one of its zones, from the catalogue', async () => {
-    let answer = badInput([{ field: 'zone', message: 'T3 is not a zone of NST' }]);
+    let answer: StubAnswer = badInput([{ field: 'zone', message: 'T3 is not a zone of NST' }]);
     const { client, calls } = stubClient({
       InspectionAreas: () => ({ data: { inspectionAreas: [] } }),
       VenueCatalogue: () => ({ data: catalogue }),
@@ -27,7 +27,7 @@ describe('AreasPage', () => {
     expect(
       within(venue).getByRole('option', { name: 'PEK — Beijing Capital airport' }),
     ).toBeTruthy();
-    const zone = within(form).getByRole('combobox', { name: 'Zone' }) as HTMLSelectElement;
+    const zone = within(form).getByRole<HTMLSelectElement>('combobox', { name: 'Zone' });
     expect(zone.disabled).toBe(true);
 
     await userEvent.selectOptions(venue, 'PEK');
@@ -65,7 +65,7 @@ describe('AreasPage', () => {
           occupancy: 0,
         },
       },
-    } as typeof answer;
+    };
     await userEvent.click(within(form).getByRole('button', { name: 'Create area' }));
     expect(await screen.findByText('Inspection area NST-GATE-9 (Gate 9) created.')).toBeTruthy();
   });
