@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
-import { chainOf } from '#libs/movement/chain.js';
 import { CONTACTS_STATEMENT, findContacts } from '#libs/movement/contacts.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { BenchReport } from '#bench/support/report.js';
@@ -45,19 +44,54 @@ const DAY = 86_400_000;
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 process.env.LOG_LEVEL ??= 'error';
 
-const HOTELS = 200;
-const VENUES = 150;
-const DINING = 50;
-const VEHICLES = 100;
+/**
+ * What the ten million events look like (BENCH_SHAPE):
+ *
+ * - games (the default), as a Games is: 70,000 people in hotel rooms of two (one in ten
+ *   alone), moving in delegations of 40 that share a bus out (20 to 60 minutes) and back
+ *   and a day at one of 35 venues (2,000 people a day each, 2 to 6 hours), eating in one
+ *   of 50 dining halls (1,400 a day each, a few hundred at once, 45 to 75 minutes);
+ * - dense: everyone in 500 places (200 hotels of 350, 150 venues, 50 dining halls, 100
+ *   buses), so each person meets thousands every day: the worst case for contacts, whose
+ *   answers then run to thousands of people.
+ */
+const SHAPE = process.env.BENCH_SHAPE === 'dense' ? 'dense' : 'games';
+const GROUP = 40;
+const GROUPS = Math.ceil(PEOPLE / GROUP);
+const SHARED_ROOMS = Math.floor(PEOPLE * 0.9);
 
-const place = (prefix: string, i: number, width: number) =>
-  `${prefix}-${String(i).padStart(width, '0')}`;
-const PLACES = [
-  ...Array.from({ length: HOTELS }, (_, i) => place('HOTEL', i, 3)),
-  ...Array.from({ length: VENUES }, (_, i) => place('VENUE', i, 3)),
-  ...Array.from({ length: DINING }, (_, i) => place('DINING', i, 2)),
-  ...Array.from({ length: VEHICLES }, (_, i) => place('BUS', i, 4)),
-];
+/** Each person's day d: the places, when they set out (t0) and how long each stretch lasts. */
+const DAY_PLANS: Record<'games' | 'dense', string> = {
+  games: `
+    SELECT p.person_id, d AS day,
+      $1::timestamptz + d * interval '1 day' + interval '6 hours 30 minutes'
+        + ((p.g * 37 + d * 101) % 240) * interval '1 minute' + (p.n % ${GROUP}) * interval '1 second' AS t0,
+      (20 + (p.g * 13 + d * 7) % 41) * interval '1 minute' AS bus1,
+      (120 + (p.g * 29 + d * 53) % 241) * interval '1 minute' AS venue,
+      (45 + (p.g * 17 + d * 11) % 31) * interval '1 minute' AS dining,
+      (20 + (p.g * 23 + d * 5) % 41) * interval '1 minute' AS bus2,
+      'ROOM-' || lpad((CASE WHEN p.n < ${SHARED_ROOMS} THEN p.n / 2
+                            ELSE ${SHARED_ROOMS / 2} + p.n - ${SHARED_ROOMS} END)::text, 5, '0') AS hotel,
+      'BUS-' || lpad(((p.g + d * 7) % ${GROUPS})::text, 4, '0') AS bus_out,
+      'VENUE-' || lpad((((p.g * 7) % 35 + d % 3) % 35)::text, 2, '0') AS venue_at,
+      'DINING-' || lpad((((p.n * 11) % 50 + d % 2) % 50)::text, 2, '0') AS dining_at,
+      'BUS-' || lpad((${GROUPS} + (p.g + d * 11) % ${GROUPS})::text, 4, '0') AS bus_back
+    FROM (SELECT p.*, p.n / ${GROUP} AS g FROM p) p CROSS JOIN generate_series(0, $2 - 1) d`,
+  dense: `
+    SELECT p.person_id, d AS day,
+      $1::timestamptz + d * interval '1 day' + interval '6 hours 30 minutes'
+        + ((p.n * 37 + d * 101) % 120) * interval '1 minute' + (p.n % 60) * interval '1 second' AS t0,
+      (20 + (p.n * 13 + d * 7) % 21) * interval '1 minute' AS bus1,
+      (180 + (p.n * 29 + d * 53) % 181) * interval '1 minute' AS venue,
+      (30 + (p.n * 17 + d * 11) % 31) * interval '1 minute' AS dining,
+      (20 + (p.n * 23 + d * 5) % 21) * interval '1 minute' AS bus2,
+      'HOTEL-' || lpad((p.n % 200)::text, 3, '0') AS hotel,
+      'BUS-' || lpad(((p.n * 3 + d) % 100)::text, 4, '0') AS bus_out,
+      'VENUE-' || lpad((((p.n * 7) % 150 + d % 3) % 150)::text, 3, '0') AS venue_at,
+      'DINING-' || lpad((((p.n * 11) % 50 + d % 2) % 50)::text, 2, '0') AS dining_at,
+      'BUS-' || lpad(((p.n * 5 + d * 3 + 100) % 100)::text, 4, '0') AS bus_back
+    FROM p CROSS JOIN generate_series(0, $2 - 1) d`,
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
@@ -111,33 +145,13 @@ async function load(url: string, start: Date): Promise<void> {
       );
     });
     await db.query(`CREATE SCHEMA bench`);
-    await db.query(
-      `CREATE TABLE bench.places (location text PRIMARY KEY, chain smallint NOT NULL)`,
-    );
-    await db.query(`INSERT INTO bench.places SELECT * FROM unnest($1::text[], $2::smallint[])`, [
-      PLACES,
-      PLACES.map(chainOf),
-    ]);
     await timed('events generated (staging, with recording order and canonical text)', async () => {
       await db.query(
         `CREATE UNLOGGED TABLE bench.raw AS
          WITH p AS (
            SELECT id AS person_id, (row_number() OVER (ORDER BY id) - 1)::int AS n
            FROM accreditation.people),
-         b AS (
-           SELECT p.person_id, d AS day,
-             $1::timestamptz + d * interval '1 day' + interval '6 hours 30 minutes'
-               + ((p.n * 37 + d * 101) % 120) * interval '1 minute' + (p.n % 60) * interval '1 second' AS t0,
-             (20 + (p.n * 13 + d * 7) % 21) * interval '1 minute' AS bus1,
-             (180 + (p.n * 29 + d * 53) % 181) * interval '1 minute' AS venue,
-             (30 + (p.n * 17 + d * 11) % 31) * interval '1 minute' AS dining,
-             (20 + (p.n * 23 + d * 5) % 21) * interval '1 minute' AS bus2,
-             'HOTEL-' || lpad((p.n % ${HOTELS})::text, 3, '0') AS hotel,
-             'BUS-' || lpad(((p.n * 3 + d) % ${VEHICLES})::text, 4, '0') AS bus_out,
-             'VENUE-' || lpad((((p.n * 7) % ${VENUES} + d % 3) % ${VENUES})::text, 3, '0') AS venue_at,
-             'DINING-' || lpad((((p.n * 11) % ${DINING} + d % 2) % ${DINING})::text, 2, '0') AS dining_at,
-             'BUS-' || lpad(((p.n * 5 + d * 3 + 100) % ${VEHICLES})::text, 4, '0') AS bus_back
-           FROM p CROSS JOIN generate_series(0, $2 - 1) d),
+         b AS (${DAY_PLANS[SHAPE]}),
          t AS (
            SELECT b.*, t0 + interval '5 minutes' AS t1 FROM b),
          u AS (
@@ -162,12 +176,12 @@ async function load(url: string, start: Date): Promise<void> {
          FROM (
            SELECT r.*, row_number() OVER (PARTITION BY r.chain ORDER BY r.recorded_at, r.id) AS seq
            FROM (
-             SELECT gen_random_uuid() AS id, pl.chain, raw.person_id, raw.location, raw.kind, raw.occurred_at,
+             SELECT gen_random_uuid() AS id, movement.chain_of(raw.location) AS chain, raw.person_id, raw.location, raw.kind, raw.occurred_at,
                     date_trunc('milliseconds', raw.occurred_at
                       + CASE WHEN random() < 0.01 THEN random() * interval '6 hours'
                              ELSE random() * interval '60 seconds' END) AS recorded_at,
                     CASE WHEN raw.location LIKE 'BUS-%' THEN 'Beijing Bus Co' ELSE 'check-in' END AS source
-             FROM bench.raw raw JOIN bench.places pl USING (location)) r) s`,
+             FROM bench.raw raw) r) s`,
       );
       await db.query(`DROP TABLE bench.raw`);
       await db.query(`CREATE INDEX ON bench.staging (chain, seq)`);
@@ -211,6 +225,7 @@ async function chainAndInsert(url: string): Promise<void> {
         try {
           await session.query(`SET synchronous_commit = off; SET work_mem = '256MB'`);
           for (let c = chains.shift(); c !== undefined; c = chains.shift()) {
+            if (c % 8 === 0) report.progress(`hash-chaining chain ${c + 1} of 64`);
             // Each step hashes the previous step's hash with the next event's canonical text.
             await session.query(
               `WITH RECURSIVE walk AS (
@@ -256,7 +271,24 @@ async function chainAndInsert(url: string): Promise<void> {
       );
     });
     await db.query(`DROP SCHEMA bench CASCADE`);
+    // What the append keeps as it goes, built at once from the whole log.
+    await timed('stays derived from the log (movement.rebuild_stays)', async () => {
+      const stayIndexes = (
+        await db.query<{ name: string; def: string }>(
+          `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+           WHERE schemaname = 'movement' AND tablename = 'stays' AND indexname <> 'stays_pkey'`,
+        )
+      ).rows;
+      for (const index of stayIndexes) await db.query(`DROP INDEX movement.${index.name}`);
+      await db.query(`SET work_mem = '512MB'`);
+      const [{ made }] = (
+        await db.query<{ made: string }>(`SELECT movement.rebuild_stays() AS made`)
+      ).rows;
+      report.progress(`${made} stay rows; building their indexes`);
+      for (const index of stayIndexes) await db.query(index.def);
+    });
     await timed('VACUUM ANALYZE', async () => {
+      await db.query(`VACUUM ANALYZE movement.stays`);
       await db.query(`VACUUM ANALYZE movement.events`);
       await db.query(`VACUUM ANALYZE movement.event_ids`);
       await db.query(`VACUUM ANALYZE movement.latest`);
@@ -398,6 +430,17 @@ try {
     console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
   }
 
+  if (!process.env.BENCH_SKIP_VERIFY) await verifyAll(manager);
+  await direct.end();
+  await report.finish();
+} finally {
+  await system.stop();
+  if (process.env.BENCH_KEEP && !reuse) console.log(`kept ${database.url}`);
+  else await database.drop();
+}
+
+/** verifyMovementLog through the gateway over everything loaded (in-process when that fails). */
+async function verifyAll(manager: Pick<EntityManager, 'query'>): Promise<void> {
   const started = performance.now();
   const verification = await system.admin.request<{
     verifyMovementLog: {
@@ -423,10 +466,4 @@ try {
       `verifyMovementLog in-process: ${v.eventsChecked} events in ${((performance.now() - again) / 1000).toFixed(1)} s, valid: ${v.valid}`,
     );
   }
-  await direct.end();
-  await report.finish();
-} finally {
-  await system.stop();
-  if (process.env.BENCH_KEEP && !reuse) console.log(`kept ${database.url}`);
-  else await database.drop();
 }

@@ -20,6 +20,7 @@ import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
 import { PersonEdits1764300001800 } from './1764300001800-person-edits.js';
 import { CatalogueForAreas1764300001801 } from './1764300001801-catalogue-for-areas.js';
+import { MovementStays1764300002000 } from './1764300002000-movement-stays.js';
 import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
 
 /** Every migration, oldest first. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   CheckInAnnulments1764300001700,
   PersonEdits1764300001800,
   CatalogueForAreas1764300001801,
+  MovementStays1764300002000,
   AppendOnly1764300002100,
 ];

@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoreModule } from '#libs/service/core.module.js';
 import { SubgraphModule } from '#libs/graphql/subgraph.module.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
@@ -43,7 +42,12 @@ import { PortraitStore, PostgresPortraitStore } from '#apps/accreditation/photos
 import { VenuesResolver } from '#apps/accreditation/venues/venues.resolver.js';
 import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 
-export const ACCREDITATION_ENTITIES = [
+/**
+ * Every row type of the service's tables, declared as entity classes so a test can hold
+ * them against the migrated database (test/database/entities.service-spec.ts). The
+ * service reads and writes them in SQL; TypeORM maps none of them.
+ */
+export const ACCREDITATION_ROW_TYPES = [
   UserEntity,
   ApiKeyEntity,
   OrganisationEntity,
@@ -53,7 +57,6 @@ export const ACCREDITATION_ENTITIES = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ACCREDITATION_ENTITIES)],
   controllers: [FilesController],
   providers: [
     IdentityResolver,
@@ -96,7 +99,7 @@ export class AccreditationAppModule {
     return {
       module: AccreditationAppModule,
       imports: [
-        CoreModule.forService('accreditation', config, ACCREDITATION_ENTITIES),
+        CoreModule.forService('accreditation', config, []),
         AccreditationDomainModule,
         SubgraphModule.forRoot({
           loaders: AccreditationLoaderFactory,

@@ -1,36 +1,61 @@
 // Checks on what partners send to the movement log, before anything is looked up or written.
+import { Ajv } from 'ajv';
+import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FieldProblem } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
-import type { RecordMovementInput } from '#apps/movement/movement.types.js';
+import { windowProblems } from '#libs/movement/query-window.js';
+import {
+  RECORD_MOVEMENT_INPUT_SCHEMA,
+  RecordMovementInput,
+} from '#apps/movement/movement.types.js';
 
 /** Devices' clocks drift; an event further ahead than this is refused. */
 const MAX_FUTURE_MS = 60 * 60 * 1000;
 const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The longest window stays() and contacts() look at, to keep each an index range. */
+/** The longest window stays() looks at, to keep it an index range (contacts: libs/movement/query-window.ts). */
 export const MAX_STAYS_WINDOW_DAYS = 400;
-export const MAX_CONTACTS_WINDOW_DAYS = 31;
 
 export function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
 /** Checks a [from, to) window given as query arguments. */
-export function checkWindow(from: unknown, to: unknown, maxDays: number): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!isValidDate(from))
-    problems.push({ field: 'from', message: 'must be an ISO 8601 date-time' });
-  if (!isValidDate(to)) problems.push({ field: 'to', message: 'must be an ISO 8601 date-time' });
-  if (problems.length === 0) {
-    const span = (to as Date).getTime() - (from as Date).getTime();
-    if (span <= 0) problems.push({ field: 'to', message: 'must be after from' });
-    else if (span > maxDays * DAY_MS) {
-      problems.push({ field: 'to', message: `must be at most ${maxDays} days after from` });
-    }
-  }
-  return problems;
+export const checkWindow = windowProblems;
+
+/** The rows' own rules for a whole batch, compiled once (see RECORD_MOVEMENT_INPUT_SCHEMA). */
+const rowsPassRules = new Ajv({ unicodeRegExp: true, strict: true }).compile({
+  type: 'array',
+  items: RECORD_MOVEMENT_INPUT_SCHEMA,
+});
+
+/** The compiled check of a batch: true only when every row passes its input class's rules. */
+export function compiledRulesAccept(inputs: readonly RecordMovementInput[]): boolean {
+  return rowsPassRules(inputs) && inputs.every((input) => isValidDate(input.occurredAt));
+}
+
+/**
+ * Each row's own rules (the input class's decorators), by row: the whole batch through the
+ * compiled check first (and its dates, which JSON Schema cannot see), and row by row through
+ * class-validator only when that fails, to name every problem. Null when every row passes.
+ */
+export function rowRuleProblems(
+  inputs: readonly RecordMovementInput[],
+  fieldOf: (i: number) => string,
+): FieldProblem[][] | null {
+  if (compiledRulesAccept(inputs)) return null;
+  return inputs.map((input, i) =>
+    fieldProblems(
+      validateSync(
+        input instanceof RecordMovementInput
+          ? input
+          : plainToInstance(RecordMovementInput, input as object),
+        { forbidUnknownValues: false },
+      ),
+      fieldOf(i),
+    ),
+  );
 }
 
 /**
@@ -38,15 +63,16 @@ export function checkWindow(from: unknown, to: unknown, maxDays: number): FieldP
  * of personId and cardNumber, a plausible occurredAt, and one id never given two contents.
  */
 export function movementInputProblems(
-  inputs: RecordMovementInput[],
+  inputs: readonly RecordMovementInput[],
   fieldOf: (i: number) => string,
 ): FieldProblem[] {
+  const ruled = rowRuleProblems(inputs, fieldOf);
   const problems: FieldProblem[] = [];
   const now = Date.now();
   const seen = new Map<string, RecordMovementInput>();
   inputs.forEach((input, i) => {
     const prefix = fieldOf(i);
-    problems.push(...fieldProblems(validateSync(input, { forbidUnknownValues: false }), prefix));
+    if (ruled) problems.push(...ruled[i]);
     const hasPerson = input.personId != null;
     const hasCard = input.cardNumber != null;
     if (hasPerson === hasCard) {

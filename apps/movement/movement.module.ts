@@ -6,7 +6,6 @@ import { MovementConfig } from '#apps/movement/movement.config.js';
 import { MovementLoaderFactory } from '#apps/movement/movement.loaders.js';
 import { Person } from '#apps/movement/movement.types.js';
 import {
-  ContactResolver,
   MovementsResolver,
   PersonMovementsResolver,
   PresenceResolver,
@@ -18,7 +17,6 @@ import { PartitionMaintenance } from '#apps/movement/partition-maintenance.js';
   providers: [
     MovementsResolver,
     PresenceResolver,
-    ContactResolver,
     PersonMovementsResolver,
     MovementsService,
     PartitionMaintenance,

@@ -1,8 +1,13 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { PRINTABLE } from '#libs/common/validators.js';
+import { ContactFields } from '#libs/movement/contact.types.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import { PageInfo } from '#libs/graphql/pagination.js';
+
+/** What IsUUID('all') accepts (validator.js): versions 1 to 8, the nil and the max UUID. */
+const UUID_ALL =
+  '^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|[fF]{8}-[fF]{4}-[fF]{4}-[fF]{4}-[fF]{12})$';
 
 /**
  * The accreditation service owns Person; the movement log only points at
@@ -117,33 +122,15 @@ export class PresenceConnection {
   totalCount!: number;
 }
 
-/** Value types the inspection service declares identically (designateCloseContacts returns them). */
+/** A contact, its person set with the answer. */
 @ObjectType()
 @Directive('@shareable')
-export class Encounter {
-  @Field()
-  location!: string;
-
-  @Field()
-  from!: Date;
-
-  @Field()
-  until!: Date;
-
-  @Field(() => Int)
-  minutes!: number;
-}
-
-@ObjectType()
-@Directive('@shareable')
-export class Contact {
+export class Contact extends ContactFields {
   personId!: string;
 
-  @Field(() => Int, { description: "Sum of the encounters' minutes." })
-  totalMinutes!: number;
-
-  @Field(() => [Encounter])
-  encounters!: Encounter[];
+  /** Set with the answer, not resolved per contact: answers run to thousands of contacts. */
+  @Field(() => Person)
+  person!: Person;
 }
 
 @ObjectType()
@@ -228,3 +215,32 @@ export class RecordMovementInput {
   @IsDate({ message: 'must be an ISO 8601 date-time' })
   occurredAt!: Date;
 }
+
+/**
+ * RecordMovementInput's rules as a JSON Schema, which Ajv compiles into one function that
+ * checks a whole batch (recordMovements takes 5,000 rows) without class-validator's
+ * reflection per row. It is the fast gate only: a batch it refuses is checked again row by
+ * row against the decorators above, which name each problem, so the decorators stay the
+ * rules' statement. It must never accept what they refuse (movement-inputs.spec.ts checks
+ * it on random rows): lengths count code points here, never fewer than the characters
+ * the decorators count (they also count a character and its variation selector as one), and ids follow IsUUID('all'). occurredAt, a Date, is checked
+ * by the batch's own checks.
+ */
+export const RECORD_MOVEMENT_INPUT_SCHEMA = {
+  type: 'object',
+  required: ['id', 'location', 'kind', 'occurredAt'],
+  properties: {
+    id: { type: 'string', pattern: UUID_ALL },
+    personId: { anyOf: [{ type: 'null' }, { type: 'string', pattern: UUID_ALL }] },
+    cardNumber: { anyOf: [{ type: 'null' }, { type: 'string', minLength: 1, maxLength: 32 }] },
+    location: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      allOf: [{ pattern: PRINTABLE.source }, { pattern: '\\S' }],
+    },
+    kind: { enum: Object.values(MovementKind) },
+    // A Date: the batch's own checks look at it.
+    occurredAt: {},
+  },
+} as const;

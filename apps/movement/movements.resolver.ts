@@ -78,7 +78,7 @@ export class MovementsResolver {
     description:
       "People whose stays overlapped the person's at the same location for at least minMinutes in total, most minutes first.",
   })
-  contacts(
+  async contacts(
     @CurrentPrincipal() principal: Principal | null,
     @Args('personId', { type: () => ID }) personId: string,
     @Args('from', { type: () => Date }) from: Date,
@@ -86,7 +86,8 @@ export class MovementsResolver {
     @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 })
     minMinutes?: number | null,
   ): Promise<Contact[]> {
-    return this.service.contacts(personId, from, to, minMinutes ?? 15, principal);
+    const contacts = await this.service.contacts(personId, from, to, minMinutes ?? 15, principal);
+    return contacts.map((c) => ({ ...c, person: personRef(c.personId) }));
   }
 
   @Query(() => LogVerification)
@@ -140,14 +141,6 @@ export class PresenceResolver {
   @ResolveField(() => Person)
   person(@Parent() presence: Presence) {
     return personRef(presence.personId);
-  }
-}
-
-@Resolver(() => Contact)
-export class ContactResolver {
-  @ResolveField(() => Person)
-  person(@Parent() contact: Contact) {
-    return personRef(contact.personId);
   }
 }
 

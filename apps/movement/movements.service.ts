@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { userEmail } from '#libs/auth/identity-lookup.js';
 import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
@@ -26,6 +25,7 @@ import {
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
+import { contactTraceProblems } from '#libs/movement/query-window.js';
 import {
   appendMovementEvents,
   type NewMovementEvent,
@@ -33,17 +33,11 @@ import {
 } from '#libs/movement/movement-log.js';
 import { presentAt, PRESENCE_ORDER } from '#libs/movement/presence.js';
 import { tidyStays } from '#libs/movement/annulment.js';
-import {
-  deriveStays,
-  staysWithin,
-  STAY_END_LOOKAHEAD_MS,
-  type StayInterval,
-} from '#libs/movement/stays.js';
+import { staysWithin, type StayInterval } from '#libs/movement/stays.js';
 import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/verify.js';
 import {
   checkWindow,
   isValidDate,
-  MAX_CONTACTS_WINDOW_DAYS,
   MAX_STAYS_WINDOW_DAYS,
   movementInputProblems,
 } from '#apps/movement/movement-inputs.js';
@@ -126,11 +120,8 @@ export class MovementsService {
       ]);
     }
     if (inputs.length === 0) return [];
-    const checked = inputs.map((raw): RecordMovementInput =>
-      raw instanceof RecordMovementInput
-        ? raw
-        : plainToInstance(RecordMovementInput, raw as object),
-    );
+    // GraphQL has coerced each row to the input type; the rules are checked for the batch.
+    const checked = inputs;
     const problems = movementInputProblems(checked, fieldOf);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
@@ -173,7 +164,7 @@ export class MovementsService {
 
   /** The person of each input; unknown people and cards, and other organisations' people, are named. */
   private async resolvePeople(
-    inputs: RecordMovementInput[],
+    inputs: readonly RecordMovementInput[],
     principal: Principal | null,
     fieldOf: (i: number) => string,
   ): Promise<string[]> {
@@ -312,33 +303,23 @@ export class MovementsService {
     if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
-    // A stay open when the window begins started at the person's last ENTRY before it,
-    // however long ago (an isolation, a hotel room): its events and every later one are
-    // read. An EXIT from elsewhere in between changes nothing, so nothing less will do.
-    // After the window, a day more, for the end of a stay still open at its close.
-    const rows: EventRow[] = await this.dataSource.query(
-      `WITH anchor AS (
-         SELECT coalesce(
-           (SELECT occurred_at FROM movement.events
-            WHERE person_id = $1 AND kind = 'ENTRY' AND occurred_at < $2
-            ORDER BY occurred_at DESC LIMIT 1),
-           $2::timestamptz) AS since)
-       SELECT e.id, e.location, e.kind, e.occurred_at, e.recorded_at
-       FROM movement.events e, anchor
-       WHERE e.person_id = $1 AND e.occurred_at >= anchor.since
-         AND e.occurred_at < $3::timestamptz + $4::interval`,
-      [id, from, to, `${STAY_END_LOOKAHEAD_MS / 1000} seconds`],
-    );
-    const stays = deriveStays(
-      rows.map((r) => ({
-        id: r.id,
-        location: r.location,
-        kind: r.kind,
-        occurredAt: r.occurred_at,
-        recordedAt: r.recorded_at,
-      })),
-    );
-    // An annulled entry leaves a stay of no length, an annulled exit two that meet.
+    // The stays table's rows (migration 1764300002000), kept exact by every append, late
+    // ones and annulments' compensation included. The rows of one stay touch end to start,
+    // and may begin long before the window (a double scan a day, an isolation): the person's
+    // rows up to the window's end are read, a few a day, and joined back into stays.
+    const rows: { location: string; started_at: Date; ended_at: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT location, started_at, ended_at FROM movement.stays
+         WHERE person_id = $1 AND started_at < $2
+         ORDER BY started_at, start_recorded_at, entry_id`,
+        [id, to],
+      );
+    const stays = rows.map((r) => ({
+      location: r.location,
+      from: r.started_at,
+      until: r.ended_at,
+    }));
+    // A stay of no length is left out, and rows of one place that meet are one stay.
     return staysWithin(tidyStays(stays), from, to);
   }
 
@@ -376,18 +357,7 @@ export class MovementsService {
     minMinutes: number,
     principal: Principal | null,
   ): Promise<ContactRecord[]> {
-    const problems = checkWindow(from, to, MAX_CONTACTS_WINDOW_DAYS);
-    if (!isUuid(personId)) problems.unshift({ field: 'personId', message: 'must be a person id' });
-    if (
-      !Number.isInteger(minMinutes) ||
-      minMinutes < 0 ||
-      minMinutes > 60 * 24 * MAX_CONTACTS_WINDOW_DAYS
-    ) {
-      problems.push({
-        field: 'minMinutes',
-        message: 'must be a whole number of minutes, 0 or more',
-      });
-    }
+    const problems = contactTraceProblems({ personId, from, to, minMinutes });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
     return findContacts(this.dataSource.manager, id, from, to, minMinutes);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DataSource } from 'typeorm';
-import { ACCREDITATION_ENTITIES } from '#apps/accreditation/accreditation.module.js';
+import { ACCREDITATION_ROW_TYPES } from '#apps/accreditation/accreditation.module.js';
 import { createDataSource } from '#libs/database/data-source.js';
 import { runMigrations } from '#libs/database/migrate.js';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.js';
@@ -22,7 +22,7 @@ describe('the entities and the migrated database', () => {
     dataSource = createDataSource({
       url: database.roles.owner,
       applicationName: 'entities-check',
-      entities: ACCREDITATION_ENTITIES,
+      entities: ACCREDITATION_ROW_TYPES,
     });
     await dataSource.initialize();
   });

@@ -108,3 +108,37 @@ export function bruteForceContacts(
       (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
   );
 }
+
+/** A stay as the oracle states it: [f, u) at a place, u Infinity while open. */
+export interface OracleStay {
+  location: string;
+  f: number;
+  u: number;
+}
+
+/**
+ * Joins the spans of one person that meet at one place (the whereabouts split a stay at
+ * every event, whatever it changed) and leaves out those of no length.
+ */
+export function joinedStays(spansInOrder: readonly OracleStay[]): OracleStay[] {
+  const joined: OracleStay[] = [];
+  for (const s of spansInOrder) {
+    if (s.f >= s.u) continue;
+    const last = joined[joined.length - 1];
+    if (last && last.location === s.location && last.u === s.f) last.u = s.u;
+    else joined.push({ ...s });
+  }
+  return joined;
+}
+
+/** Everyone's stays the slow, obvious way, from the raw log: person id → stays in time order. */
+export function bruteForceStays(events: readonly OracleEvent[]): Map<string, OracleStay[]> {
+  const byPerson = new Map<string, OracleEvent[]>();
+  for (const e of events) byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), e]);
+  const stays = new Map<string, OracleStay[]>();
+  for (const [personId, theirs] of byPerson) {
+    const joined = joinedStays(spans(theirs));
+    if (joined.length > 0) stays.set(personId, joined);
+  }
+  return stays;
+}

@@ -2,10 +2,17 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { compensationFor } from '#libs/movement/annulment.js';
 import { findContacts } from '#libs/movement/contacts.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
-import { bruteForceContacts, type OracleEvent } from '#test/movement/brute-force.js';
+import {
+  bruteForceContacts,
+  bruteForceStays,
+  joinedStays,
+  type OracleEvent,
+  type OracleStay,
+} from '#test/movement/brute-force.js';
 import { given, movementTestDatabase, type MovementTestDatabase } from '#test/movement/support.js';
 
 const PLACES = ['HOTEL-1', 'VENUE-A', 'BUS-1', 'DINING-1'];
@@ -51,16 +58,115 @@ void describe('contacts', () => {
     }));
   }
 
+  /** Appends what undoes the event (libs/movement/annulment.ts); the ids it appended. */
+  async function annul(eventId: string): Promise<string[]> {
+    const log = await everything();
+    const annulled = log.find((e) => e.id === eventId);
+    assert.ok(annulled);
+    const undo = compensationFor(
+      log
+        .filter((e) => e.personId === annulled.personId)
+        .map((e) => ({ ...e, kind: e.kind as MovementKind })),
+      { ...annulled, kind: annulled.kind as MovementKind },
+    );
+    // The log breaks ties of instant and recording by id: ascending ids keep the order.
+    const ids = undo.map(() => randomUUID()).sort();
+    await db.dataSource.transaction((m) =>
+      appendMovementEvents(
+        m,
+        undo.map((u, i) => ({
+          id: ids[i],
+          personId: annulled.personId,
+          location: u.location,
+          kind: u.kind as MovementKind,
+          occurredAt: annulled.occurredAt,
+          source: 'annulment',
+        })),
+      ),
+    );
+    return ids;
+  }
+
+  /**
+   * The stays table (kept by every append) against the oracle's stays from the raw log,
+   * and row for row against the table rebuilt from the whole log at once.
+   */
+  async function assertStaysMatchLog(log: readonly OracleEvent[]): Promise<number> {
+    const rows: {
+      entry_id: string;
+      person_id: string;
+      location: string;
+      started_at: Date;
+      ended_at: Date | null;
+    }[] = await db.dataSource.query(
+      `SELECT entry_id, person_id, location, started_at, ended_at FROM movement.stays
+       ORDER BY person_id, started_at, start_recorded_at, entry_id`,
+    );
+    const table = new Map<string, OracleStay[]>();
+    for (const r of rows) {
+      const list = table.get(r.person_id) ?? [];
+      list.push({
+        location: r.location,
+        f: r.started_at.getTime(),
+        u: r.ended_at?.getTime() ?? Infinity,
+      });
+      table.set(r.person_id, list);
+    }
+    const fromTable = new Map(
+      [...table]
+        .map(([person, list]) => [person, joinedStays(list)] as const)
+        .filter(([, list]) => list.length > 0),
+    );
+    assert.deepEqual(fromTable, bruteForceStays(log));
+    const runner = db.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT movement.rebuild_stays()`);
+      const rebuilt = (await runner.query(
+        `SELECT entry_id, person_id, location, started_at, ended_at FROM movement.stays
+         ORDER BY person_id, started_at, start_recorded_at, entry_id`,
+      )) as typeof rows;
+      assert.deepEqual(rows, rebuilt);
+    } finally {
+      // The table stays as the appends kept it.
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    return rows.filter(
+      (r) => r.ended_at === null || r.ended_at.getTime() - r.started_at.getTime() > 24 * HOUR,
+    ).length;
+  }
+
+  /** Events of the run recorded after an event of the same person that happened later. */
+  function lateEvents(run: readonly OracleEvent[]): number {
+    return run.filter((e) =>
+      run.some(
+        (o) =>
+          o.personId === e.personId &&
+          o.occurredAt.getTime() > e.occurredAt.getTime() &&
+          o.recordedAt.getTime() < e.recordedAt.getTime(),
+      ),
+    ).length;
+  }
+
   /** Appends the events, in several batches (so recording order differs from time order). */
   async function load(
     base: number,
-    events: { p: number; place: number; exit: boolean; second: number; batch: number }[],
+    events: {
+      p: number;
+      place: number;
+      exit: boolean;
+      second: number;
+      batch: number;
+      annul?: boolean;
+    }[],
     who: readonly string[] = people,
     places: readonly string[] = PLACES,
   ) {
     const batches = new Map<number, typeof events>();
     for (const e of events) batches.set(e.batch, [...(batches.get(e.batch) ?? []), e]);
     const ids: string[] = [];
+    const annulled: string[] = [];
     for (const [, list] of [...batches].sort((a, b) => a[0] - b[0])) {
       const rows = list.map((e) => ({
         id: randomUUID(),
@@ -72,7 +178,13 @@ void describe('contacts', () => {
       }));
       ids.push(...rows.map((r) => r.id));
       await db.dataSource.transaction((m) => appendMovementEvents(m, rows));
+      rows.forEach((r, i) => {
+        if (list[i].annul) annulled.push(r.id);
+      });
     }
+    // Annulled scans, undone as the inspection service does: compensating events at the
+    // annulled one's instant, recorded after everything above (late, out of order).
+    for (const annulledId of annulled) ids.push(...(await annul(annulledId)));
     const stored: StoredRow[] = await db.dataSource.query(
       `SELECT id, person_id, location, kind, occurred_at, recorded_at FROM movement.events WHERE id = ANY($1::uuid[])`,
       [ids],
@@ -95,8 +207,12 @@ void describe('contacts', () => {
       // Ten hours, to the second; a few events share an instant.
       second: fc.oneof(fc.integer({ min: 0, max: 36_000 }), fc.constantFrom(0, 600, 3600, 7200)),
       batch: fc.integer({ min: 0, max: 3 }),
+      // Now and then a scan annulled afterwards (compensating events, recorded last).
+      annul: fc.integer({ min: 0, max: 12 }).map((n) => n === 0),
     });
     let found = 0;
+    let late = 0;
+    let annulments = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(event, { minLength: 10, maxLength: 80 }),
@@ -108,8 +224,12 @@ void describe('contacts', () => {
           // Each run lives on days of its own; stays left open by earlier runs still count.
           run += 1;
           const base = Date.UTC(2021, 0, 1) + run * 3 * 24 * HOUR;
-          await load(base, events);
+          const loaded = await load(base, events);
           const stored = await everything();
+          await assertStaysMatchLog(stored);
+          if (lateEvents(loaded) > 0) late += 1;
+          // Compensation appended: an annulment that changed what the log means.
+          if (loaded.length > events.length) annulments += 1;
           const from = new Date(base + start * 1000);
           const to = new Date(from.getTime() + length * 1000);
           const actual = await findContacts(
@@ -126,8 +246,11 @@ void describe('contacts', () => {
       ),
       { numRuns: 150 },
     );
-    // The generator must produce real overlaps, not only empty answers.
+    // The generator must produce real overlaps, not only empty answers, late events and
+    // annulments.
     assert.ok(found > 30, `only ${found} runs had contacts`);
+    assert.ok(late > 50, `only ${late} runs had late events`);
+    assert.ok(annulments > 30, `only ${annulments} runs had an annulment undone`);
   });
 
   void it('finds stays begun days before the window with no event since (sparse multi-day logs, late events)', async () => {
@@ -146,9 +269,12 @@ void describe('contacts', () => {
       ),
       // Later batches are recorded later: an event that happened days ago may arrive last.
       batch: fc.integer({ min: 0, max: 3 }),
+      annul: fc.integer({ min: 0, max: 8 }).map((n) => n === 0),
     });
     let found = 0;
     let longAgo = 0;
+    let longStays = 0;
+    let late = 0;
     let sparseRun = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -160,8 +286,10 @@ void describe('contacts', () => {
         async (events, subject, start, length, minMinutes) => {
           sparseRun += 1;
           const base = Date.UTC(2023, 0, 1) + sparseRun * 8 * 24 * HOUR;
-          await load(base, events, lodgers, ROOMS);
+          const loaded = await load(base, events, lodgers, ROOMS);
           const stored = await everything();
+          if ((await assertStaysMatchLog(stored)) > 0) longStays += 1;
+          if (lateEvents(loaded) > 0) late += 1;
           const from = new Date(base + start * 1000);
           const to = new Date(from.getTime() + length * 1000);
           const actual = await findContacts(
@@ -187,6 +315,8 @@ void describe('contacts', () => {
     );
     assert.ok(found > 15, `only ${found} runs had contacts`);
     assert.ok(longAgo > 5, `only ${longAgo} runs had a stay begun days before the window`);
+    assert.ok(longStays > 40, `only ${longStays} runs had stays longer than a day`);
+    assert.ok(late > 20, `only ${late} runs had late events`);
   });
 
   void it('a lodger who entered four days ago and never left is a contact of an hour in the room', async () => {

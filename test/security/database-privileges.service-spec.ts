@@ -49,6 +49,8 @@ const EXCEPTIONS: Record<string, Partial<Record<ServiceName, string[]>>> = {
   'inspection.closed_loop_statuses': { accreditation: ['SELECT'] },
   'movement.movements': { inspection: ['SELECT'] },
   'movement.presence': { inspection: ['SELECT'] },
+  'movement.stays': { inspection: ['SELECT'] },
+  'movement.stay_span_classes': { inspection: ['SELECT'] },
 };
 
 function expectedPrivileges(service: ServiceName, schema: string, table: string): string[] {

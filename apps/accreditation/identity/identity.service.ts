@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { PinoLogger } from 'nestjs-pino';
-import { IsNull, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { generateApiKeySecret, hashApiKeySecret } from '#libs/auth/api-key-secret.js';
 import { signSessionToken } from '#libs/auth/jwt.js';
 import type { Principal } from '#libs/auth/principal.js';
@@ -12,8 +11,8 @@ import { decodeKeyset, keysetCondition, keysetOrder, type Keyset } from '#libs/g
 import { checkPageSize, type Page, toPage } from '#libs/graphql/pagination.js';
 import { ConflictError, DomainError, NotFoundError } from '#libs/common/errors.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
-import { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
-import { UserEntity } from '#apps/accreditation/identity/user.entity.js';
+import type { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
+import type { UserEntity } from '#apps/accreditation/identity/user.entity.js';
 import { LoginThrottle } from '#apps/accreditation/identity/login-throttle.service.js';
 import { hashPassword, passwordMatches } from '#apps/accreditation/identity/passwords.js';
 import type {
@@ -26,7 +25,17 @@ import type {
   User,
 } from '#apps/accreditation/identity/identity.types.js';
 
-const toUser = (e: UserEntity): User => ({
+/** identity.users as the service reads it, in the entity's (checked) names. */
+type UserRow = Omit<UserEntity, 'createdAt'>;
+const USER_COLUMNS = `u.id, u.email, u.password_hash AS "passwordHash", u.roles,
+  u.organisation_id AS "organisationId", u.disabled_at AS "disabledAt",
+  u.session_epoch AS "sessionEpoch"`;
+
+type ApiKeyRow = Omit<ApiKeyEntity, 'secretHash' | 'createdBy'>;
+const API_KEY_COLUMNS = `id, name, scopes, organisation_id AS "organisationId",
+  created_at AS "createdAt", revoked_at AS "revokedAt"`;
+
+const toUser = (e: UserRow): User => ({
   id: e.id,
   email: e.email,
   roles: e.roles,
@@ -34,7 +43,7 @@ const toUser = (e: UserEntity): User => ({
   disabled: e.disabledAt != null,
 });
 
-const toApiKey = (e: ApiKeyEntity): ApiKey => ({
+const toApiKey = (e: ApiKeyRow): ApiKey => ({
   id: e.id,
   name: e.name,
   scopes: e.scopes,
@@ -51,11 +60,11 @@ const USERS_ORDER: Keyset = {
   ],
 };
 
+/** Users and API keys: the identity schema, in SQL like the rest of the service. */
 @Injectable()
 export class IdentityService implements OnApplicationBootstrap {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
+    private readonly dataSource: DataSource,
     private readonly config: AccreditationConfig,
     private readonly logger: PinoLogger,
     private readonly throttle: LoginThrottle,
@@ -63,20 +72,17 @@ export class IdentityService implements OnApplicationBootstrap {
 
   /** With no user at all, creates the first ADMIN so someone can sign in. */
   async onApplicationBootstrap(): Promise<void> {
-    if ((await this.users.count()) > 0) return;
+    if ((await this.userCount()) > 0) return;
     const generated = this.config.ADMIN_PASSWORD === undefined;
     const password = this.config.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
-    const created = await this.users
-      .createQueryBuilder()
-      .insert()
-      .values({
-        email: this.config.ADMIN_EMAIL,
-        passwordHash: await hashPassword(password),
-        roles: [Role.ADMIN],
-      })
-      .orIgnore()
-      .execute();
-    if (created.identifiers.length === 0) return;
+    // Every instance may try at once: the first to insert wins, the others see no row.
+    const created = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO identity.users (email, password_hash, roles)
+       SELECT $1, $2, $3::text[] WHERE NOT EXISTS (SELECT 1 FROM identity.users)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [this.config.ADMIN_EMAIL, await hashPassword(password), [Role.ADMIN]],
+    );
+    if (created.length === 0) return;
     this.logger.info({ email: this.config.ADMIN_EMAIL }, 'first ADMIN created');
     if (generated) {
       // Printed once, on the console only: it is never written to the structured logs.
@@ -89,10 +95,7 @@ export class IdentityService implements OnApplicationBootstrap {
   async login(input: LoginInput, clientAddress: string | null): Promise<Session> {
     // The attempt is counted before the password is checked, so parallel guesses cannot slip past.
     await this.throttle.takeAttempt(input.email, clientAddress);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: input.email })
-      .getOne();
+    const user = await this.userByEmail(input.email);
     // Hash even for an unknown email, so timing does not tell which emails exist.
     const ok = user
       ? await passwordMatches(user.passwordHash, input.password)
@@ -116,26 +119,24 @@ export class IdentityService implements OnApplicationBootstrap {
   }
 
   async createUser(input: CreateUserInput): Promise<User> {
-    const existing = await this.users
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email: input.email })
-      .getExists();
-    if (existing) throw new ConflictError(`A user with email ${input.email} already exists`);
-    const saved = await this.users.save(
-      this.users.create({
-        email: input.email,
-        passwordHash: await hashPassword(input.password),
-        roles: input.roles,
-        organisationId: input.organisationId ?? null,
-      }),
+    if (await this.userByEmail(input.email)) {
+      throw new ConflictError(`A user with email ${input.email} already exists`);
+    }
+    const [created] = await this.dataSource.query<UserRow[]>(
+      `INSERT INTO identity.users AS u (email, password_hash, roles, organisation_id)
+       VALUES ($1, $2, $3::text[], $4) RETURNING ${USER_COLUMNS}`,
+      [input.email, await hashPassword(input.password), input.roles, input.organisationId ?? null],
     );
-    return toUser(saved);
+    return toUser(created);
   }
 
   /** Ends every session of the user: tokens of earlier epochs are refused from now on. */
   async logout(principal: Principal | null): Promise<boolean> {
     if (principal?.kind !== 'user') return false;
-    await this.users.increment({ id: principal.id }, 'sessionEpoch', 1);
+    await this.dataSource.query(
+      `UPDATE identity.users SET session_epoch = session_epoch + 1 WHERE id = $1`,
+      [principal.id],
+    );
     return true;
   }
 
@@ -144,22 +145,19 @@ export class IdentityService implements OnApplicationBootstrap {
     if (by?.kind === 'user' && by.id === id) {
       throw new ConflictError('You cannot disable your own account');
     }
-    const user = await this.userById(id);
-    if (!user.disabledAt) {
-      await this.users
-        .createQueryBuilder()
-        .update()
-        .set({ disabledAt: () => 'now()', sessionEpoch: () => 'session_epoch + 1' })
-        .where('id = :id AND disabled_at IS NULL', { id })
-        .execute();
-    }
+    await this.userById(id);
+    await this.dataSource.query(
+      `UPDATE identity.users SET disabled_at = now(), session_epoch = session_epoch + 1
+       WHERE id = $1 AND disabled_at IS NULL`,
+      [id],
+    );
     return toUser(await this.userById(id));
   }
 
   /** Enabled again: the user may sign in; sessions ended by the disable stay ended. */
   async enableUser(id: string): Promise<User> {
     await this.userById(id);
-    await this.users.update({ id }, { disabledAt: null });
+    await this.dataSource.query(`UPDATE identity.users SET disabled_at = NULL WHERE id = $1`, [id]);
     return toUser(await this.userById(id));
   }
 
@@ -167,38 +165,62 @@ export class IdentityService implements OnApplicationBootstrap {
   async list(first: number, after: string | null | undefined): Promise<Page<User>> {
     checkPageSize(first);
     const cursor = decodeKeyset(after, USERS_ORDER);
-    const query = this.users
-      .createQueryBuilder('u')
-      .orderBy(keysetOrder(USERS_ORDER))
-      .limit(first + 1);
-    if (cursor) {
-      const values: Record<string, unknown> = {};
-      const bind = (value: unknown) => {
-        const name = `key${Object.keys(values).length}`;
-        values[name] = value;
-        return `:${name}`;
-      };
-      query.where(keysetCondition(USERS_ORDER, cursor, bind), values);
-    }
-    const [rows, totalCount] = await Promise.all([query.getMany(), this.users.count()]);
+    const params: unknown[] = [first + 1];
+    const keyset = cursor
+      ? `WHERE ${keysetCondition(USERS_ORDER, cursor, (v) => `$${params.push(v)}`)}`
+      : '';
+    const [rows, totalCount] = await Promise.all([
+      this.dataSource.query<UserRow[]>(
+        `SELECT ${USER_COLUMNS} FROM identity.users u ${keyset}
+         ORDER BY ${keysetOrder(USERS_ORDER)} LIMIT $1`,
+        params,
+      ),
+      this.userCount(),
+    ]);
     return toPage(rows, first, totalCount, (u) => [u.email.toLowerCase(), u.id], toUser);
   }
 
   /** Every API key, newest first. */
   async listApiKeys(): Promise<ApiKey[]> {
-    const keys = await this.apiKeys.find({ order: { createdAt: 'DESC', id: 'ASC' } });
+    const keys = await this.dataSource.query<ApiKeyRow[]>(
+      `SELECT ${API_KEY_COLUMNS} FROM identity.api_keys ORDER BY created_at DESC, id`,
+    );
     return keys.map(toApiKey);
   }
 
-  private async userById(id: string): Promise<UserEntity> {
-    const user = isUuid(id) ? await this.users.findOneBy({ id }) : null;
+  private async userCount(): Promise<number> {
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM identity.users`,
+    );
+    return n;
+  }
+
+  private async userByEmail(email: string): Promise<UserRow | null> {
+    const rows = await this.dataSource.query<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM identity.users u WHERE lower(u.email) = lower($1)`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async findUser(id: string): Promise<UserRow | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.dataSource.query<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM identity.users u WHERE u.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async userById(id: string): Promise<UserRow> {
+    const user = await this.findUser(id);
     if (!user) throw new NotFoundError('User', id);
     return user;
   }
 
   async me(principal: Principal | null): Promise<User | null> {
     if (principal?.kind !== 'user') return null;
-    const user = await this.users.findOneBy({ id: principal.id });
+    const user = await this.findUser(principal.id);
     return user ? toUser(user) : null;
   }
 
@@ -206,8 +228,7 @@ export class IdentityService implements OnApplicationBootstrap {
   async actorName(principal: Principal | null): Promise<string | null> {
     if (!principal) return null;
     if (principal.kind === 'apiKey') return principal.name;
-    const user = await this.users.findOne({ where: { id: principal.id }, select: { email: true } });
-    return user?.email ?? null;
+    return (await this.findUser(principal.id))?.email ?? null;
   }
 
   async createApiKey(
@@ -215,22 +236,24 @@ export class IdentityService implements OnApplicationBootstrap {
     createdBy: string | null,
   ): Promise<ApiKeyWithSecret> {
     const secret = generateApiKeySecret();
-    const saved = await this.apiKeys.save(
-      this.apiKeys.create({
-        name: input.name,
-        secretHash: hashApiKeySecret(secret),
-        scopes: input.scopes,
-        organisationId: input.organisationId ?? null,
-        createdBy,
-      }),
+    const [created] = await this.dataSource.query<ApiKeyRow[]>(
+      `INSERT INTO identity.api_keys (name, secret_hash, scopes, organisation_id, created_by)
+       VALUES ($1, $2, $3::text[], $4, $5) RETURNING ${API_KEY_COLUMNS}`,
+      [input.name, hashApiKeySecret(secret), input.scopes, input.organisationId ?? null, createdBy],
     );
-    return { apiKey: toApiKey(saved), secret };
+    return { apiKey: toApiKey(created), secret };
   }
 
   async revokeApiKey(id: string): Promise<ApiKey> {
     if (!isUuid(id)) throw new NotFoundError('API key', id);
-    await this.apiKeys.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-    const key = await this.apiKeys.findOneBy({ id });
+    await this.dataSource.query(
+      `UPDATE identity.api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
+    const [key] = await this.dataSource.query<ApiKeyRow[]>(
+      `SELECT ${API_KEY_COLUMNS} FROM identity.api_keys WHERE id = $1`,
+      [id],
+    );
     if (!key) throw new NotFoundError('API key', id);
     return toApiKey(key);
   }

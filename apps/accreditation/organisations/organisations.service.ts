@@ -1,66 +1,69 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
-import { OrganisationEntity } from '#apps/accreditation/organisations/organisation.entity.js';
+import type { OrganisationEntity } from '#apps/accreditation/organisations/organisation.entity.js';
 import type {
   CreateOrganisationInput,
   Organisation,
   OrganisationType,
 } from '#apps/accreditation/organisations/organisation.type.js';
 
-const toOrganisation = (e: OrganisationEntity): Organisation => ({
-  id: e.id,
-  code: e.code,
-  name: e.name,
-  type: e.type as OrganisationType,
-  country: e.country,
+/** The columns of accreditation.organisations a reader needs. */
+const COLUMNS = 'id, code, name, type, country';
+
+type OrganisationRow = Pick<OrganisationEntity, 'id' | 'code' | 'name' | 'type' | 'country'>;
+
+const toOrganisation = (row: OrganisationRow): Organisation => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  type: row.type as OrganisationType,
+  country: row.country,
 });
 
+/** accreditation.organisations, in SQL like the rest of the service's schemas. */
 @Injectable()
 export class OrganisationsService {
-  constructor(
-    @InjectRepository(OrganisationEntity)
-    private readonly repository: Repository<OrganisationEntity>,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
-    const result = await this.repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        code: input.code,
-        name: input.name,
-        type: input.type,
-        country: input.country ?? null,
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const row = (result.raw as OrganisationEntity[])[0];
-    if (!row) throw new ConflictError(`An organisation with code ${input.code} already exists`);
-    return this.byId(row.id) as Promise<Organisation>;
+    const rows = await this.dataSource.query<OrganisationRow[]>(
+      `INSERT INTO accreditation.organisations (code, name, type, country)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (code) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [input.code, input.name, input.type, input.country ?? null],
+    );
+    if (!rows[0]) throw new ConflictError(`An organisation with code ${input.code} already exists`);
+    return toOrganisation(rows[0]);
   }
 
   /** Every organisation, or only the one a scoped caller belongs to. */
   async list(onlyId: string | null): Promise<Organisation[]> {
-    const rows = await this.repository.find({
-      where: onlyId ? { id: onlyId } : {},
-      order: { code: 'ASC' },
-    });
+    if (onlyId !== null && !isUuid(onlyId)) return [];
+    const rows = await this.dataSource.query<OrganisationRow[]>(
+      `SELECT ${COLUMNS} FROM accreditation.organisations
+       WHERE $1::uuid IS NULL OR id = $1::uuid ORDER BY code`,
+      [onlyId],
+    );
     return rows.map(toOrganisation);
   }
 
   async byId(id: string): Promise<Organisation | null> {
-    if (!isUuid(id)) return null;
-    const row = await this.repository.findOneBy({ id });
-    return row ? toOrganisation(row) : null;
+    return (await this.byIds([id]))[0];
   }
 
   /** One query for many ids (DataLoader batch); the answer is in the order asked. */
   async byIds(ids: readonly string[]): Promise<(Organisation | null)[]> {
-    const rows = await this.repository.findBy({ id: In(ids.filter(isUuid)) });
+    const valid = ids.filter(isUuid);
+    const rows =
+      valid.length === 0
+        ? []
+        : await this.dataSource.query<OrganisationRow[]>(
+            `SELECT ${COLUMNS} FROM accreditation.organisations WHERE id = ANY($1::uuid[])`,
+            [valid],
+          );
     const byId = new Map(rows.map((r) => [r.id, toOrganisation(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }

@@ -199,7 +199,7 @@ export class ArrivalsService {
       const previous = await this.replay(manager, input.id, fingerprint);
       const card = await findCard(manager, normaliseCardNumber(input.cardNumber));
       if (!card) throw new NotFoundError('Card', input.cardNumber);
-      if (previous) return (await this.closedLoop.byPersonIds([card.personId]))[0];
+      if (previous) return (await this.closedLoop.byPersonIds([card.personId], manager))[0];
       const area = await this.portArea(manager, input.areaCode);
       const departedAt = input.departedAt ?? this.clock.now();
       const { state: next } = await this.closedLoop.apply(

@@ -12,15 +12,13 @@ import {
 import { isUuid } from '#libs/common/ids.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
 import { findContacts } from '#libs/movement/contacts.js';
+import { contactTraceProblems } from '#libs/movement/query-window.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import type { ClosedLoopState } from '#apps/inspection/closed-loop/closed-loop.type.js';
 import type { Contact, TestResultInput } from '#apps/inspection/health/health.type.js';
 
-const DAY_MS = 24 * 3_600_000;
 /** How far ahead of the server's clock a sample time may be (clocks of lab systems drift). */
 const MAX_SAMPLE_AHEAD_MS = 5 * 60_000;
-/** Longest window a contact trace may cover. */
-const MAX_TRACE_DAYS = 31;
 
 function requirePersonId(personId: string): void {
   if (!isUuid(personId))
@@ -147,18 +145,7 @@ export class HealthService {
     principal: Principal | null,
   ): Promise<Contact[]> {
     requirePersonId(personId);
-    const problems: FieldProblem[] = [];
-    if (from.getTime() >= to.getTime())
-      problems.push({ field: 'to', message: 'must be after from' });
-    if (to.getTime() - from.getTime() > MAX_TRACE_DAYS * DAY_MS) {
-      problems.push({
-        field: 'from',
-        message: `the window may cover at most ${MAX_TRACE_DAYS} days`,
-      });
-    }
-    if (!Number.isInteger(minMinutes) || minMinutes < 1 || minMinutes > 24 * 60) {
-      problems.push({ field: 'minMinutes', message: 'must be between 1 and 1440' });
-    }
+    const problems = contactTraceProblems({ personId, from, to, minMinutes });
     personIds?.forEach((id, i) => {
       if (!isUuid(id)) problems.push({ field: `personIds[${i}]`, message: 'must be a person id' });
     });

@@ -1,13 +1,6 @@
-import {
-  Directive,
-  Field,
-  ID,
-  InputType,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsDate, IsEnum, IsUUID } from 'class-validator';
+import { ContactFields } from '#libs/movement/contact.types.js';
 import { Person } from '#apps/inspection/closed-loop/person.type.js';
 
 export enum TestResult {
@@ -35,35 +28,10 @@ export class TestResultInput {
   result!: TestResult;
 }
 
-/**
- * The movement subgraph's value types for a contact trace, declared
- * identically here (designateCloseContacts returns them) and shared.
- */
+/** A contact as designateCloseContacts returns it (the fields shared with movement's). */
 @ObjectType()
 @Directive('@shareable')
-export class Encounter {
-  @Field()
-  location!: string;
-
-  @Field()
-  from!: Date;
-
-  @Field()
-  until!: Date;
-
-  @Field(() => Int)
-  minutes!: number;
-}
-
-@ObjectType()
-@Directive('@shareable')
-export class Contact {
+export class Contact extends ContactFields {
   @Field(() => Person)
   person!: Person;
-
-  @Field(() => Int, { description: "Sum of the encounters' minutes." })
-  totalMinutes!: number;
-
-  @Field(() => [Encounter])
-  encounters!: Encounter[];
 }
