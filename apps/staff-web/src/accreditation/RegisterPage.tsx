@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { OrganisationsQuery, RegisterPersonMutation } from '../api/operations';
 import { errorCodes, fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { CategorySelect } from '../components/CategorySelect';
 import { Field } from '../components/Field';
 import { fromLocalInput, splitCodes } from '../components/format';
 import type { RegisterPersonInput } from '../gql/graphql';
@@ -39,6 +40,18 @@ const EMPTY: FormState = {
 };
 
 type Key = keyof FormState;
+
+/**
+ * What the next person of a delegation most likely shares with the one just
+ * registered: kept after a registration, everything else cleared.
+ */
+const KEPT_FOR_NEXT: readonly Key[] = ['organisationId', 'category', 'validFrom', 'validUntil'];
+
+export function formForNext(f: FormState): FormState {
+  const next = { ...EMPTY };
+  for (const k of KEPT_FOR_NEXT) next[k] = f[k];
+  return next;
+}
 
 /** Input paths as the server names them in extensions.fields. */
 const PATH: Record<Key, string> = {
@@ -119,7 +132,8 @@ export function RegisterPage() {
     }
     const r = await register({ input: toRegisterInput(form) });
     if (r.data) {
-      setForm(EMPTY);
+      setForm(formForNext(form));
+      document.getElementById('reg-givenName')?.focus();
     } else {
       const first = (Object.keys(PATH) as Key[]).find((k) => fieldErrors(r.error)[PATH[k]]);
       if (first) document.getElementById(`reg-${first}`)?.focus();
@@ -157,7 +171,8 @@ export function RegisterPage() {
           <a href={`#/person/${encodeURIComponent(created.id)}`}>
             {created.givenName} {created.familyName}
           </a>{' '}
-          with card {created.accreditation.cardNumber} ({created.accreditation.status}).
+          with card {created.accreditation.cardNumber} ({created.accreditation.status}). The
+          organisation, category and validity stay filled in for the next person.
         </SuccessNote>
       )}
       {isBadInput ? (
@@ -208,7 +223,17 @@ export function RegisterPage() {
         </fieldset>
         <fieldset>
           <legend>Accreditation</legend>
-          {input('category', 'text', 'e.g. Aa, Ao, E, TF.')}
+          <Field id="reg-category" label={LABEL.category} error={errorFor('category')}>
+            {(describedBy, invalid) => (
+              <CategorySelect
+                id="reg-category"
+                value={form.category}
+                describedBy={describedBy}
+                invalid={invalid}
+                onChange={(code) => set('category', code)}
+              />
+            )}
+          </Field>
           {input('venues', 'text', 'Venue codes separated by commas or semicolons; * for all.')}
           {input('zones', 'text', 'Zone codes separated by commas or semicolons; * for all.')}
           {input('validFrom', 'datetime-local')}

@@ -5,7 +5,8 @@ import { RecordTestResultMutation, ReleaseMutation, TestsDueQuery } from '../api
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
-import { peopleCsv } from '../export/exports';
+import { peopleCsv, peopleTable, testsDueCsv, testsDueTable } from '../export/exports';
+import { PrintButton } from '../export/PrintButton';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TestResult } from '../gql/graphql';
@@ -168,6 +169,24 @@ export function HealthPage() {
         </form>
         <section className="panel" aria-labelledby="due-h">
           <h2 id="due-h">Tests due today {due.data && `(${due.data.testsDue.totalCount})`}</h2>
+          <div className="row">
+            <ExportButton
+              label="Download tests due (CSV)"
+              stem="tests-due"
+              build={() => testsDueCsv(client, dueBefore)}
+              disabled={!due.data?.testsDue.totalCount}
+            />
+            <PrintButton
+              label="Print tests due"
+              title="Tests due today"
+              filters={[
+                `Due before ${formatDateTime(dueBefore)}`,
+                'People in the loop or close contacts, soonest (overdue) first',
+              ]}
+              build={() => testsDueTable(client, dueBefore)}
+              disabled={!due.data?.testsDue.totalCount}
+            />
+          </div>
           <ErrorAlert error={due.error} />
           {dueRows.length === 0 ? (
             <p className="muted">
@@ -200,12 +219,21 @@ export function HealthPage() {
           <h2 id="isolated-h">
             Isolated people {isolated.totalCount !== null && `(${isolated.totalCount})`}
           </h2>
-          <ExportButton
-            label="Download isolated (CSV)"
-            stem="isolated"
-            build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
-            disabled={!isolated.totalCount}
-          />
+          <div className="row">
+            <ExportButton
+              label="Download isolated (CSV)"
+              stem="isolated"
+              build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
+              disabled={!isolated.totalCount}
+            />
+            <PrintButton
+              label="Print isolated"
+              title="Isolated people"
+              filters={['Closed-loop status: ISOLATED']}
+              build={() => peopleTable(client, { closedLoopStatus: 'ISOLATED' })}
+              disabled={!isolated.totalCount}
+            />
+          </div>
           <ErrorAlert error={isolated.error} />
           <ErrorAlert error={released.error} />
           {releaseNote && <SuccessNote>{releaseNote}</SuccessNote>}

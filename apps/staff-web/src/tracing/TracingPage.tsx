@@ -4,7 +4,8 @@ import { DesignateMutation, TraceQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
-import { contactsCsv } from '../export/exports';
+import { contactsCsv, contactsTable } from '../export/exports';
+import { PrintButton } from '../export/PrintButton';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TraceQuery as TraceResult } from '../gql/graphql';
@@ -165,11 +166,22 @@ export function TracingPage() {
           <section className="panel" aria-labelledby="contacts-h">
             <h2 id="contacts-h">Contacts ({contacts.length})</h2>
             {traced && contacts.length > 0 && (
-              <ExportButton
-                label="Download contacts (CSV)"
-                stem="contacts"
-                build={() => contactsCsv(contacts)}
-              />
+              <div className="row">
+                <ExportButton
+                  label="Download contacts (CSV)"
+                  stem="contacts"
+                  build={() => contactsCsv(contacts)}
+                />
+                <PrintButton
+                  label="Print contacts"
+                  title={`Contacts of ${person?.id === traced.personId ? `${person.givenName} ${person.familyName}` : 'the traced person'}`}
+                  filters={[
+                    `Window ${formatDateTime(traced.from)} – ${formatDateTime(traced.to)}`,
+                    `At least ${traced.minMinutes} minutes together`,
+                  ]}
+                  build={() => contactsTable(contacts)}
+                />
+              </div>
             )}
             {contacts.length === 0 ? (
               <p className="muted">No contacts at or above the minimum.</p>
