@@ -18,6 +18,8 @@ import { PersonPhotos1764300001501 } from './1764300001501-person-photos.js';
 import { CardPrintRuns1764300001502 } from './1764300001502-card-print-runs.js';
 import { Retention1764300001600 } from './1764300001600-retention.js';
 import { CheckInAnnulments1764300001700 } from './1764300001700-check-in-annulments.js';
+import { PersonEdits1764300001800 } from './1764300001800-person-edits.js';
+import { CatalogueForAreas1764300001801 } from './1764300001801-catalogue-for-areas.js';
 import { CheckInFunction1764300001900 } from './1764300001900-check-in-function.js';
 import { MovementStays1764300002000 } from './1764300002000-movement-stays.js';
 import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
@@ -45,6 +47,8 @@ export const MIGRATIONS = [
   CardPrintRuns1764300001502,
   Retention1764300001600,
   CheckInAnnulments1764300001700,
+  PersonEdits1764300001800,
+  CatalogueForAreas1764300001801,
   CheckInFunction1764300001900,
   MovementStays1764300002000,
   AppendOnly1764300002100,

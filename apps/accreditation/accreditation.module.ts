@@ -27,6 +27,9 @@ import {
   OrganisationPeopleResolver,
   PeopleResolver,
 } from '#apps/accreditation/people/people.resolver.js';
+import { CategoriesResolver } from '#apps/accreditation/people/categories.resolver.js';
+import { PersonEditResolver } from '#apps/accreditation/people/person-edit.resolver.js';
+import { PersonEditService } from '#apps/accreditation/people/person-edit.service.js';
 import { RetentionResolver } from '#apps/accreditation/people/retention.resolver.js';
 import { RetentionService } from '#apps/accreditation/people/retention.service.js';
 import { PeopleService } from '#apps/accreditation/people/people.service.js';
@@ -72,6 +75,9 @@ export const ACCREDITATION_ROW_TYPES = [
     FileLinks,
     { provide: PortraitStore, useClass: PostgresPortraitStore },
     RetentionResolver,
+    PersonEditResolver,
+    PersonEditService,
+    CategoriesResolver,
     RetentionService,
     IdentityService,
     LoginThrottle,

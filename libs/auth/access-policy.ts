@@ -51,6 +51,9 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Query.testsDue': { roles: [R.HEALTH_OFFICER], scopes: [S.HEALTH_WRITE] },
   'Mutation.createOrganisation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.registerPerson': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.updatePerson': { roles: [R.ACCREDITATION_OFFICER] },
+  // What registration and correction choose from.
+  'Query.accreditationCategories': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.importPeople': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.approveAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.suspendAccreditation': { roles: [R.ACCREDITATION_OFFICER] },
@@ -60,6 +63,7 @@ export const OPERATION_POLICIES: Readonly<Record<string, AccessPolicy>> = {
   'Mutation.setPersonPhoto': { roles: [R.ACCREDITATION_OFFICER] },
   'Query.cardsPdfUrl': { roles: [R.ACCREDITATION_OFFICER] },
   'Mutation.approveAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
+  'Mutation.suspendAccreditations': { roles: [R.ACCREDITATION_OFFICER] },
   // The venue catalogue: gates read it to name the venues of a card offline.
   'Query.venues': { authenticated: true },
   'Mutation.upsertVenue': { roles: [] },

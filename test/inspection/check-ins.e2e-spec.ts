@@ -99,6 +99,38 @@ describe('check-ins through the gateway', () => {
       );
       assert.equal(none.inspectionArea, null);
     });
+
+    it('names a venue or a zone outside the venue catalogue at its field, and creates nothing', async () => {
+      const create = `mutation($input: CreateInspectionAreaInput!) { createInspectionArea(input: $input) { id } }`;
+      const attempt = async (venueCode: string, zone: string) => {
+        const code = `CAT-${randomUUID().slice(0, 8).toUpperCase()}`;
+        const [error] = await system.admin.errors(create, {
+          input: { code, name: 'Catalogue check', kind: 'VENUE', venueCode, zone },
+        });
+        const found = await system.admin.query<{ inspectionArea: null }>(
+          'query($code: String!) { inspectionArea(code: $code) { code } }',
+          { code },
+        );
+        assert.equal(found.inspectionArea, null, 'nothing was created');
+        return [error.extensions?.code, error.extensions?.fields];
+      };
+      assert.deepEqual(await attempt('NOPE', '1'), [
+        'BAD_USER_INPUT',
+        [{ field: 'venueCode', message: 'NOPE is not a venue of the catalogue' }],
+      ]);
+      assert.deepEqual(await attempt('PEK', '1'), [
+        'BAD_USER_INPUT',
+        [{ field: 'zone', message: '1 is not a zone of PEK (it has ARR, T3)' }],
+      ]);
+      // A venue added to the catalogue is at once a place areas may name.
+      await system.admin.query(
+        `mutation { upsertVenue(input: { code: "TST-AREA", name: "Test venue", zones: ["1", "3"] }) { code } }`,
+      );
+      assert.equal(
+        (await g.area({ venueCode: 'TST-AREA', zone: '3' })).code.startsWith('AREA-'),
+        true,
+      );
+    });
   });
 
   describe('the decision table, each row alone', () => {

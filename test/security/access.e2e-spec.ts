@@ -89,7 +89,7 @@ describe('partner access and privacy', () => {
     const other = await g.arrivedPerson(theirs.id);
     const area = await g.area({
       kind: 'ACCOMMODATION',
-      venueCode: 'HOTEL',
+      venueCode: 'BOH',
       zone: 'H',
       closedLoop: false,
     });

@@ -149,6 +149,10 @@ const CASES: Record<string, Case> = {
     roles: ['ACCREDITATION_OFFICER'],
     args: async (f) => ({ ids: [(await f.g.person(f.organisationId)).accreditationId] }),
   },
+  'Mutation.suspendAccreditations': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({ ids: [await approvedAccreditation(f)], reason: 'matrix' }),
+  },
   'Mutation.setPersonPhoto': {
     roles: ['ACCREDITATION_OFFICER'],
     args: async (f) => ({
@@ -181,6 +185,17 @@ const CASES: Record<string, Case> = {
     roles: ['ACCREDITATION_OFFICER'],
     args: (f) => ({ input: f.g.personInput(f.organisationId) }),
   },
+  'Mutation.updatePerson': {
+    roles: ['ACCREDITATION_OFFICER'],
+    args: async (f) => ({
+      input: {
+        personId: (await f.g.person(f.organisationId)).id,
+        reason: 'matrix: spelling',
+        givenName: `Ada${unique()}`,
+      },
+    }),
+  },
+  'Query.accreditationCategories': { roles: ['ACCREDITATION_OFFICER'] },
   'Mutation.importPeople': {
     roles: ['ACCREDITATION_OFFICER'],
     args: (f) => ({

@@ -45,6 +45,7 @@ const EXCEPTIONS: Record<string, Partial<Record<ServiceName, string[]>>> = {
   'accreditation.card_holders': { movement: ['SELECT'] },
   'accreditation.card_statuses': { inspection: ['SELECT'] },
   'accreditation.card_verification_keys': { inspection: ['SELECT'] },
+  'accreditation.venue_zones': { inspection: ['SELECT'] },
   'inspection.closed_loop_statuses': { accreditation: ['SELECT'] },
   'movement.movements': { inspection: ['SELECT'] },
   'movement.presence': { inspection: ['SELECT'] },
@@ -398,6 +399,7 @@ void describe('the services’ database roles', () => {
     assert.equal(inside.rows[0].n, 1);
     await inspection.query(`SELECT * FROM movement.movements WHERE person_id = $1`, [personId]);
     await inspection.query(`SELECT * FROM accreditation.card_verification_keys`);
+    await inspection.query(`SELECT * FROM accreditation.venue_zones WHERE venue_code = 'NST'`);
     await inspection.query(`SELECT identity.user_email(gen_random_uuid())`);
     const states = await inspection.query<{ status: string }>(
       `SELECT status FROM accreditation.card_statuses WHERE card_number = $1`,

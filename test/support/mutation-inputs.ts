@@ -183,6 +183,9 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
       }),
     },
     registerPerson: { input: () => g.personInput(organisation.id) },
+    updatePerson: {
+      input: () => ({ personId: submitted.id, reason: 'fuzz', givenName: `Fz${unique()}` }),
+    },
     approveAccreditation: { id: () => submitted.accreditationId },
     approveAccreditations: { ids: () => [submitted.accreditationId] },
     setPersonPhoto: { personId: () => submitted.id, imageBase64: () => photo },
@@ -190,6 +193,7 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
       input: () => ({ code: 'NST', name: 'National Stadium', zones: ['1', '2', '3'] }),
     },
     suspendAccreditation: { id: () => approved.accreditationId, reason: () => 'fuzz' },
+    suspendAccreditations: { ids: () => [approved.accreditationId], reason: () => 'fuzz' },
     reinstateAccreditation: { id: () => approved.accreditationId },
     revokeAccreditation: { id: () => revocable.accreditationId, reason: () => 'fuzz' },
     reissueCard: { id: () => approved.accreditationId },
@@ -206,7 +210,7 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
         name: 'Fuzz area',
         kind: 'VENUE',
         venueCode: 'NST',
-        zone: 'FOP',
+        zone: '1',
       }),
     },
     processArrival: {

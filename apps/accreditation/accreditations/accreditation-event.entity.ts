@@ -21,4 +21,8 @@ export class AccreditationEventEntity {
 
   @Column('text', { nullable: true })
   by!: string | null;
+
+  /** The fields updatePerson changed; null for a change of status. */
+  @Column('jsonb', { nullable: true })
+  changes!: { field: string; from: string | null; to: string | null }[] | null;
 }

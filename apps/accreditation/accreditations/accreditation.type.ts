@@ -1,6 +1,22 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 
+@ObjectType({ description: 'One field changed by updatePerson.' })
+export class FieldChange {
+  @Field({ description: 'The input field, e.g. givenName, venues, validUntil.' })
+  field!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The value before; null for identifying data (names, date of birth, document number), which the history does not keep.',
+  })
+  from!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value after; null as for from.' })
+  to!: string | null;
+}
+
 @ObjectType()
 export class AccreditationEvent {
   @Field(() => AccreditationStatus)
@@ -18,6 +34,11 @@ export class AccreditationEvent {
       "Who made the change: a user's email or an API key's name; to API keys only 'staff' or 'api key'.",
   })
   by!: string | null;
+
+  @Field(() => [FieldChange], {
+    description: 'The fields updatePerson changed; empty for a change of status.',
+  })
+  changes!: FieldChange[];
 }
 
 @ObjectType()

@@ -27,6 +27,17 @@ class ReasonedChangeArgs {
   reason!: string;
 }
 
+@ArgsType()
+class SuspendManyArgs {
+  @Field(() => [ID])
+  @IsString({ each: true })
+  ids!: string[];
+
+  @Field()
+  @Length(1, 1000, { message: 'must say why, in at most 1000 characters' })
+  reason!: string;
+}
+
 @Resolver(() => Accreditation)
 export class AccreditationsResolver {
   constructor(
@@ -71,6 +82,21 @@ export class AccreditationsResolver {
   @Mutation(() => Accreditation)
   suspendAccreditation(@Args() args: ReasonedChangeArgs, @CurrentContext() ctx: Ctx) {
     return this.apply(ctx, args.id, 'suspend', args.reason);
+  }
+
+  @Mutation(() => [Accreditation], {
+    description:
+      'Suspends many accreditations for one reason, all or nothing (at most 1,000): when any id is unknown or not APPROVED or ACTIVE, nothing changes and the error names each one.',
+  })
+  async suspendAccreditations(
+    @Args() args: SuspendManyArgs,
+    @CurrentContext() ctx: Ctx,
+  ): Promise<Accreditation[]> {
+    return this.accreditations.suspendMany(
+      args.ids,
+      args.reason,
+      await this.identity.actorName(ctx.principal),
+    );
   }
 
   @Mutation(() => Accreditation)

@@ -55,7 +55,7 @@ const toAccreditation = (r: AccreditationRow): Accreditation => ({
 
 type LockedRow = AccreditationRow & { given_name: string; family_name: string };
 
-/** The most approveAccreditations takes at once (the contract's limit). */
+/** The most approveAccreditations (and suspendAccreditations) take at once (the contract's limit). */
 export const MAX_BATCH_APPROVALS = 1000;
 
 /** Actions that (re)sign the card token with a new version. */
@@ -82,14 +82,15 @@ export class AccreditationsService {
 
   async historyOf(accreditationIds: readonly string[]): Promise<AccreditationEvent[][]> {
     const rows: (AccreditationEvent & { accreditation_id: string })[] = await this.dataSource.query(
-      `SELECT accreditation_id, status, reason, at, by FROM accreditation.accreditation_events
+      `SELECT accreditation_id, status, reason, at, by, coalesce(changes, '[]') AS changes
+       FROM accreditation.accreditation_events
        WHERE accreditation_id = ANY($1::uuid[]) ORDER BY id`,
       [accreditationIds],
     );
     return accreditationIds.map((id) =>
       rows
         .filter((r) => r.accreditation_id === id)
-        .map(({ status, reason, at, by }) => ({ status, reason, at, by })),
+        .map(({ status, reason, at, by, changes }) => ({ status, reason, at, by, changes })),
     );
   }
 
@@ -125,6 +126,51 @@ export class AccreditationsService {
    * changes and the error names each one.
    */
   async approveMany(ids: readonly string[], by: string | null): Promise<Accreditation[]> {
+    return this.applyToMany(ids, 'approve', null, by, 'approved', async (rows) => [
+      ...rows
+        .filter((r) => r.status !== AccreditationStatus.SUBMITTED)
+        .map((r) => ({
+          id: r.id,
+          message: `card ${r.card_number} (${r.given_name} ${r.family_name}) is ${r.status}, not SUBMITTED`,
+        })),
+      ...(await this.portraitProblems(rows)),
+    ]);
+  }
+
+  /**
+   * Suspends many accreditations at once for one reason, all or nothing: when
+   * any id is unknown or not APPROVED or ACTIVE, nothing changes and the error
+   * names each one.
+   */
+  async suspendMany(
+    ids: readonly string[],
+    reason: string,
+    by: string | null,
+  ): Promise<Accreditation[]> {
+    return this.applyToMany(ids, 'suspend', reason, by, 'suspended', (rows) =>
+      Promise.resolve(
+        rows
+          .filter(
+            (r) =>
+              r.status !== AccreditationStatus.APPROVED && r.status !== AccreditationStatus.ACTIVE,
+          )
+          .map((r) => ({
+            id: r.id,
+            message: `card ${r.card_number} (${r.given_name} ${r.family_name}) is ${r.status}, not APPROVED or ACTIVE`,
+          })),
+      ),
+    );
+  }
+
+  /** One action on many accreditations in one transaction, or on none (see approveMany). */
+  private async applyToMany(
+    ids: readonly string[],
+    action: LifecycleAction,
+    reason: string | null,
+    by: string | null,
+    done: string,
+    problemsOf: (rows: LockedRow[]) => Promise<{ id: string; message: string }[]>,
+  ): Promise<Accreditation[]> {
     if (ids.length > MAX_BATCH_APPROVALS) {
       throw new BadUserInputError([
         { field: 'ids', message: `lists ${ids.length}: at most ${MAX_BATCH_APPROVALS} at once` },
@@ -145,29 +191,37 @@ export class AccreditationsService {
         );
       }
       const unique = [...byId.values()];
-      const problems = [
-        ...unique
-          .filter((r) => r.status !== AccreditationStatus.SUBMITTED)
-          .map((r) => ({
-            id: r.id,
-            message: `card ${r.card_number} (${r.given_name} ${r.family_name}) is ${r.status}, not SUBMITTED`,
-          })),
-        ...(await this.portraitProblems(unique)),
-      ];
+      const problems = await problemsOf(unique);
       if (problems.length > 0) {
         throw new DomainError(
           'CONFLICT',
-          `Nothing was approved: ${problems.map((p) => p.message).join('; ')}`,
+          `Nothing was ${done}: ${problems.map((p) => p.message).join('; ')}`,
           { accreditations: problems },
         );
       }
       const signing = new Signing(this.venues, manager);
-      const approved = new Map<string, Accreditation>();
+      const changed = new Map<string, Accreditation>();
       for (const row of unique) {
-        approved.set(row.id, await this.applyTo(manager, row, 'approve', null, by, signing));
+        changed.set(row.id, await this.applyTo(manager, row, action, reason, by, signing));
       }
-      return ids.map((id) => approved.get(id)!);
+      return ids.map((id) => changed.get(id)!);
     });
+  }
+
+  /**
+   * Gives a card a new token inside the caller's transaction, from what its row
+   * holds now (after a change of its privileges): the card printed before is
+   * then SUPERSEDED_TOKEN at the gates, as after reissueCard.
+   */
+  async reissueWithin(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    by: string | null,
+  ): Promise<Accreditation> {
+    const [row] = await this.lock(manager, [id]);
+    if (!row) throw new NotFoundError('Accreditation', id);
+    return this.applyTo(manager, row, 'reissue', reason, by, new Signing(this.venues, manager));
   }
 
   /** The rows, locked (in id order, so two batches cannot deadlock), with their holder's names. */

@@ -1,26 +1,24 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import { IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBefore } from '#apps/accreditation/people/date.validators.js';
 import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsDate,
-  IsOptional,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsCountryCode, PRINTABLE } from '#libs/common/validators.js';
-import { IsPastDate, IsBefore } from '#apps/accreditation/people/date.validators.js';
+  CategoryCode,
+  DateOfBirth,
+  DocumentNumber,
+  Instant,
+  Nationality,
+  PersonText,
+  VALIDITY_ORDER,
+  VenueCodes,
+  ZoneCodes,
+} from '#apps/accreditation/people/person.rules.js';
 import { DateScalar } from '#libs/graphql/scalars.js';
 import { Accreditation } from '#apps/accreditation/accreditations/accreditation.type.js';
 import { Organisation } from '#apps/accreditation/organisations/organisation.type.js';
 import { PageInfo } from '#libs/graphql/pagination.js';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
-
-const NO_CONTROL = { message: 'must not contain control characters' };
 
 @ObjectType()
 @Directive('@key(fields: "id")')
@@ -99,34 +97,24 @@ export class PeopleFilter {
 @InputType()
 export class AccreditationInput {
   @Field()
-  @Length(1, 10)
+  @CategoryCode()
   category!: string;
 
   @Field(() => [String])
-  @ArrayNotEmpty({ message: 'must list at least one venue code (or *)' })
-  @ArrayMaxSize(200)
-  @Matches(/^(\*|[A-Z0-9][A-Z0-9-]{0,39})$/, {
-    each: true,
-    message: 'each venue must be a code like NST or *',
-  })
+  @VenueCodes()
   venues!: string[];
 
   @Field(() => [String])
-  @ArrayNotEmpty({ message: 'must list at least one zone code (or *)' })
-  @ArrayMaxSize(200)
-  @Matches(/^(\*|[A-Za-z0-9][A-Za-z0-9-]{0,39})$/, {
-    each: true,
-    message: 'each zone must be a code like 1 or *',
-  })
+  @ZoneCodes()
   zones!: string[];
 
   @Field()
-  @IsDate({ message: 'must be a date and time, e.g. 2022-02-01T08:30:00Z' })
-  @IsBefore('validUntil', { message: 'must be before validUntil' })
+  @Instant()
+  @IsBefore('validUntil', { message: VALIDITY_ORDER })
   validFrom!: Date;
 
   @Field()
-  @IsDate({ message: 'must be a date and time, e.g. 2022-02-01T08:30:00Z' })
+  @Instant()
   validUntil!: Date;
 }
 
@@ -137,30 +125,27 @@ export class RegisterPersonInput {
   organisationId!: string;
 
   @Field()
-  @Length(1, 100)
-  @Matches(PRINTABLE, NO_CONTROL)
+  @PersonText()
   givenName!: string;
 
   @Field()
-  @Length(1, 100)
-  @Matches(PRINTABLE, NO_CONTROL)
+  @PersonText()
   familyName!: string;
 
   @Field(() => DateScalar)
-  @IsPastDate()
+  @DateOfBirth()
   dateOfBirth!: string;
 
   @Field()
-  @IsCountryCode()
+  @Nationality()
   nationality!: string;
 
   @Field()
-  @Length(1, 100)
-  @Matches(PRINTABLE, NO_CONTROL)
+  @PersonText()
   function!: string;
 
   @Field()
-  @Matches(/^[A-Za-z0-9<-]{3,30}$/, { message: 'must be 3 to 30 letters, digits, < or -' })
+  @DocumentNumber()
   documentNumber!: string;
 
   @Field(() => AccreditationInput)

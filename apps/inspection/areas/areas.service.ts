@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError } from '#libs/common/errors.js';
+import { venueZoneProblems } from '#libs/accreditation/venue-zones.js';
+import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { occupancy } from '#libs/movement/presence.js';
 import type {
   AreaKind,
@@ -37,7 +38,10 @@ export class AreasService {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** An area names a place of the venue catalogue: the zone one of its venue's. */
   async create(input: CreateInspectionAreaInput): Promise<InspectionArea> {
+    const problems = await venueZoneProblems(this.dataSource, input.venueCode, input.zone);
+    if (problems.length > 0) throw new BadUserInputError(problems);
     const rows: AreaRow[] = await this.dataSource.query(
       `INSERT INTO inspection.areas (code, name, kind, venue_code, zone, closed_loop)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING RETURNING *`,

@@ -18,8 +18,9 @@ screen('Administration', () => {
       await form.getByLabel('Code', { exact: true }).fill(code);
       await form.getByLabel('Name', { exact: true }).fill('Yanqing sliding centre gate 2');
       await form.getByLabel('Kind').selectOption('VENUE');
-      await form.getByLabel('Venue code').fill('YSC');
-      await form.getByLabel('Zone').fill('2');
+      await form.locator('#area-venueCode option[value="YSC"]').waitFor({ state: 'attached' });
+      await form.getByLabel('Venue', { exact: true }).selectOption('YSC');
+      await form.getByLabel('Zone').selectOption('2');
       await form.getByRole('button', { name: 'Create area' }).click();
       await tab.page
         .getByText(`Inspection area ${code} (Yanqing sliding centre gate 2) created.`)
@@ -35,8 +36,9 @@ screen('Administration', () => {
       // The same code again: the server's refusal is shown.
       await form.getByLabel('Code', { exact: true }).fill(code);
       await form.getByLabel('Name', { exact: true }).fill('Duplicate');
-      await form.getByLabel('Venue code').fill('YSC');
-      await form.getByLabel('Zone').fill('2');
+      await form.locator('#area-venueCode option[value="YSC"]').waitFor({ state: 'attached' });
+      await form.getByLabel('Venue', { exact: true }).selectOption('YSC');
+      await form.getByLabel('Zone').selectOption('2');
       await form.getByRole('button', { name: 'Create area' }).click();
       await tab.page.getByRole('alert').or(tab.page.locator('.field-error')).first().waitFor();
     },

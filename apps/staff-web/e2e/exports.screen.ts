@@ -58,4 +58,51 @@ screen('Exports', () => {
     assert.equal(csv.rows[1][3], person.cardNumber);
     assert.match(csv.rows[1][7], /The card does not give access to this venue\./);
   });
+
+  scenario('tests due download as CSV and print as a report of their own', async (s) => {
+    const organisation = await s.given.organisation();
+    const port = await s.given.area({ kind: 'PORT_OF_ENTRY', venueCode: 'PEK', zone: 'T3' });
+    const person = await s.given.approvedPerson(organisation.id, {
+      validFrom: new Date(Date.now() - 72 * 3_600_000).toISOString(),
+    });
+    const arrival = await s.given.arrive(
+      port.code,
+      person.cardNumber,
+      person.documentNumber,
+      new Date(Date.now() - 30 * 3_600_000).toISOString(),
+    );
+    assert.equal(arrival.decision, 'ADMITTED');
+    const tab = await s.signIn('HEALTH_OFFICER');
+    await tab.open('health');
+    await tab.page
+      .getByRole('list', { name: 'Tests due today, overdue first' })
+      .getByText(person.name)
+      .waitFor();
+    const csv = await download(tab.page, 'Download tests due (CSV)');
+    assert.match(csv.name, /^tests-due-\d{4}-\d{2}-\d{2}\.csv$/);
+    const row = csv.rows.find((r) => r[5] === person.cardNumber);
+    assert.deepEqual(row?.slice(1, 4), ['overdue', person.familyName, person.givenName]);
+
+    // The browser's print dialog is replaced by a count: the page is then looked at as printed.
+    await tab.page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = 0;
+      window.print = () => {
+        w.printed += 1;
+      };
+    });
+    await tab.page.getByRole('button', { name: 'Print tests due' }).click();
+    await tab.page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+    await tab.page.emulateMedia({ media: 'print' });
+    const report = tab.page.locator('.print-report');
+    assert.equal(await report.isVisible(), true);
+    assert.equal(await tab.page.locator('#root').isVisible(), false, 'the screen is not printed');
+    const text = (await report.textContent()) ?? '';
+    assert.match(text, /Tests due today/);
+    assert.match(text, /Due before/);
+    assert.match(text, /Generated /);
+    assert.ok(text.includes(person.cardNumber), 'the row is printed');
+    await tab.shot('tests-due-printed');
+    await tab.page.emulateMedia({ media: 'screen' });
+  });
 });

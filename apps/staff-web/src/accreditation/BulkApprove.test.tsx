@@ -4,42 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { renderWith } from '../test/render';
 import { stubClient } from '../test/stubClient';
 import { PeoplePage } from './PeoplePage';
-
-function person(n: number) {
-  return {
-    __typename: 'Person',
-    id: `p${n}`,
-    givenName: `Given${n}`,
-    familyName: 'Hansen',
-    function: 'Athlete',
-    organisation: { __typename: 'Organisation', id: 'o1', code: 'NOC-NOR', name: 'Norway' },
-    accreditation: {
-      __typename: 'Accreditation',
-      id: `a${n}`,
-      cardNumber: String(10000000 + n),
-      category: 'Aa',
-      status: 'SUBMITTED',
-    },
-    closedLoop: { __typename: 'ClosedLoopState', status: 'OUTSIDE', testDueBy: null },
-  };
-}
-
-const people = () => ({
-  data: {
-    people: {
-      __typename: 'PersonConnection',
-      totalCount: 3,
-      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: '3' },
-      nodes: [1, 2, 3].map(person),
-    },
-  },
-});
+import { people } from './people.fixture';
 
 describe('approving selected people in one step', () => {
   it('sends the selected accreditations in one approveAccreditations', async () => {
     const { client, calls } = stubClient({
       Organisations: () => ({ data: { organisations: [] } }),
-      People: people,
+      People: () => people(),
       ApproveAccreditations: (vars) => ({
         data: {
           approveAccreditations: (vars.ids as string[]).map((id) => ({
@@ -67,7 +38,7 @@ describe('approving selected people in one step', () => {
   it('shows what is in the way when the server refuses the batch', async () => {
     const { client } = stubClient({
       Organisations: () => ({ data: { organisations: [] } }),
-      People: people,
+      People: () => people(),
       ApproveAccreditations: () => ({
         errors: [
           {

@@ -5,7 +5,9 @@ import {
   ApproveAccreditationsMutation,
   CardsPdfUrlQuery,
   OrganisationsQuery,
+  SuspendAccreditationsMutation,
 } from '../api/operations';
+import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
 import { peopleCsv } from '../export/exports';
@@ -39,6 +41,9 @@ export function PeoplePage({ editable }: { editable: boolean }) {
   // Selected accreditations (by id), for work on many people in one step.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [approval, approveMany] = useMutation(ApproveAccreditationsMutation);
+  const [suspension, suspendMany] = useMutation(SuspendAccreditationsMutation);
+  const [suspending, setSuspending] = useState(false);
+  const [suspendReason, setSuspendReason] = useState('');
   const client = useClient();
   const [bulkError, setBulkError] = useState<CombinedError | undefined>();
   const [bulkNote, setBulkNote] = useState('');
@@ -68,6 +73,23 @@ export function PeoplePage({ editable }: { editable: boolean }) {
         { count: ids.length },
       ),
     );
+    setSelected(new Set());
+    reload();
+  }
+
+  async function suspendSelected() {
+    const reason = suspendReason.trim();
+    if (!reason) return;
+    setSuspending(false);
+    setBulkError(undefined);
+    setBulkNote('');
+    const ids = [...selected];
+    const r = await suspendMany({ ids, reason });
+    if (r.error) return setBulkError(r.error);
+    setBulkNote(
+      `${ids.length} ${ids.length === 1 ? 'accreditation' : 'accreditations'} suspended: their cards admit nowhere until reinstated.`,
+    );
+    setSuspendReason('');
     setSelected(new Set());
     reload();
   }
@@ -210,6 +232,13 @@ export function PeoplePage({ editable }: { editable: boolean }) {
           </button>
           <button
             type="button"
+            disabled={selected.size === 0 || suspension.fetching}
+            onClick={() => setSuspending(true)}
+          >
+            {suspension.fetching ? 'Suspending…' : 'Suspend selected…'}
+          </button>
+          <button
+            type="button"
             disabled={selected.size === 0 || printing}
             onClick={() => void printSelected()}
           >
@@ -221,6 +250,41 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                 })}
           </button>
         </div>
+      )}
+      {suspending && (
+        <Dialog
+          title={`Suspend ${selected.size} ${selected.size === 1 ? 'accreditation' : 'accreditations'}?`}
+          onClose={() => setSuspending(false)}
+          actions={
+            <>
+              <button type="button" onClick={() => setSuspending(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                className="danger"
+                disabled={!suspendReason.trim()}
+                onClick={() => void suspendSelected()}
+              >
+                Suspend {selected.size}
+              </button>
+            </>
+          }
+        >
+          <p>
+            Every selected card stops admitting at once. If any of them cannot be suspended (not yet
+            approved, already suspended or revoked), none is, and the cards in the way are named.
+          </p>
+          <div className="field">
+            <label htmlFor="bulk-suspend-reason">Reason (kept in each history)</label>
+            <textarea
+              id="bulk-suspend-reason"
+              rows={3}
+              value={suspendReason}
+              onChange={(e) => setSuspendReason(e.target.value)}
+            />
+          </div>
+        </Dialog>
       )}
       {bulkNote && <SuccessNote>{bulkNote}</SuccessNote>}
       <ErrorAlert error={bulkError} />

@@ -44,6 +44,7 @@ function person(status: string, id = 'p1', givenName = 'Eileen') {
           reason: null,
           at: '2021-12-01T10:00:00Z',
           by: 'officer@games.test',
+          changes: [],
         },
       ],
     },

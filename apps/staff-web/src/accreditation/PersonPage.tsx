@@ -23,6 +23,7 @@ import {
 import type { Role } from '../gql/graphql';
 import { mayRead } from '../nav/roles';
 import { CardQr } from './CardQr';
+import { EditPersonForm, namesOfFields } from './EditPersonForm';
 import { PortraitPanel } from './PortraitPanel';
 import { SuccessNote } from '../components/SuccessNote';
 
@@ -53,6 +54,7 @@ export function PersonPage({
   const [confirmed, setConfirmed] = useState(false);
   const [actionError, setActionError] = useState<CombinedError | undefined>();
   const [note, setNote] = useState('');
+  const [editing, setEditing] = useState(false);
   // A note, an error or an open dialog belongs to the person it was made for, not the next one.
   const [shownFor, setShownFor] = useState(id);
   if (shownFor !== id) {
@@ -62,6 +64,7 @@ export function PersonPage({
     setPending(null);
     setReason('');
     setConfirmed(false);
+    setEditing(false);
   }
 
   const person = data?.person;
@@ -267,6 +270,17 @@ export function PersonPage({
               })}
               role="group"
             >
+              <button
+                type="button"
+                disabled={busy || editing}
+                onClick={() => {
+                  setNote('');
+                  setActionError(undefined);
+                  setEditing(true);
+                }}
+              >
+                Edit…
+              </button>
               {acc.status === 'SUBMITTED' && (
                 <button
                   type="button"
@@ -368,6 +382,18 @@ export function PersonPage({
           </dl>
         </div>
       </div>
+      {editing && (
+        <EditPersonForm
+          key={person.id}
+          person={person}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            setNote(saved);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
       <div className="columns">
         <section className="panel" aria-labelledby="history-h">
           <h2 id="history-h">
@@ -391,6 +417,22 @@ export function PersonPage({
                   </>
                 )}
                 {h.reason && <> · “{h.reason}”</>}
+                {h.changes.length > 0 && (
+                  <ul className="changes" aria-label="Changed fields">
+                    {h.changes.map((c) => (
+                      <li key={c.field}>
+                        {namesOfFields([c.field])}
+                        {c.from !== null || c.to !== null ? (
+                          <>
+                            : {c.from ?? '—'} → {c.to ?? '—'}
+                          </>
+                        ) : (
+                          ' changed'
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>

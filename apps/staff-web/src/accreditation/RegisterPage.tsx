@@ -6,6 +6,7 @@ import { AccreditationStatusName } from '../components/StatusBadge';
 import { OrganisationsQuery, RegisterPersonMutation } from '../api/operations';
 import { errorCodes, fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { CategorySelect } from '../components/CategorySelect';
 import { Field } from '../components/Field';
 import { fromLocalInput, splitCodes } from '../components/format';
 import type { RegisterPersonInput } from '../gql/graphql';
@@ -42,6 +43,18 @@ const EMPTY: FormState = {
 };
 
 type Key = keyof FormState;
+
+/**
+ * What the next person of a delegation most likely shares with the one just
+ * registered: kept after a registration, everything else cleared.
+ */
+const KEPT_FOR_NEXT: readonly Key[] = ['organisationId', 'category', 'validFrom', 'validUntil'];
+
+export function formForNext(f: FormState): FormState {
+  const next = { ...EMPTY };
+  for (const k of KEPT_FOR_NEXT) next[k] = f[k];
+  return next;
+}
 
 /** Input paths as the server names them in extensions.fields. */
 const PATH: Record<Key, string> = {
@@ -147,7 +160,8 @@ export function RegisterPage() {
     }
     const r = await register({ input: toRegisterInput(form) });
     if (r.data) {
-      setForm(EMPTY);
+      setForm(formForNext(form));
+      document.getElementById('reg-givenName')?.focus();
     } else {
       const first = (Object.keys(PATH) as Key[]).find((k) => fieldErrors(r.error)[PATH[k]]);
       if (first) document.getElementById(`reg-${first}`)?.focus();
@@ -200,6 +214,10 @@ export function RegisterPage() {
               status: <AccreditationStatusName status={created.accreditation.status} />,
               link: (chunks) => <a href={`#/person/${encodeURIComponent(created.id)}`}>{chunks}</a>,
             }}
+          />{' '}
+          <FormattedMessage
+            id="register.kept"
+            defaultMessage="The organisation, category and validity stay filled in for the next person."
           />
         </SuccessNote>
       )}
@@ -263,7 +281,21 @@ export function RegisterPage() {
           <legend>
             <FormattedMessage id="screen.people" defaultMessage="Accreditation" />
           </legend>
-          {input('category', 'text', HINT.category)}
+          <Field
+            id="reg-category"
+            label={formatMessage(LABEL.category)}
+            error={errorFor('category')}
+          >
+            {(describedBy, invalid) => (
+              <CategorySelect
+                id="reg-category"
+                value={form.category}
+                describedBy={describedBy}
+                invalid={invalid}
+                onChange={(code) => set('category', code)}
+              />
+            )}
+          </Field>
           {input('venues', 'text', HINT.venues)}
           {input('zones', 'text', HINT.zones)}
           {input('validFrom', 'datetime-local')}

@@ -3,7 +3,11 @@ import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { defineMessages } from '../i18n/define';
 import { AREA_KIND_NAMES } from '../components/vocabulary';
-import { CreateInspectionAreaMutation, InspectionAreasQuery } from '../api/operations';
+import {
+  CreateInspectionAreaMutation,
+  InspectionAreasQuery,
+  VenueCatalogueQuery,
+} from '../api/operations';
 import { fieldErrors } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
@@ -34,6 +38,7 @@ export function AreasPage() {
     requestPolicy: 'cache-and-network',
   });
   const { formatMessage } = useIntl();
+  const [{ data: catalogue }] = useQuery({ query: VenueCatalogueQuery });
   const [created, create] = useMutation(CreateInspectionAreaMutation);
   const [form, setForm] = useState(EMPTY);
   const [closedLoop, setClosedLoop] = useState(true);
@@ -50,8 +55,8 @@ export function AreasPage() {
         code: form.code.trim().toUpperCase(),
         name: form.name.trim(),
         kind: form.kind,
-        venueCode: form.venueCode.trim().toUpperCase(),
-        zone: form.zone.trim(),
+        venueCode: form.venueCode,
+        zone: form.zone,
         closedLoop,
       },
     });
@@ -68,11 +73,38 @@ export function AreasPage() {
     }
   }
 
-  const text = (
-    key: 'code' | 'name' | 'venueCode' | 'zone',
-    label: MessageDescriptor,
-    hint?: MessageDescriptor,
+  const venues = catalogue?.venues ?? [];
+  const zonesOfVenue = venues.find((v) => v.code === form.venueCode)?.zones ?? [];
+  // An area names a place of the venue catalogue: the venue first, then one of its zones.
+  const choose = (
+    key: 'venueCode' | 'zone',
+    label: string,
+    placeholder: string,
+    options: { value: string; label: string }[],
+    onChange: (value: string) => void,
   ) => (
+    <Field id={`area-${key}`} label={label} error={problems[key]}>
+      {(describedBy, invalid) => (
+        <select
+          id={`area-${key}`}
+          value={form[key]}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          disabled={options.length === 0}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{placeholder}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  const text = (key: 'code' | 'name', label: MessageDescriptor, hint?: MessageDescriptor) => (
     <Field
       id={`area-${key}`}
       label={formatMessage(label)}
@@ -117,8 +149,21 @@ export function AreasPage() {
               ))}
             </select>
           </div>
-          {text('venueCode', LABELS.venueCode, LABELS.venueCodeHint)}
-          {text('zone', LABELS.zone, LABELS.zoneHint)}
+          {choose(
+            'venueCode',
+            'Venue',
+            'Choose a venue…',
+            venues.map((v) => ({ value: v.code, label: `${v.code} — ${v.name}` })),
+            // A zone belongs to its venue: another venue starts with no zone chosen.
+            (venueCode) => setForm((f) => ({ ...f, venueCode, zone: '' })),
+          )}
+          {choose(
+            'zone',
+            'Zone',
+            form.venueCode ? 'Choose a zone…' : 'Choose the venue first',
+            zonesOfVenue.map((z) => ({ value: z, label: z })),
+            set('zone'),
+          )}
         </div>
         <label className="check">
           <input

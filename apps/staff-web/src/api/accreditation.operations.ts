@@ -83,6 +83,11 @@ export const PersonQuery = graphql(`
           reason
           at
           by
+          changes {
+            field
+            from
+            to
+          }
         }
       }
       closedLoop {
@@ -117,6 +122,33 @@ export const RegisterPersonMutation = graphql(`
         cardNumber
         status
       }
+    }
+  }
+`);
+
+export const AccreditationCategoriesQuery = graphql(`
+  query AccreditationCategories {
+    accreditationCategories {
+      code
+      name
+    }
+  }
+`);
+
+export const UpdatePersonMutation = graphql(`
+  mutation UpdatePerson($input: UpdatePersonInput!) {
+    updatePerson(input: $input) {
+      person {
+        id
+        givenName
+        familyName
+      }
+      changes {
+        field
+        from
+        to
+      }
+      cardReissued
     }
   }
 `);
@@ -178,6 +210,15 @@ export const ReinstateMutation = graphql(`
 export const RevokeMutation = graphql(`
   mutation RevokeAccreditation($id: ID!, $reason: String!) {
     revokeAccreditation(id: $id, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const SuspendAccreditationsMutation = graphql(`
+  mutation SuspendAccreditations($ids: [ID!]!, $reason: String!) {
+    suspendAccreditations(ids: $ids, reason: $reason) {
       id
       status
     }

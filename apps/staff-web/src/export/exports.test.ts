@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { stubClient } from '../test/stubClient';
-import { deniedScansCsv, peopleCsv } from './exports';
+import { deniedScansCsv, peopleCsv, testsDueCsv } from './exports';
 
 const personNode = (i: number, familyName: string) => ({
   __typename: 'Person',
@@ -20,7 +20,58 @@ const personNode = (i: number, familyName: string) => ({
   closedLoop: { __typename: 'ClosedLoopState', status: 'ISOLATED', testDueBy: null },
 });
 
+const dueNode = (i: number, familyName: string, testDueBy: string) => ({
+  __typename: 'Person',
+  id: `d${i}`,
+  givenName: 'Bo',
+  familyName,
+  organisation: { __typename: 'Organisation', id: 'o1', name: 'Team X' },
+  accreditation: { __typename: 'Accreditation', id: `a${i}`, cardNumber: `2000000${i}` },
+  closedLoop: { __typename: 'ClosedLoopState', status: 'IN_LOOP', testDueBy },
+});
+
 describe('list exports', () => {
+  it('exports every page of the tests due before the instant on screen, overdue marked, neutralised', async () => {
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const { client, calls } = stubClient({
+      TestsDue: (v) => ({
+        data: {
+          testsDue: {
+            __typename: 'PersonConnection',
+            totalCount: 2,
+            pageInfo: {
+              __typename: 'PageInfo',
+              hasNextPage: v.after === null,
+              endCursor: v.after === null ? 'c1' : null,
+            },
+            nodes: [v.after === null ? dueNode(1, '@SUM(A1)', past) : dueNode(2, 'Berg', later)],
+          },
+        },
+      }),
+    });
+    const rows: string[][] = parse(await testsDueCsv(client, '2022-02-05T00:00:00.000Z'), {
+      bom: true,
+    });
+    expect(calls.map((c) => c.variables)).toEqual([
+      { before: '2022-02-05T00:00:00.000Z', first: 500, after: null },
+      { before: '2022-02-05T00:00:00.000Z', first: 500, after: 'c1' },
+    ]);
+    expect(rows[0]).toEqual([
+      'Test due by',
+      'Overdue',
+      'Family name',
+      'Given name',
+      'Organisation',
+      'Card number',
+      'Closed loop',
+    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([
+      [past, 'overdue', "'@SUM(A1)"],
+      [later, '', 'Berg'],
+    ]);
+  });
+
   it('exports every page of the people list with the filters on screen, neutralised', async () => {
     const { client, calls } = stubClient({
       People: (v) => ({

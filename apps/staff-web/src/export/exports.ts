@@ -1,10 +1,18 @@
 import type { Client } from 'urql';
-import { DeniedScansQuery, PeopleQuery } from '../api/operations';
+import { DeniedScansQuery, PeopleQuery, TestsDueQuery } from '../api/operations';
 import type { PeopleFilter, TraceQuery } from '../gql/graphql';
 import { reasonText } from '../gate/reasons';
-import { toCsv } from './csv';
+import { toCsv, type Cell } from './csv';
 
 const PAGE = 500;
+
+/** A list as exported: the CSV file and the printed report are made from the same table. */
+export interface Table {
+  header: string[];
+  rows: Cell[][];
+}
+
+export const tableCsv = (t: Table): string => toCsv(t.header, t.rows);
 
 /** Every page of a connection, in order. */
 async function all<T>(
@@ -25,6 +33,10 @@ async function all<T>(
 
 /** The people list with the filters on screen (also the isolated: closedLoopStatus ISOLATED). */
 export async function peopleCsv(client: Client, filter: PeopleFilter): Promise<string> {
+  return tableCsv(await peopleTable(client, filter));
+}
+
+export async function peopleTable(client: Client, filter: PeopleFilter): Promise<Table> {
   const people = await all(async (after) => {
     const r = await client
       .query(PeopleQuery, { filter, first: PAGE, after }, { requestPolicy: 'network-only' })
@@ -33,8 +45,8 @@ export async function peopleCsv(client: Client, filter: PeopleFilter): Promise<s
     if (!r.data) throw r.error ?? new Error('no data');
     return r.data.people;
   });
-  return toCsv(
-    [
+  return {
+    header: [
       'Family name',
       'Given name',
       'Organisation',
@@ -45,7 +57,7 @@ export async function peopleCsv(client: Client, filter: PeopleFilter): Promise<s
       'Closed loop',
       'Test due by',
     ],
-    people.map((p) => [
+    rows: people.map((p) => [
       p.familyName,
       p.givenName,
       p.organisation.name,
@@ -56,7 +68,52 @@ export async function peopleCsv(client: Client, filter: PeopleFilter): Promise<s
       p.closedLoop.status,
       p.closedLoop.testDueBy ?? '',
     ]),
-  );
+  };
+}
+
+/**
+ * Everyone in the loop due a test before the instant (the health desk's list),
+ * soonest first, overdue ones marked as of `now`.
+ */
+export async function testsDueTable(
+  client: Client,
+  before: string,
+  now: Date = new Date(),
+): Promise<Table> {
+  const due = await all(async (after) => {
+    const r = await client
+      .query(TestsDueQuery, { before, first: PAGE, after }, { requestPolicy: 'network-only' })
+      .toPromise();
+    if (!r.data) throw r.error ?? new Error('no data');
+    return r.data.testsDue;
+  });
+  return {
+    header: [
+      'Test due by',
+      'Overdue',
+      'Family name',
+      'Given name',
+      'Organisation',
+      'Card number',
+      'Closed loop',
+    ],
+    rows: due.map((p) => {
+      const dueBy = p.closedLoop.testDueBy ?? '';
+      return [
+        dueBy,
+        dueBy && Date.parse(dueBy) < now.getTime() ? 'overdue' : '',
+        p.familyName,
+        p.givenName,
+        p.organisation.name,
+        p.accreditation.cardNumber,
+        p.closedLoop.status,
+      ];
+    }),
+  };
+}
+
+export async function testsDueCsv(client: Client, before: string): Promise<string> {
+  return tableCsv(await testsDueTable(client, before));
 }
 
 /** Denied scans (the newest first), at one area or all, in a time window. */
@@ -101,8 +158,12 @@ export async function deniedScansCsv(
 
 /** A trace's contacts as the tracing screen shows them: most minutes first, each encounter. */
 export function contactsCsv(contacts: TraceQuery['contacts']): string {
-  return toCsv(
-    [
+  return tableCsv(contactsTable(contacts));
+}
+
+export function contactsTable(contacts: TraceQuery['contacts']): Table {
+  return {
+    header: [
       'Family name',
       'Given name',
       'Organisation',
@@ -113,7 +174,7 @@ export function contactsCsv(contacts: TraceQuery['contacts']): string {
       'Until',
       'Minutes',
     ],
-    contacts.flatMap((c) =>
+    rows: contacts.flatMap((c) =>
       c.encounters.map((e) => [
         c.person.familyName,
         c.person.givenName,
@@ -126,5 +187,5 @@ export function contactsCsv(contacts: TraceQuery['contacts']): string {
         e.minutes,
       ]),
     ),
-  );
+  };
 }

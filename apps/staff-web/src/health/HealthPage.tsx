@@ -7,7 +7,8 @@ import { RecordTestResultMutation, ReleaseMutation, TestsDueQuery } from '../api
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
-import { peopleCsv } from '../export/exports';
+import { peopleCsv, peopleTable, testsDueCsv, testsDueTable } from '../export/exports';
+import { PrintButton } from '../export/PrintButton';
 import { fromLocalInput, toLocalInput, useFormat, type Format } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { ClosedLoopStatus, TestResult } from '../gql/graphql';
@@ -259,6 +260,24 @@ export function HealthPage() {
                 )
               : formatMessage({ id: 'health.due', defaultMessage: 'Tests due today' })}
           </h2>
+          <div className="row">
+            <ExportButton
+              label="Download tests due (CSV)"
+              stem="tests-due"
+              build={() => testsDueCsv(client, dueBefore)}
+              disabled={!due.data?.testsDue.totalCount}
+            />
+            <PrintButton
+              label="Print tests due"
+              title="Tests due today"
+              filters={[
+                `Due before ${format.dateTime(dueBefore)}`,
+                'People in the loop or close contacts, soonest (overdue) first',
+              ]}
+              build={() => testsDueTable(client, dueBefore)}
+              disabled={!due.data?.testsDue.totalCount}
+            />
+          </div>
           <ErrorAlert error={due.error} />
           {dueRows.length === 0 ? (
             <p className="muted">
@@ -325,15 +344,24 @@ export function HealthPage() {
                 )
               : formatMessage({ id: 'health.isolated', defaultMessage: 'Isolated people' })}
           </h2>
-          <ExportButton
-            label={formatMessage({
-              id: 'export.isolated',
-              defaultMessage: 'Download isolated (CSV)',
-            })}
-            stem="isolated"
-            build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
-            disabled={!isolated.totalCount}
-          />
+          <div className="row">
+            <ExportButton
+              label={formatMessage({
+                id: 'export.isolated',
+                defaultMessage: 'Download isolated (CSV)',
+              })}
+              stem="isolated"
+              build={() => peopleCsv(client, { closedLoopStatus: 'ISOLATED' })}
+              disabled={!isolated.totalCount}
+            />
+            <PrintButton
+              label="Print isolated"
+              title="Isolated people"
+              filters={['Closed-loop status: ISOLATED']}
+              build={() => peopleTable(client, { closedLoopStatus: 'ISOLATED' })}
+              disabled={!isolated.totalCount}
+            />
+          </div>
           <ErrorAlert error={isolated.error} />
           <ErrorAlert error={released.error} />
           {releaseNote && <SuccessNote>{releaseNote}</SuccessNote>}

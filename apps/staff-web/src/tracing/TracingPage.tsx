@@ -6,7 +6,8 @@ import { DesignateMutation, TraceQuery } from '../api/operations';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../export/ExportButton';
-import { contactsCsv } from '../export/exports';
+import { contactsCsv, contactsTable } from '../export/exports';
+import { PrintButton } from '../export/PrintButton';
 import { fromLocalInput, toLocalInput, useFormat } from '../components/format';
 import { PersonPicker } from '../components/PersonPicker';
 import type { TraceQuery as TraceResult } from '../gql/graphql';
@@ -216,14 +217,25 @@ export function TracingPage() {
               />
             </h2>
             {traced && contacts.length > 0 && (
-              <ExportButton
-                label={formatMessage({
-                  id: 'export.contacts',
-                  defaultMessage: 'Download contacts (CSV)',
-                })}
-                stem="contacts"
-                build={() => contactsCsv(contacts)}
-              />
+              <div className="row">
+                <ExportButton
+                  label={formatMessage({
+                    id: 'export.contacts',
+                    defaultMessage: 'Download contacts (CSV)',
+                  })}
+                  stem="contacts"
+                  build={() => contactsCsv(contacts)}
+                />
+                <PrintButton
+                  label="Print contacts"
+                  title={`Contacts of ${person?.id === traced.personId ? `${person.givenName} ${person.familyName}` : 'the traced person'}`}
+                  filters={[
+                    `Window ${format.dateTime(traced.from)} – ${format.dateTime(traced.to)}`,
+                    `At least ${traced.minMinutes} minutes together`,
+                  ]}
+                  build={() => contactsTable(contacts)}
+                />
+              </div>
             )}
             {contacts.length === 0 ? (
               <p className="muted">

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { PrintButton } from './PrintButton';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('PrintButton', () => {
+  it('prints the report alone: title, filters, when it was made and every row', async () => {
+    let seenAtPrint: HTMLElement | null = null;
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      seenAtPrint = document.querySelector<HTMLElement>('.print-report');
+      expect(document.body.classList.contains('printing-report')).toBe(true);
+    });
+    render(
+      <PrintButton
+        label="Print isolated"
+        title="Isolated people"
+        filters={['Closed-loop status: ISOLATED']}
+        build={() =>
+          Promise.resolve({
+            header: ['Family name', 'Card number'],
+            rows: [
+              ['Lovelace', '10000001'],
+              ['Hopper', null],
+            ],
+          })
+        }
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Print isolated' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    expect(seenAtPrint).not.toBeNull();
+    const report = within(seenAtPrint!);
+    expect(report.getByRole('heading', { name: 'Isolated people' })).toBeTruthy();
+    expect(report.getByText('Closed-loop status: ISOLATED')).toBeTruthy();
+    expect(report.getByText(/^Generated .* · 2 rows$/)).toBeTruthy();
+    expect(report.getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'Family nameCard number',
+      'Lovelace10000001',
+      'Hopper',
+    ]);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.body.classList.contains('printing-report')).toBe(false);
+  });
+
+  it('says why it could not print', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    render(
+      <PrintButton
+        label="Print"
+        title="x"
+        filters={[]}
+        build={() => Promise.reject(new Error('The server cannot be reached.'))}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Printing failed: The server cannot be reached.',
+    );
+    expect(print).not.toHaveBeenCalled();
+  });
+});
