@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { renderIn as render } from '../test/render';
 import userEvent from '@testing-library/user-event';
 import { PrintButton } from './PrintButton';
 
