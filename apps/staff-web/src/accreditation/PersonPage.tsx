@@ -279,7 +279,7 @@ export function PersonPage({
                   setEditing(true);
                 }}
               >
-                Edit…
+                <FormattedMessage id="person.edit" defaultMessage="Edit…" />
               </button>
               {acc.status === 'SUBMITTED' && (
                 <button
@@ -418,7 +418,13 @@ export function PersonPage({
                 )}
                 {h.reason && <> · “{h.reason}”</>}
                 {h.changes.length > 0 && (
-                  <ul className="changes" aria-label="Changed fields">
+                  <ul
+                    className="changes"
+                    aria-label={formatMessage({
+                      id: 'person.changedFields',
+                      defaultMessage: 'Changed fields',
+                    })}
+                  >
                     {h.changes.map((c) => (
                       <li key={c.field}>
                         {namesOfFields([c.field])}
@@ -427,7 +433,7 @@ export function PersonPage({
                             : {c.from ?? '—'} → {c.to ?? '—'}
                           </>
                         ) : (
-                          ' changed'
+                          ` ${formatMessage({ id: 'person.changed', defaultMessage: 'changed' })}`
                         )}
                       </li>
                     ))}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useFormat } from '../components/format';
 import type { Table } from './exports';
 
@@ -32,6 +33,7 @@ const PRINTING = 'printing-report';
  */
 export function PrintButton({ label, title, filters, build, disabled }: Props) {
   const format = useFormat();
+  const intl = useIntl();
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
@@ -64,7 +66,9 @@ export function PrintButton({ label, title, filters, build, disabled }: Props) {
   return (
     <>
       <button type="button" onClick={() => void run()} disabled={busy || disabled}>
-        {busy ? 'Preparing…' : label}
+        {busy
+          ? intl.formatMessage({ id: 'people.preparing', defaultMessage: 'Preparing…' })
+          : label}
       </button>
       {problem && <ErrorAlert text={problem} />}
       {report &&
@@ -76,8 +80,14 @@ export function PrintButton({ label, title, filters, build, disabled }: Props) {
                 <li key={f}>{f}</li>
               ))}
               <li>
-                Generated {format.dateTime(report.generatedAt.toISOString())} ·{' '}
-                {report.table.rows.length} {report.table.rows.length === 1 ? 'row' : 'rows'}
+                <FormattedMessage
+                  id="print.generated"
+                  defaultMessage="Generated {when} · {rows, plural, one {# row} other {# rows}}"
+                  values={{
+                    when: format.dateTime(report.generatedAt.toISOString()),
+                    rows: report.table.rows.length,
+                  }}
+                />
               </li>
             </ul>
             <table>

@@ -35,7 +35,6 @@ const NOT_YET_TRANSLATED = [
   'accreditation/PeoplePage.tsx',
   'accreditation/PersonPage.tsx',
   'components/CategorySelect.tsx',
-  'export/PrintButton.tsx',
   'health/HealthPage.tsx',
   'tracing/TracingPage.tsx',
 ];
