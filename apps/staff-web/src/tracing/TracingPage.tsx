@@ -227,11 +227,31 @@ export function TracingPage() {
                   build={() => contactsCsv(contacts)}
                 />
                 <PrintButton
-                  label="Print contacts"
-                  title={`Contacts of ${person?.id === traced.personId ? `${person.givenName} ${person.familyName}` : 'the traced person'}`}
+                  label={formatMessage({ id: 'print.contacts', defaultMessage: 'Print contacts' })}
+                  title={formatMessage(
+                    { id: 'print.contactsOf', defaultMessage: 'Contacts of {name}' },
+                    {
+                      name:
+                        person?.id === traced.personId
+                          ? `${person.givenName} ${person.familyName}`
+                          : formatMessage({
+                              id: 'print.tracedPerson',
+                              defaultMessage: 'the traced person',
+                            }),
+                    },
+                  )}
                   filters={[
-                    `Window ${format.dateTime(traced.from)} – ${format.dateTime(traced.to)}`,
-                    `At least ${traced.minMinutes} minutes together`,
+                    formatMessage(
+                      { id: 'print.window', defaultMessage: 'Window {from} – {to}' },
+                      { from: format.dateTime(traced.from), to: format.dateTime(traced.to) },
+                    ),
+                    formatMessage(
+                      {
+                        id: 'print.minMinutes',
+                        defaultMessage: 'At least {minutes} minutes together',
+                      },
+                      { minutes: traced.minMinutes },
+                    ),
                   ]}
                   build={() => contactsTable(contacts)}
                 />
