@@ -190,7 +190,8 @@ export async function validMutations(system: RunningSystem): Promise<MutationCas
     approveAccreditations: { ids: () => [submitted.accreditationId] },
     setPersonPhoto: { personId: () => submitted.id, imageBase64: () => photo },
     upsertVenue: {
-      input: () => ({ code: 'NST', name: 'National Stadium', zones: ['1', '2', '3'] }),
+      // A venue of its own: fuzzed variants must not rewrite the seeded venues other tests use.
+      input: () => ({ code: 'FUZZ-VENUE', name: 'Fuzz venue', zones: ['1', '2', '3'] }),
     },
     suspendAccreditation: { id: () => approved.accreditationId, reason: () => 'fuzz' },
     suspendAccreditations: { ids: () => [approved.accreditationId], reason: () => 'fuzz' },
