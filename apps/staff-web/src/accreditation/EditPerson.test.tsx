@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { Language } from '../i18n/languages';
 import { renderWith } from '../test/render';
 import { badInput, stubClient, type StubHandler } from '../test/stubClient';
 import { PersonPage } from './PersonPage';
@@ -13,13 +14,13 @@ const categories = {
   ],
 };
 
-function setup(updatePerson: StubHandler) {
+function setup(updatePerson: StubHandler, language: Language = 'en') {
   const stub = stubClient({
     Person: () => ({ data: { person: person('ACTIVE') } }),
     AccreditationCategories: () => ({ data: categories }),
     UpdatePerson: updatePerson,
   });
-  renderWith(<PersonPage id="p1" editable roles={['ADMIN']} />, stub.client);
+  renderWith(<PersonPage id="p1" editable roles={['ADMIN']} />, stub.client, {}, language);
   return stub;
 }
 
@@ -153,5 +154,37 @@ describe('editing a person', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Save changes' }));
     expect((await within(form).findByRole('alert')).textContent).toMatch(/Nothing was changed/);
     expect(calls.some((c) => c.operation === 'UpdatePerson')).toBe(false);
+  });
+
+  it('speaks French: the form, its problems and the fields changed, listed as French lists them', async () => {
+    setup(
+      () =>
+        saved(
+          [
+            { field: 'givenName', from: null, to: null },
+            { field: 'venues', from: 'NST, YAN', to: 'NST' },
+            { field: 'zones', from: '1', to: '2' },
+          ],
+          true,
+        ),
+      'fr',
+    );
+    const actions = await screen.findByRole('group', { name: 'Actions sur l’accréditation' });
+    await userEvent.click(within(actions).getByRole('button', { name: 'Modifier…' }));
+    const form = screen.getByRole('region', { name: 'Modifier la personne' });
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Prénom' }), 'x');
+    const save = within(form).getByRole('button', { name: 'Enregistrer les modifications' });
+    await userEvent.click(save);
+    expect(screen.getByText('Indiquez le motif de la modification : l’historique le conserve.'));
+    await userEvent.type(
+      within(form).getByRole('textbox', { name: 'Motif de la modification' }),
+      'orthographe',
+    );
+    await userEvent.click(save);
+    expect(
+      await screen.findByText(
+        'Modifié : prénom, sites et zones. Une nouvelle carte a été émise : l’ancienne carte imprimée ne fonctionne plus ; imprimez la nouvelle.',
+      ),
+    ).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
 import { useMutation } from 'urql';
 import { UpdatePersonMutation } from '../api/operations';
 import { errorCodes, fieldErrors } from '../api/errors';
@@ -7,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { fromLocalInput, splitCodes, toLocalInput } from '../components/format';
 import type { UpdatePersonInput } from '../gql/graphql';
+import { defineMessages } from '../i18n/define';
 
 /** What the form starts from: the person as the person screen shows them. */
 export interface EditablePerson {
@@ -41,19 +43,53 @@ type Key =
 
 type FormState = Record<Key, string>;
 
-export const FIELD_LABEL: Record<Key, string> = {
-  givenName: 'Given name',
-  familyName: 'Family name',
-  dateOfBirth: 'Date of birth',
-  nationality: 'Nationality (ISO 3166 alpha-3)',
-  function: 'Function',
-  documentNumber: 'Passport or ID number',
-  category: 'Category',
-  venues: 'Venues',
-  zones: 'Zones',
-  validFrom: 'Valid from',
-  validUntil: 'Valid until',
-};
+/** Each field's label, as registration labels it. */
+const FIELD_LABEL: Record<Key, MessageDescriptor> = defineMessages({
+  givenName: { id: 'person.givenName', defaultMessage: 'Given name' },
+  familyName: { id: 'person.familyName', defaultMessage: 'Family name' },
+  dateOfBirth: { id: 'person.dateOfBirth', defaultMessage: 'Date of birth' },
+  nationality: { id: 'person.nationality', defaultMessage: 'Nationality (ISO 3166 alpha-3)' },
+  function: { id: 'people.col.function', defaultMessage: 'Function' },
+  documentNumber: { id: 'person.documentNumber', defaultMessage: 'Passport or ID number' },
+  category: { id: 'people.col.category', defaultMessage: 'Category' },
+  venues: { id: 'accreditation.venues', defaultMessage: 'Venues' },
+  zones: { id: 'accreditation.zones', defaultMessage: 'Zones' },
+  validFrom: { id: 'accreditation.validFrom', defaultMessage: 'Valid from' },
+  validUntil: { id: 'accreditation.validUntil', defaultMessage: 'Valid until' },
+});
+
+/** Each field as a sentence names it ("Changed given name and venues."). */
+const FIELD_IN_SENTENCE: Record<Key, MessageDescriptor> = defineMessages({
+  givenName: { id: 'editPerson.field.givenName', defaultMessage: 'given name' },
+  familyName: { id: 'editPerson.field.familyName', defaultMessage: 'family name' },
+  dateOfBirth: { id: 'editPerson.field.dateOfBirth', defaultMessage: 'date of birth' },
+  nationality: { id: 'editPerson.field.nationality', defaultMessage: 'nationality' },
+  function: { id: 'editPerson.field.function', defaultMessage: 'function' },
+  documentNumber: {
+    id: 'editPerson.field.documentNumber',
+    defaultMessage: 'passport or ID number',
+  },
+  category: { id: 'editPerson.field.category', defaultMessage: 'category' },
+  venues: { id: 'editPerson.field.venues', defaultMessage: 'venues' },
+  zones: { id: 'editPerson.field.zones', defaultMessage: 'zones' },
+  validFrom: { id: 'editPerson.field.validFrom', defaultMessage: 'valid from' },
+  validUntil: { id: 'editPerson.field.validUntil', defaultMessage: 'valid until' },
+});
+
+const HINT = defineMessages({
+  nationality: {
+    id: 'register.hint.nationality',
+    defaultMessage: 'Three letters, e.g. CHN, NOR, USA.',
+  },
+  venues: {
+    id: 'register.hint.venues',
+    defaultMessage: 'Venue codes separated by commas or semicolons; * for all.',
+  },
+  zones: {
+    id: 'register.hint.zones',
+    defaultMessage: 'Zone codes separated by commas or semicolons; * for all.',
+  },
+});
 
 const KEYS = Object.keys(FIELD_LABEL) as Key[];
 
@@ -98,14 +134,12 @@ export function changedInput(
   return input as unknown as UpdatePersonInput;
 }
 
-/** "given name and venues" */
-export function namesOfFields(fields: readonly string[]): string {
+/** "given name and venues", in the reader's language; a field the client does not know by its name. */
+export function namesOfFields(intl: IntlShape, fields: readonly string[]): string {
   const names = fields.map((f) =>
-    (FIELD_LABEL[f as Key] ?? f).replace(/ \(.*\)$/, '').toLowerCase(),
+    f in FIELD_IN_SENTENCE ? intl.formatMessage(FIELD_IN_SENTENCE[f as Key]) : f,
   );
-  return names.length <= 1
-    ? names.join('')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return intl.formatList(names, { type: 'conjunction' });
 }
 
 /**
@@ -128,6 +162,8 @@ export function EditPersonForm({
   const [local, setLocal] = useState<Partial<Record<Key | 'reason', string>>>({});
   const [unchanged, setUnchanged] = useState(false);
   const [result, update] = useMutation(UpdatePersonMutation);
+  const intl = useIntl();
+  const { formatMessage } = intl;
 
   const serverErrors = fieldErrors(result.error);
   const errorFor = (k: Key | 'reason') => local[k] ?? serverErrors[k];
@@ -139,9 +175,19 @@ export function EditPersonForm({
     e.preventDefault();
     const problems: Partial<Record<Key | 'reason', string>> = {};
     for (const k of KEYS) {
-      if (k !== 'documentNumber' && !form[k].trim()) problems[k] = `${FIELD_LABEL[k]} is required.`;
+      if (k !== 'documentNumber' && !form[k].trim()) {
+        problems[k] = formatMessage(
+          { id: 'form.required', defaultMessage: '{field} is required.' },
+          { field: formatMessage(FIELD_LABEL[k]) },
+        );
+      }
     }
-    if (!reason.trim()) problems.reason = 'Say why the change is made: the history keeps it.';
+    if (!reason.trim()) {
+      problems.reason = formatMessage({
+        id: 'editPerson.reasonRequired',
+        defaultMessage: 'Say why the change is made: the history keeps it.',
+      });
+    }
     const input = changedInput(person.id, reason, start, form);
     const nothing = Object.keys(input).length === 2;
     setUnchanged(nothing);
@@ -155,11 +201,27 @@ export function EditPersonForm({
     const r = await update({ input });
     const done = r.data?.updatePerson;
     if (done) {
-      const changed = namesOfFields(done.changes.map((c) => c.field));
+      const changed = namesOfFields(
+        intl,
+        done.changes.map((c) => c.field),
+      );
       onSaved(
         done.cardReissued
-          ? `Changed ${changed}. A new card was issued: the old printed card no longer works; print the new one.`
-          : `Changed ${changed}. The card stays valid.`,
+          ? formatMessage(
+              {
+                id: 'editPerson.savedReissued',
+                defaultMessage:
+                  'Changed {fields}. A new card was issued: the old printed card no longer works; print the new one.',
+              },
+              { fields: changed },
+            )
+          : formatMessage(
+              {
+                id: 'editPerson.savedSameCard',
+                defaultMessage: 'Changed {fields}. The card stays valid.',
+              },
+              { fields: changed },
+            ),
       );
     } else {
       const bad = KEYS.find((k) => fieldErrors(r.error)[k]);
@@ -167,9 +229,14 @@ export function EditPersonForm({
     }
   }
 
-  function input(k: Key, type = 'text', hint?: string) {
+  function input(k: Key, type = 'text', hint?: MessageDescriptor) {
     return (
-      <Field id={`edit-${k}`} label={FIELD_LABEL[k]} error={errorFor(k)} hint={hint}>
+      <Field
+        id={`edit-${k}`}
+        label={formatMessage(FIELD_LABEL[k])}
+        error={errorFor(k)}
+        hint={hint && formatMessage(hint)}
+      >
         {(describedBy, invalid) => (
           <input
             id={`edit-${k}`}
@@ -186,21 +253,31 @@ export function EditPersonForm({
 
   return (
     <section className="panel" aria-labelledby="edit-person-h">
-      <h2 id="edit-person-h">Edit person</h2>
+      <h2 id="edit-person-h">
+        <FormattedMessage id="editPerson.title" defaultMessage="Edit person" />
+      </h2>
       <p className="hint">
-        Changing the category, validity, venues or zones issues a new card: the printed one stops
-        working.
+        <FormattedMessage
+          id="editPerson.reissueWarning"
+          defaultMessage="Changing the category, validity, venues or zones issues a new card: the printed one stops working."
+        />
       </p>
       {unchanged && (
         <p role="alert" className="alert alert-error">
           <span aria-hidden="true">⚠ </span>
-          Nothing was changed: change at least one field, or cancel.
+          <FormattedMessage
+            id="editPerson.unchanged"
+            defaultMessage="Nothing was changed: change at least one field, or cancel."
+          />
         </p>
       )}
       {errorCodes(result.error).includes('BAD_USER_INPUT') ? (
         <p role="alert" className="alert alert-error">
           <span aria-hidden="true">⚠ </span>
-          Some fields need correcting: see the messages by each field.
+          <FormattedMessage
+            id="form.correctFields"
+            defaultMessage="Some fields need correcting: see the messages by each field."
+          />
           {otherErrors.map(([path, message]) => (
             <span key={path}>
               {' '}
@@ -213,17 +290,25 @@ export function EditPersonForm({
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="form-grid">
         <fieldset>
-          <legend>Person</legend>
+          <legend>
+            <FormattedMessage id="register.person" defaultMessage="Person" />
+          </legend>
           {input('givenName')}
           {input('familyName')}
           {input('dateOfBirth', 'date')}
-          {input('nationality', 'text', 'Three letters, e.g. CHN, NOR, USA.')}
+          {input('nationality', 'text', HINT.nationality)}
           {input('function')}
           {input('documentNumber')}
         </fieldset>
         <fieldset>
-          <legend>Accreditation</legend>
-          <Field id="edit-category" label={FIELD_LABEL.category} error={errorFor('category')}>
+          <legend>
+            <FormattedMessage id="screen.people" defaultMessage="Accreditation" />
+          </legend>
+          <Field
+            id="edit-category"
+            label={formatMessage(FIELD_LABEL.category)}
+            error={errorFor('category')}
+          >
             {(describedBy, invalid) => (
               <CategorySelect
                 id="edit-category"
@@ -234,12 +319,19 @@ export function EditPersonForm({
               />
             )}
           </Field>
-          {input('venues', 'text', 'Venue codes separated by commas or semicolons; * for all.')}
-          {input('zones', 'text', 'Zone codes separated by commas or semicolons; * for all.')}
+          {input('venues', 'text', HINT.venues)}
+          {input('zones', 'text', HINT.zones)}
           {input('validFrom', 'datetime-local')}
           {input('validUntil', 'datetime-local')}
         </fieldset>
-        <Field id="edit-reason" label="Reason for the change" error={errorFor('reason')}>
+        <Field
+          id="edit-reason"
+          label={formatMessage({
+            id: 'editPerson.reason',
+            defaultMessage: 'Reason for the change',
+          })}
+          error={errorFor('reason')}
+        >
           {(describedBy, invalid) => (
             <textarea
               id="edit-reason"
@@ -253,10 +345,12 @@ export function EditPersonForm({
         </Field>
         <div className="row">
           <button type="submit" className="primary" disabled={result.fetching}>
-            {result.fetching ? 'Saving…' : 'Save changes'}
+            {result.fetching
+              ? formatMessage({ id: 'common.saving', defaultMessage: 'Saving…' })
+              : formatMessage({ id: 'editPerson.save', defaultMessage: 'Save changes' })}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
           </button>
         </div>
       </form>

@@ -87,7 +87,14 @@ export function PeoplePage({ editable }: { editable: boolean }) {
     const r = await suspendMany({ ids, reason });
     if (r.error) return setBulkError(r.error);
     setBulkNote(
-      `${ids.length} ${ids.length === 1 ? 'accreditation' : 'accreditations'} suspended: their cards admit nowhere until reinstated.`,
+      formatMessage(
+        {
+          id: 'people.suspended',
+          defaultMessage:
+            '{count, plural, one {# accreditation suspended: its card admits nowhere until reinstated.} other {# accreditations suspended: their cards admit nowhere until reinstated.}}',
+        },
+        { count: ids.length },
+      ),
     );
     setSuspendReason('');
     setSelected(new Set());
@@ -235,7 +242,12 @@ export function PeoplePage({ editable }: { editable: boolean }) {
             disabled={selected.size === 0 || suspension.fetching}
             onClick={() => setSuspending(true)}
           >
-            {suspension.fetching ? 'Suspending…' : 'Suspend selected…'}
+            {suspension.fetching
+              ? formatMessage({ id: 'people.suspending', defaultMessage: 'Suspending…' })
+              : formatMessage({
+                  id: 'people.suspendSelected',
+                  defaultMessage: 'Suspend selected…',
+                })}
           </button>
           <button
             type="button"
@@ -253,12 +265,19 @@ export function PeoplePage({ editable }: { editable: boolean }) {
       )}
       {suspending && (
         <Dialog
-          title={`Suspend ${selected.size} ${selected.size === 1 ? 'accreditation' : 'accreditations'}?`}
+          title={formatMessage(
+            {
+              id: 'people.suspendTitle',
+              defaultMessage:
+                '{count, plural, one {Suspend # accreditation?} other {Suspend # accreditations?}}',
+            },
+            { count: selected.size },
+          )}
           onClose={() => setSuspending(false)}
           actions={
             <>
               <button type="button" onClick={() => setSuspending(false)}>
-                Cancel
+                <FormattedMessage id="common.cancel" defaultMessage="Cancel" />
               </button>
               <button
                 type="button"
@@ -266,17 +285,28 @@ export function PeoplePage({ editable }: { editable: boolean }) {
                 disabled={!suspendReason.trim()}
                 onClick={() => void suspendSelected()}
               >
-                Suspend {selected.size}
+                <FormattedMessage
+                  id="people.suspendCount"
+                  defaultMessage="Suspend {count}"
+                  values={{ count: selected.size }}
+                />
               </button>
             </>
           }
         >
           <p>
-            Every selected card stops admitting at once. If any of them cannot be suspended (not yet
-            approved, already suspended or revoked), none is, and the cards in the way are named.
+            <FormattedMessage
+              id="people.suspendExplained"
+              defaultMessage="Every selected card stops admitting at once. If any of them cannot be suspended (not yet approved, already suspended or revoked), none is, and the cards in the way are named."
+            />
           </p>
           <div className="field">
-            <label htmlFor="bulk-suspend-reason">Reason (kept in each history)</label>
+            <label htmlFor="bulk-suspend-reason">
+              <FormattedMessage
+                id="people.suspendReason"
+                defaultMessage="Reason (kept in each history)"
+              />
+            </label>
             <textarea
               id="bulk-suspend-reason"
               rows={3}

@@ -427,7 +427,7 @@ export function PersonPage({
                   >
                     {h.changes.map((c) => (
                       <li key={c.field}>
-                        {namesOfFields([c.field])}
+                        {namesOfFields(intl, [c.field])}
                         {c.from !== null || c.to !== null ? (
                           <>
                             : {c.from ?? '—'} → {c.to ?? '—'}

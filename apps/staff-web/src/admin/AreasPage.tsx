@@ -23,10 +23,11 @@ const LABELS = defineMessages({
     defaultMessage: 'Unique, e.g. NST-GATE-3; also its name in movement logs.',
   },
   name: { id: 'people.col.name', defaultMessage: 'Name' },
-  venueCode: { id: 'areas.venueCode', defaultMessage: 'Venue code' },
-  venueCodeHint: { id: 'areas.venueCodeHint', defaultMessage: 'e.g. NST' },
+  venue: { id: 'areas.venue', defaultMessage: 'Venue' },
+  chooseVenue: { id: 'areas.chooseVenue', defaultMessage: 'Choose a venue…' },
   zone: { id: 'areas.zone', defaultMessage: 'Zone' },
-  zoneHint: { id: 'areas.zoneHint', defaultMessage: 'e.g. 1' },
+  chooseZone: { id: 'areas.chooseZone', defaultMessage: 'Choose a zone…' },
+  venueFirst: { id: 'areas.venueFirst', defaultMessage: 'Choose the venue first' },
 });
 
 const EMPTY = { code: '', name: '', kind: 'VENUE' as AreaKind, venueCode: '', zone: '' };
@@ -151,16 +152,16 @@ export function AreasPage() {
           </div>
           {choose(
             'venueCode',
-            'Venue',
-            'Choose a venue…',
+            formatMessage(LABELS.venue),
+            formatMessage(LABELS.chooseVenue),
             venues.map((v) => ({ value: v.code, label: `${v.code} — ${v.name}` })),
             // A zone belongs to its venue: another venue starts with no zone chosen.
             (venueCode) => setForm((f) => ({ ...f, venueCode, zone: '' })),
           )}
           {choose(
             'zone',
-            'Zone',
-            form.venueCode ? 'Choose a zone…' : 'Choose the venue first',
+            formatMessage(LABELS.zone),
+            formatMessage(form.venueCode ? LABELS.chooseZone : LABELS.venueFirst),
             zonesOfVenue.map((z) => ({ value: z, label: z })),
             set('zone'),
           )}

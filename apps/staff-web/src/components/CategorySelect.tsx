@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { AccreditationCategoriesQuery } from '../api/operations';
 
@@ -15,6 +16,7 @@ interface Props {
  */
 export function CategorySelect({ id, value, onChange, describedBy, invalid }: Props) {
   const [{ data }] = useQuery({ query: AccreditationCategoriesQuery });
+  const { formatMessage } = useIntl();
   const categories = data?.accreditationCategories ?? [];
   // A code the list does not (yet) hold stays shown rather than silently replaced.
   const unknown = value !== '' && !categories.some((c) => c.code === value);
@@ -26,7 +28,9 @@ export function CategorySelect({ id, value, onChange, describedBy, invalid }: Pr
       aria-invalid={invalid}
       onChange={(e) => onChange(e.target.value)}
     >
-      <option value="">Choose a category…</option>
+      <option value="">
+        {formatMessage({ id: 'categorySelect.choose', defaultMessage: 'Choose a category…' })}
+      </option>
       {unknown && <option value={value}>{value}</option>}
       {categories.map((c) => (
         <option key={c.code} value={c.code}>

@@ -262,17 +262,26 @@ export function HealthPage() {
           </h2>
           <div className="row">
             <ExportButton
-              label="Download tests due (CSV)"
+              label={formatMessage({
+                id: 'export.testsDue',
+                defaultMessage: 'Download tests due (CSV)',
+              })}
               stem="tests-due"
               build={() => testsDueCsv(client, dueBefore)}
               disabled={!due.data?.testsDue.totalCount}
             />
             <PrintButton
-              label="Print tests due"
-              title="Tests due today"
+              label={formatMessage({ id: 'print.testsDue', defaultMessage: 'Print tests due' })}
+              title={formatMessage({ id: 'health.due', defaultMessage: 'Tests due today' })}
               filters={[
-                `Due before ${format.dateTime(dueBefore)}`,
-                'People in the loop or close contacts, soonest (overdue) first',
+                formatMessage(
+                  { id: 'print.dueBefore', defaultMessage: 'Due before {when}' },
+                  { when: format.dateTime(dueBefore) },
+                ),
+                formatMessage({
+                  id: 'print.dueWho',
+                  defaultMessage: 'People in the loop or close contacts, soonest (overdue) first',
+                }),
               ]}
               build={() => testsDueTable(client, dueBefore)}
               disabled={!due.data?.testsDue.totalCount}
@@ -355,9 +364,14 @@ export function HealthPage() {
               disabled={!isolated.totalCount}
             />
             <PrintButton
-              label="Print isolated"
-              title="Isolated people"
-              filters={['Closed-loop status: ISOLATED']}
+              label={formatMessage({ id: 'print.isolated', defaultMessage: 'Print isolated' })}
+              title={formatMessage({ id: 'health.isolated', defaultMessage: 'Isolated people' })}
+              filters={[
+                formatMessage(
+                  { id: 'print.loopStatus', defaultMessage: 'Closed-loop status: {status}' },
+                  { status: formatMessage(LOOP_STATUS.ISOLATED.name) },
+                ),
+              ]}
               build={() => peopleTable(client, { closedLoopStatus: 'ISOLATED' })}
               disabled={!isolated.totalCount}
             />
