@@ -57,7 +57,12 @@ export function PrintButton({ label, title, filters, build, disabled }: Props) {
       document.body.classList.add(PRINTING);
       window.print();
     } catch (e) {
-      setProblem(`Printing failed: ${e instanceof Error ? e.message : String(e)}`);
+      setProblem(
+        intl.formatMessage(
+          { id: 'print.failed', defaultMessage: 'Printing failed: {message}' },
+          { message: e instanceof Error ? e.message : String(e) },
+        ),
+      );
     } finally {
       setBusy(false);
     }
