@@ -1,9 +1,9 @@
 /** A person as the Person query answers, for component tests. */
-export function person(status: string) {
+export function person(status: string, id = 'p1', givenName = 'Eileen') {
   return {
     __typename: 'Person',
-    id: 'p1',
-    givenName: 'Eileen',
+    id,
+    givenName,
     familyName: 'Gu',
     dateOfBirth: '2003-09-03',
     nationality: 'CHN',
