@@ -3,6 +3,8 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
 
+export const COUNTRY_CODE_MESSAGE = 'must be an ISO 3166-1 alpha-3 country code, e.g. CHN';
+
 /** True for an ISO 3166-1 alpha-3 country code, e.g. CHN (upper case, as printed on passports). */
 export function isCountryCode(value: unknown): boolean {
   return typeof value === 'string' && ALPHA3.has(value);
@@ -14,7 +16,7 @@ export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
       name: 'isCountryCode',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'must be an ISO 3166-1 alpha-3 country code, e.g. CHN', ...options },
+      options: { message: COUNTRY_CODE_MESSAGE, ...options },
       validator: { validate: isCountryCode },
     });
 }

@@ -1,7 +1,11 @@
-import { validateSync } from 'class-validator';
 import { CsvError, parse } from 'csv-parse/sync';
-import { fieldProblems } from '#libs/graphql/validation.pipe.js';
+import type { FieldProblem } from '#libs/common/errors.js';
 import type { ImportRowError } from '#apps/accreditation/imports/import.types.js';
+import {
+  organisationProblem,
+  rowProblems,
+  type RowValues,
+} from '#apps/accreditation/imports/row-rules.js';
 import { AccreditationInput, RegisterPersonInput } from '#apps/accreditation/people/person.type.js';
 import {
   catalogueProblems,
@@ -63,13 +67,6 @@ const codes = (value: string): string[] =>
     .map((code) => code.trim())
     .filter((code) => code !== '');
 
-/** The CSV column a validation problem of RegisterPersonInput belongs to. */
-function columnOf(field: string): string {
-  const [head, ...rest] = field.split('.');
-  if (head === 'accreditation' && rest.length > 0) return rest[0];
-  return head;
-}
-
 /** What only the database knows, for the rows' last checks; left out, those checks are skipped. */
 export interface ImportContext {
   /** The Games' category codes. */
@@ -99,14 +96,17 @@ interface CsvRecord {
 /**
  * An import CSV, read (header row, quoted fields, BOM, CRLF or LF) and its
  * header checked. Its rows are validated chunk by chunk, on demand, with
- * RegisterPersonInput's own class-validator rules, the very ones
- * registerPerson applies, then the category, duplicates inside the file and
- * document numbers the organisation holds already.
+ * the rules registerPerson applies (row-rules.ts: RegisterPersonInput's
+ * class-validator rules as plain checks, with the same messages), then the
+ * category, duplicates inside the file and document numbers the organisation
+ * holds already.
  */
 export class PeopleCsv {
   private readonly lineOfDocument = new Map<string, number>();
   /** Instants by their text: a delegation's rows mostly share their validity. Read only, never changed. */
   private readonly instants = new Map<string, Date | string>();
+  /** The organisation id's problem, the same for every row. */
+  private readonly organisationProblem: FieldProblem | null;
 
   private constructor(
     /** Problems of the file as a whole (unreadable, header): no row is validated then. */
@@ -115,7 +115,9 @@ export class PeopleCsv {
     private readonly index: ReadonlyMap<ImportColumn, number>,
     private readonly width: number,
     private readonly organisationId: string,
-  ) {}
+  ) {
+    this.organisationProblem = organisationProblem(organisationId);
+  }
 
   static read(csv: string, organisationId: string): PeopleCsv {
     const refuse = (errors: ImportRowError[]) =>
@@ -223,39 +225,30 @@ export class PeopleCsv {
       return;
     }
     const cell = (column: ImportColumn) => cells[this.index.get(column)!] ?? '';
-    // Built as the GraphQL layer builds registerPerson's input: instances of the input classes.
-    const input = Object.assign(new RegisterPersonInput(), {
-      organisationId: this.organisationId,
+    const values: RowValues = {
       givenName: cell('givenName'),
       familyName: cell('familyName'),
       dateOfBirth: cell('dateOfBirth'),
       nationality: cell('nationality'),
       function: cell('function'),
       documentNumber: cell('documentNumber'),
-      accreditation: Object.assign(new AccreditationInput(), {
-        category: cell('category'),
-        venues: codes(cell('venues')),
-        zones: codes(cell('zones')),
-        validFrom: this.instant(cell('validFrom')),
-        validUntil: this.instant(cell('validUntil')),
-      }),
-    });
-    const problems = fieldProblems(
-      validateSync(input, {
-        forbidUnknownValues: false,
-        validationError: { target: false, value: false },
-      }),
-    );
+      category: cell('category'),
+      venues: codes(cell('venues')),
+      zones: codes(cell('zones')),
+      validFrom: this.instant(cell('validFrom')),
+      validUntil: this.instant(cell('validUntil')),
+    };
+    const problems = rowProblems(values);
+    if (this.organisationProblem) problems.unshift(this.organisationProblem);
     const before = out.errors.length;
     const seen = new Set<string>();
     for (const problem of problems) {
-      const field = columnOf(problem.field);
       // One message per cell is enough: the first rule that fails says what is wrong.
-      if (seen.has(field)) continue;
-      seen.add(field);
-      out.errors.push({ line, field, message: problem.message });
+      if (seen.has(problem.field)) continue;
+      seen.add(problem.field);
+      out.errors.push({ line, field: problem.field, message: problem.message });
     }
-    const { category } = input.accreditation;
+    const { category } = values;
     if (context.categories && !seen.has('category') && !context.categories.has(category)) {
       out.errors.push({
         line,
@@ -264,12 +257,12 @@ export class PeopleCsv {
       });
     }
     if (context.catalogue) {
-      const { venues, zones } = input.accreditation;
+      const { venues, zones } = values;
       for (const problem of catalogueProblems(context.catalogue, venues, zones)) {
         if (!seen.has(problem.field)) out.errors.push({ line, ...problem });
       }
     }
-    const document = input.documentNumber;
+    const document = values.documentNumber;
     if (!seen.has('documentNumber') && document !== '') {
       const earlier = this.lineOfDocument.get(document);
       if (earlier !== undefined) {
@@ -289,7 +282,25 @@ export class PeopleCsv {
         }
       }
     }
-    if (out.errors.length === before) out.rows.push({ line, input });
+    if (out.errors.length > before) return;
+    // Valid, so its instants are Dates: the same input registerPerson takes.
+    const input = Object.assign(new RegisterPersonInput(), {
+      organisationId: this.organisationId,
+      givenName: values.givenName,
+      familyName: values.familyName,
+      dateOfBirth: values.dateOfBirth,
+      nationality: values.nationality,
+      function: values.function,
+      documentNumber: values.documentNumber,
+      accreditation: Object.assign(new AccreditationInput(), {
+        category: values.category,
+        venues: values.venues,
+        zones: values.zones,
+        validFrom: values.validFrom as Date,
+        validUntil: values.validUntil as Date,
+      }),
+    });
+    out.rows.push({ line, input });
   }
 }
 

@@ -4,6 +4,8 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 
+export const PAST_DATE_MESSAGE = 'must be a real date in the past, e.g. 1998-05-17';
+
 /** A calendar date (YYYY-MM-DD) that is real, after 1900 and before today. */
 export function isPastDate(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -18,7 +20,7 @@ export function IsPastDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isPastDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'must be a real date in the past, e.g. 1998-05-17', ...options },
+      options: { message: PAST_DATE_MESSAGE, ...options },
       validator: { validate: isPastDate },
     });
 }
