@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { FieldProblem } from '#libs/common/errors.js';
+import { isPastDate } from '#apps/accreditation/people/date.validators.js';
 import type { ImportRowError } from '#apps/accreditation/imports/import.types.js';
 import {
   organisationProblem,
@@ -105,6 +106,8 @@ export class PeopleCsv {
   private readonly lineOfDocument = new Map<string, number>();
   /** Instants by their text: a delegation's rows mostly share their validity. Read only, never changed. */
   private readonly instants = new Map<string, Date | string>();
+  /** Birth dates by their text, whether each is a real past date: they repeat in a delegation. */
+  private readonly pastDates = new Map<string, boolean>();
   /** The organisation id's problem, the same for every row. */
   private readonly organisationProblem: FieldProblem | null;
 
@@ -215,6 +218,15 @@ export class PeopleCsv {
     return value;
   }
 
+  private readonly isPastDate = (text: string): boolean => {
+    let past = this.pastDates.get(text);
+    if (past === undefined) {
+      past = isPastDate(text);
+      if (this.pastDates.size < 50_000) this.pastDates.set(text, past);
+    }
+    return past;
+  };
+
   private validateRow({ cells, line }: CsvRecord, context: ImportContext, out: ParsedImport): void {
     if (cells.length !== this.width) {
       out.errors.push({
@@ -238,7 +250,7 @@ export class PeopleCsv {
       validFrom: this.instant(cell('validFrom')),
       validUntil: this.instant(cell('validUntil')),
     };
-    const problems = rowProblems(values);
+    const problems = rowProblems(values, this.isPastDate);
     if (this.organisationProblem) problems.unshift(this.organisationProblem);
     const before = out.errors.length;
     const seen = new Set<string>();
