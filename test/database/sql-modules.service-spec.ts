@@ -6,6 +6,8 @@ import type { RoleKey } from '#libs/database/roles.js';
 import { runMigrations } from '#libs/database/migrate.js';
 import { keysetCondition, keysetOrder, microsOf, type Keyset } from '#libs/graphql/keyset.js';
 import * as accreditation from '#libs/sql/accreditation.sql.js';
+import * as audit from '#libs/sql/audit.sql.js';
+import * as identity from '#libs/sql/identity.sql.js';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.js';
 
 /**
@@ -35,6 +37,13 @@ const PEOPLE_ORDER: Keyset = {
     { sql: 'p.id', kind: 'uuid' },
   ],
 };
+const USERS_ORDER: Keyset = {
+  columns: [
+    { sql: 'lower(u.email)', kind: 'text' },
+    { sql: 'u.id', kind: 'uuid' },
+  ],
+};
+const AUDIT_ORDER: Keyset = { columns: [{ sql: 'id', kind: 'bigint' }], descending: true };
 const TESTS_DUE_ORDER: Keyset = {
   columns: [
     { sql: 'cl.test_due_by', kind: 'micros' },
@@ -111,6 +120,49 @@ const MODULES: SqlModule[] = [
           ...accreditation.EDITABLE_COLUMNS.accreditations,
         ]),
       ],
+    },
+  },
+  {
+    name: 'identity.sql.ts',
+    exports: identity,
+    roles: ['accreditation'],
+    builders: {
+      usersPage: () => {
+        const bind = placeholders(2);
+        return [
+          identity.usersPage(
+            keysetCondition(USERS_ORDER, ['a@example.org', randomUUID()], bind),
+            keysetOrder(USERS_ORDER),
+          ),
+          identity.usersPage(null, keysetOrder(USERS_ORDER)),
+        ];
+      },
+    },
+  },
+  {
+    name: 'audit.sql.ts',
+    exports: audit,
+    // Every service appends to the trail; the accreditation service also reads it.
+    roles: ['accreditation', 'inspection', 'movement'],
+    builders: {
+      auditTrailConditions: () => [], // prepared through auditTrail below
+      auditTrail: () => {
+        const bind = placeholders();
+        const conditions = audit.auditTrailConditions({
+          personId: bind(),
+          from: bind(),
+          to: bind(),
+          actor: bind(),
+        });
+        const filtered = audit.auditTrail(conditions, page(AUDIT_ORDER, ['42'], bind));
+        const all = audit.auditTrail([], {
+          keyset: null,
+          order: keysetOrder(AUDIT_ORDER),
+          limit: 51,
+        });
+        const keysetOnly = audit.auditTrail([], page(AUDIT_ORDER, ['42'], placeholders()));
+        return [filtered.rows, filtered.count, all.rows, all.count, keysetOnly.rows];
+      },
     },
   },
 ];
