@@ -8,6 +8,7 @@ import { keysetCondition, keysetOrder, microsOf, type Keyset } from '#libs/graph
 import * as accreditation from '#libs/sql/accreditation.sql.js';
 import * as audit from '#libs/sql/audit.sql.js';
 import * as identity from '#libs/sql/identity.sql.js';
+import * as inspection from '#libs/sql/inspection.sql.js';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.js';
 
 /**
@@ -44,6 +45,13 @@ const USERS_ORDER: Keyset = {
   ],
 };
 const AUDIT_ORDER: Keyset = { columns: [{ sql: 'id', kind: 'bigint' }], descending: true };
+const CHECK_INS_ORDER: Keyset = {
+  columns: [
+    { sql: 'scanned_at', kind: 'micros' },
+    { sql: 'id', kind: 'uuid' },
+  ],
+  descending: true,
+};
 const TESTS_DUE_ORDER: Keyset = {
   columns: [
     { sql: 'cl.test_due_by', kind: 'micros' },
@@ -136,6 +144,45 @@ const MODULES: SqlModule[] = [
           ),
           identity.usersPage(null, keysetOrder(USERS_ORDER)),
         ];
+      },
+    },
+  },
+  {
+    name: 'inspection.sql.ts',
+    exports: inspection,
+    roles: ['inspection'],
+    builders: {
+      closedLoopStatusJoin: () => [
+        `SELECT p.id, cl.status FROM accreditation.people p
+         ${inspection.closedLoopStatusJoin('cl', 'p.id')}`,
+      ],
+      checkInsConditions: () => [], // prepared through checkInsPage below
+      checkInsPage: () => {
+        const bind = placeholders();
+        const conditions = inspection.checkInsConditions({
+          areaCode: bind(),
+          personId: bind(),
+          scope: accreditation.personScopeCondition('person_id', bind()),
+          decision: bind(),
+          conflict: bind(),
+          from: bind(),
+          to: bind(),
+        });
+        const filtered = inspection.checkInsPage(conditions, microsOf('scanned_at'), {
+          ...page(CHECK_INS_ORDER, ['1764300000000000', randomUUID()], bind),
+          limit: bind(),
+        });
+        const all = inspection.checkInsPage([], microsOf('scanned_at'), {
+          keyset: null,
+          order: keysetOrder(CHECK_INS_ORDER),
+          limit: 51,
+        });
+        const keysetOnly = inspection.checkInsPage(
+          [],
+          microsOf('scanned_at'),
+          page(CHECK_INS_ORDER, ['1764300000000000', randomUUID()], placeholders()),
+        );
+        return [filtered.rows, filtered.count, all.rows, all.count, keysetOnly.rows];
       },
     },
   },
