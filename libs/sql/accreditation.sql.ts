@@ -1,5 +1,3 @@
-import { CLOSED_LOOP_STATUS_VIEW, closedLoopStatusJoin } from '#libs/sql/inspection.sql.js';
-
 /**
  * The accreditation schema's statements (the accreditation service owns it): what the
  * service runs on its own tables, and its published side, the owner's views and
@@ -7,6 +5,12 @@ import { CLOSED_LOOP_STATUS_VIEW, closedLoopStatusJoin } from '#libs/sql/inspect
  * each statement's comment says; rows come back in snake_case unless a statement renames.
  * test/database/sql-modules.service-spec.ts prepares every one on a migrated database.
  */
+
+/**
+ * The owner's view of each card's state (card number, status, token version, person,
+ * organisation), granted to the inspection service for its deny list.
+ */
+export const CARD_STATUSES_VIEW = 'accreditation.card_statuses';
 
 /** A person as the service reads them (table alias `p`): the date of birth as a plain date. */
 const PERSON_COLUMNS = `p.id, p.organisation_id, p.given_name, p.family_name,
@@ -282,13 +286,14 @@ export interface PageParts {
 }
 
 /**
- * A page of people (alias `p`, accreditation `a`, closed-loop status `cl`) and the count
- * of all that match `conditions` (the count's parameters are those before the keyset's).
+ * A page of people (alias `p`, accreditation `a`) and the count of all that match
+ * `conditions` (the count's parameters are those before the keyset's). `closedLoopJoin`
+ * joins inspection's published statuses as `cl` (closedLoopStatusJoin of inspection.sql.ts).
  */
-export function peopleList(conditions: readonly string[], page: PageParts) {
+export function peopleList(conditions: readonly string[], closedLoopJoin: string, page: PageParts) {
   const from = `FROM accreditation.people p
       JOIN accreditation.accreditations a ON a.person_id = p.id
-      ${closedLoopStatusJoin('cl', 'p.id')}`;
+      ${closedLoopJoin}`;
   const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const keyset = page.keyset ? `${filter ? 'AND' : 'WHERE'} ${page.keyset}` : '';
   return {
@@ -299,18 +304,24 @@ export function peopleList(conditions: readonly string[], page: PageParts) {
 }
 
 /**
- * People in the closed loop (IN_LOOP or CLOSE_CONTACT, inspection's published view `cl`)
- * whose next test falls due before $1, confined to the organisations given as placeholders;
- * rows carry `due_us`, the due instant in microseconds (`dueMicros`, from keyset.ts).
+ * People in the closed loop (IN_LOOP or CLOSE_CONTACT in `closedLoopView`, inspection's
+ * published view, as `cl`) whose next test falls due before $1, confined to the
+ * organisations given as placeholders; rows carry `due_us`, the due instant in
+ * microseconds (`dueMicros`, from keyset.ts).
  */
-export function testsDue(organisationIds: readonly string[], dueMicros: string, page: PageParts) {
+export function testsDue(
+  closedLoopView: string,
+  organisationIds: readonly string[],
+  dueMicros: string,
+  page: PageParts,
+) {
   const where = [
     `cl.status IN ('IN_LOOP', 'CLOSE_CONTACT')`,
     `cl.test_due_by IS NOT NULL`,
     `cl.test_due_by < $1`,
     ...organisationIds.map((p) => `p.organisation_id = ${p}`),
   ];
-  const from = `FROM ${CLOSED_LOOP_STATUS_VIEW} cl
+  const from = `FROM ${closedLoopView} cl
     JOIN accreditation.people p ON p.id = cl.person_id
     WHERE ${where.join(' AND ')}`;
   return {

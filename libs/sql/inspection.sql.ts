@@ -1,3 +1,5 @@
+import { CARD_STATUSES_VIEW } from '#libs/sql/accreditation.sql.js';
+
 /**
  * The inspection schema's statements (the inspection service owns it): what the service
  * runs on its own tables, its reads of the views and functions other owners publish to it
@@ -27,7 +29,7 @@ export function closedLoopStatusJoin(alias: string, personColumn: string): strin
 function denyListCandidates(scoped: boolean): string {
   return `SELECT c.card_number, c.status, c.token_version,
               s.status AS loop_status, s.test_due_by
-       FROM accreditation.card_statuses c
+       FROM ${CARD_STATUSES_VIEW} c
        LEFT JOIN ${CLOSED_LOOP_STATUS_VIEW} s ON s.person_id = c.person_id
        WHERE (c.status <> 'ACTIVE' OR c.token_version > 1
               OR s.status IS NULL OR s.status NOT IN ('IN_LOOP', 'CLOSE_CONTACT')
@@ -109,7 +111,8 @@ export const InspectionSql = {
     byCheckInIds: `SELECT * FROM inspection.check_in_annulments WHERE check_in_id = ANY($1::uuid[])`,
     /**
      * The movements of person $1 up to the instant of the event $2, from movement's
-     * published view movement.movements: what an annulment compensates.
+     * published view movement.movements: what an annulment compensates. (Its name moves to
+     * the movement schema's module when that module is written.)
      */
     movementsUpTo: `SELECT m.id, m.location, m.kind, m.occurred_at, m.recorded_at
        FROM movement.movements m, (SELECT occurred_at FROM movement.movements WHERE id = $2) a

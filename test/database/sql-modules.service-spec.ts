@@ -95,15 +95,17 @@ const MODULES: SqlModule[] = [
         });
         const all = accreditation.peopleList(
           conditions,
+          inspection.closedLoopStatusJoin('cl', 'p.id'),
           page(PEOPLE_ORDER, ['a', 'b', randomUUID()], everything),
         );
-        const none = accreditation.peopleList([], {
+        const none = accreditation.peopleList([], inspection.closedLoopStatusJoin('cl', 'p.id'), {
           keyset: null,
           order: keysetOrder(PEOPLE_ORDER),
           limit: 51,
         });
         const keysetOnly = accreditation.peopleList(
           [],
+          inspection.closedLoopStatusJoin('cl', 'p.id'),
           page(PEOPLE_ORDER, ['a', 'b', randomUUID()], placeholders()),
         );
         return [all.rows, all.count, none.rows, none.count, keysetOnly.rows];
@@ -111,15 +113,21 @@ const MODULES: SqlModule[] = [
       testsDue: () => {
         const bind = placeholders(2);
         const scoped = accreditation.testsDue(
+          inspection.CLOSED_LOOP_STATUS_VIEW,
           [bind(), bind()],
           microsOf('cl.test_due_by'),
           page(TESTS_DUE_ORDER, ['1764300000000000', randomUUID()], bind),
         );
-        const unscoped = accreditation.testsDue([], microsOf('cl.test_due_by'), {
-          keyset: null,
-          order: keysetOrder(TESTS_DUE_ORDER),
-          limit: 51,
-        });
+        const unscoped = accreditation.testsDue(
+          inspection.CLOSED_LOOP_STATUS_VIEW,
+          [],
+          microsOf('cl.test_due_by'),
+          {
+            keyset: null,
+            order: keysetOrder(TESTS_DUE_ORDER),
+            limit: 51,
+          },
+        );
         return [scoped.rows, scoped.count, unscoped.rows, unscoped.count];
       },
       correction: () => [

@@ -18,6 +18,7 @@ import {
   peopleListConditions,
   testsDue,
 } from '#libs/sql/accreditation.sql.js';
+import { CLOSED_LOOP_STATUS_VIEW, closedLoopStatusJoin } from '#libs/sql/inspection.sql.js';
 import {
   catalogueProblems,
   refuseOutsideCatalogue,
@@ -187,7 +188,7 @@ export class PeopleService {
         : undefined,
     });
     const countParams = [...params];
-    const sql = peopleList(conditions, {
+    const sql = peopleList(conditions, closedLoopStatusJoin('cl', 'p.id'), {
       keyset: after ? keysetCondition(PEOPLE_ORDER, after, param) : null,
       order: keysetOrder(PEOPLE_ORDER),
       limit: first + 1,
@@ -249,7 +250,7 @@ export async function listTestsDue(
     organisationIds.push(bind(organisationId));
   }
   const countParams = [...params];
-  const sql = testsDue(organisationIds, microsOf('cl.test_due_by'), {
+  const sql = testsDue(CLOSED_LOOP_STATUS_VIEW, organisationIds, microsOf('cl.test_due_by'), {
     keyset: after ? keysetCondition(TESTS_DUE_ORDER, after, bind) : null,
     order: keysetOrder(TESTS_DUE_ORDER),
     limit: first + 1,
