@@ -35,10 +35,14 @@ export async function appendMovementEvents(
 ): Promise<{ appended: StoredMovementEvent[]; existingIds: string[] }> {
   if (events.length === 0) return { appended: [], existingIds: [] };
   // Stored as uuid, given back as lower-case text.
+  // Fields named, not spread: a spread per event of a batch of 5,000 is measurable.
   events = events.map((e) => ({
-    ...e,
     id: e.id.toLowerCase(),
     personId: e.personId.toLowerCase(),
+    location: e.location,
+    kind: e.kind,
+    occurredAt: e.occurredAt,
+    source: e.source,
   }));
   // Each column as one array literal built here: pg's generic array serialisation (type
   // checks and escaping per element, a Date conversion each) cost ~10 µs an event.
@@ -69,7 +73,12 @@ export async function appendMovementEvents(
       continue;
     }
     appended.push({
-      ...event,
+      id: event.id,
+      personId: event.personId,
+      location: event.location,
+      kind: event.kind,
+      occurredAt: event.occurredAt,
+      source: event.source,
       recordedAt: row.recorded_at,
       hash: row.hash,
       chain: row.chain,
