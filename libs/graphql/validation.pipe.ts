@@ -20,12 +20,12 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
-/** Any NUL or surrogate at all: a text without one has no problem (the usual case). */
-const MAY_HAVE_PROBLEM = /[\u0000\uD800-\uDFFF]/;
+/** Any surrogate at all: a text without one (nor a NUL) has no problem, the usual case. */
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
 /** True when some text anywhere in the value may have a problem; builds no paths. */
 function mayHaveTextProblem(value: unknown): boolean {
-  if (typeof value === 'string') return MAY_HAVE_PROBLEM.test(value);
+  if (typeof value === 'string') return value.includes('\u0000') || ANY_SURROGATE.test(value);
   if (value === null || typeof value !== 'object' || value instanceof Date) return false;
   if (Array.isArray(value)) {
     for (const item of value) if (mayHaveTextProblem(item)) return true;
