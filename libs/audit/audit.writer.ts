@@ -57,7 +57,16 @@ export class AuditWriter implements OnModuleDestroy {
 
   record(entry: AuditEntry): Promise<void> {
     const written = new Promise<void>((resolve, reject) => {
-      this.buffer.push({ ...entry, at: new Date(), written: resolve, failed: reject });
+      // Fields named, not spread: a batch of movements records thousands (one per person).
+      this.buffer.push({
+        action: entry.action,
+        personId: entry.personId,
+        outcome: entry.outcome,
+        context: entry.context,
+        at: new Date(),
+        written: resolve,
+        failed: reject,
+      });
     });
     // A caller that does not wait (a refusal being recorded) gets no unhandled rejection.
     written.catch(() => undefined);
