@@ -73,7 +73,7 @@ const DAY_PLANS: Record<'games' | 'dense', string> = {
       'ROOM-' || lpad((CASE WHEN p.n < ${SHARED_ROOMS} THEN p.n / 2
                             ELSE ${SHARED_ROOMS / 2} + p.n - ${SHARED_ROOMS} END)::text, 5, '0') AS hotel,
       'BUS-' || lpad(((p.g + d * 7) % ${GROUPS})::text, 4, '0') AS bus_out,
-      'VENUE-' || lpad((((p.g * 7) % 35 + d % 3) % 35)::text, 2, '0') AS venue_at,
+      'VENUE-' || lpad(((p.g % 35 + d % 3) % 35)::text, 2, '0') AS venue_at,
       'DINING-' || lpad((((p.n * 11) % 50 + d % 2) % 50)::text, 2, '0') AS dining_at,
       'BUS-' || lpad((${GROUPS} + (p.g + d * 11) % ${GROUPS})::text, 4, '0') AS bus_back
     FROM (SELECT p.*, p.n / ${GROUP} AS g FROM p) p CROSS JOIN generate_series(0, $2 - 1) d`,
