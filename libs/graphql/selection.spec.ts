@@ -50,7 +50,9 @@ void describe('selectsField', () => {
 
   void it('counts a field under @skip or @include as asked for', async () => {
     assert.equal(
-      await asksForEncounters('{ contacts { totalMinutes encounters @skip(if: true) { minutes } } }'),
+      await asksForEncounters(
+        '{ contacts { totalMinutes encounters @skip(if: true) { minutes } } }',
+      ),
       true,
     );
   });

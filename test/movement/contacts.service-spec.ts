@@ -31,10 +31,7 @@ async function assertShorterAnswersAgree(
 ): Promise<void> {
   const totals = (contacts: ContactRecord[]) =>
     contacts.map((c) => ({ ...c, encounters: [] as ContactRecord['encounters'] }));
-  assert.deepEqual(
-    await findContacts(manager, ...query, { encounters: false }),
-    totals(whole),
-  );
+  assert.deepEqual(await findContacts(manager, ...query, { encounters: false }), totals(whole));
   for (const first of [1, 2, Math.ceil(whole.length / 2)]) {
     if (first < 1) continue;
     assert.deepEqual(await findContacts(manager, ...query, { first }), whole.slice(0, first));
