@@ -16,7 +16,9 @@ import { given } from '#test/support/given.js';
 /**
  * `npm run bench:contacts`: the whole system on a fresh database holding ten
  * million movement events (70,000 people, 14 days, 500 places), then
- * contacts() through the gateway for random people over 7-day windows, and
+ * contacts() through the gateway for random people over 7-day windows, as three
+ * answers (the totals alone, the first 100 with encounters, everything), with the CPU
+ * each costs in PostgreSQL, the movement subgraph and the gateway, and
  * verifyMovementLog over all of it.
  *
  * The events are generated straight into PostgreSQL (INSERT ... SELECT over
