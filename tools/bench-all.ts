@@ -13,8 +13,13 @@ import { REPO_ROOT } from '#tools/paths.js';
  * figures as one table in bench/results.md.
  *
  *   node dist/tools/bench-all.js [name ...]     e.g. checkin contacts
+ *
+ * Naming benchmarks reruns only those: their sections are replaced and the
+ * others' kept (bench/results.json holds every section's figures, each with
+ * its own date and load).
  */
 const only = process.argv.slice(2);
+const RESULTS_JSON = path.join(REPO_ROOT, 'bench', 'results.json');
 const benchDir = path.join(REPO_ROOT, 'dist', 'bench');
 const benches = (await readdir(benchDir))
   .filter((f) => f.endsWith('.bench.js'))
@@ -72,14 +77,21 @@ for (const target of targets) {
   }
 }
 
-const results: BenchResult[] = [];
+const fresh: BenchResult[] = [];
 for (const file of (await readdir(RESULTS_DIR).catch(() => [])).sort()) {
-  results.push(JSON.parse(await readFile(path.join(RESULTS_DIR, file), 'utf8')) as BenchResult);
+  fresh.push(JSON.parse(await readFile(path.join(RESULTS_DIR, file), 'utf8')) as BenchResult);
 }
+const sectionKey = (r: BenchResult) => `${r.bench} — ${r.database}`;
+const earlier = JSON.parse(await readFile(RESULTS_JSON, 'utf8').catch(() => '[]')) as BenchResult[];
+const replaced = new Set(fresh.map(sectionKey));
+const results = [...earlier.filter((r) => !replaced.has(sectionKey(r))), ...fresh].sort((a, b) =>
+  sectionKey(a).localeCompare(sectionKey(b)),
+);
+await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const sections = results.map(
   (r) =>
-    `## ${r.bench} — ${r.database}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs\n\n${figuresTable(r.figures)}\n`,
+    `## ${sectionKey(r)}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs\n\n${figuresTable(r.figures)}\n`,
 );
 await writeFile(
   path.join(REPO_ROOT, 'bench', 'results.md'),

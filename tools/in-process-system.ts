@@ -85,15 +85,6 @@ export interface SystemOptions {
 }
 
 /**
- * How long a service may take to answer its health check. A crashed service fails at
- * once (waitForHealthy watches the process); this bound only turns a hang into a
- * failure, and test files start their systems side by side on a CPU other work shares,
- * where a NestJS start that takes 3 s alone took over 60 s. Tests that start a service of
- * their own wait as long.
- */
-export const SERVICE_START_TIMEOUT_MS = 180_000;
-
-/**
  * The three subgraphs, each in a process of its own as in production (the
  * code-first schema metadata of NestJS is process-global, so two subgraphs
  * cannot share a process), against an already migrated database. Each logs in
@@ -119,9 +110,7 @@ export async function startSubgraphs(
   };
   try {
     await Promise.all(
-      services.map((s, i) =>
-        waitForHealthy(`http://127.0.0.1:${ports[i]}/health`, s, SERVICE_START_TIMEOUT_MS),
-      ),
+      services.map((s, i) => waitForHealthy(`http://127.0.0.1:${ports[i]}/health`, s)),
     );
   } catch (error) {
     await close();

@@ -49,11 +49,19 @@ export function spawnService(
   };
 }
 
+/**
+ * How long a service may take to answer its health check. A crashed service fails at
+ * once (waitForHealthy watches the process); this bound only turns a hang into a
+ * failure. On two cores shared with other work a NestJS start that takes 3 s alone
+ * took over 60 s, and `npm start` should come up slowly rather than not at all.
+ */
+export const SERVICE_START_TIMEOUT_MS = 180_000;
+
 /** Resolves when GET url answers 200; rejects after the timeout or when the process dies. */
 export async function waitForHealthy(
   url: string,
   service: ChildService | null,
-  timeoutMs = 60_000,
+  timeoutMs = SERVICE_START_TIMEOUT_MS,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -11,11 +11,7 @@ import { freePort } from '#libs/common/net.js';
 import { generateSecrets } from '#libs/common/secrets.js';
 import { serviceDatabaseEnvironment } from '#libs/database/roles.js';
 import { REPO_ROOT } from '#tools/paths.js';
-import {
-  SERVICE_START_TIMEOUT_MS,
-  startSystem,
-  type RunningSystem,
-} from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { given } from '#test/support/given.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 import { connect, importPeople } from '#test/accreditation/support.js';
@@ -182,11 +178,11 @@ describe('accreditation: long lists and a key rotation', () => {
       await exited;
     };
     try {
-      await waitForHealthy(
-        `http://127.0.0.1:${port}/health`,
-        { name: 'accreditation (second instance)', process: child, stop },
-        SERVICE_START_TIMEOUT_MS,
-      );
+      await waitForHealthy(`http://127.0.0.1:${port}/health`, {
+        name: 'accreditation (second instance)',
+        process: child,
+        stop,
+      });
     } catch (error) {
       await stop();
       throw new Error(`${String(error)}\n${output()}`);

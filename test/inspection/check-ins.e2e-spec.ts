@@ -14,11 +14,7 @@ import { decode as decodeCbor, encode as encodeCbor } from 'cbor2';
 import base45 from 'base45-js';
 import { parseSigningKey, signCardToken } from '#libs/accreditation/card-token.js';
 import { generateSecrets } from '#libs/common/secrets.js';
-import {
-  SERVICE_START_TIMEOUT_MS,
-  startSystem,
-  type RunningSystem,
-} from '#tools/in-process-system.js';
+import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import {
   CHECK_IN_FIELDS,
   changeStatus,
@@ -678,7 +674,7 @@ describe('check-ins through the gateway', () => {
       );
       const client = wsClient(system, tokenOf(system.admin));
       try {
-        await waitForHealthy(`http://127.0.0.1:${port}/health`, second, SERVICE_START_TIMEOUT_MS);
+        await waitForHealthy(`http://127.0.0.1:${port}/health`, second);
         const { person, gate } = await g.personAtGate();
         const query = `subscription($area: String) { checkInRecorded(areaCode: $area) { id area { code } } }`;
         const feed = collect<{ checkInRecorded: { id: string } }>(client, query, {

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { freePort } from '#libs/common/net.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '#tools/in-process-system.js';
-import { REPO_ROOT } from '#tools/paths.js';
-import { createTestDatabase } from '#test/support/database.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import { OutputWatch } from '#test/support/output-watch.js';
-
-type Line = Record<string, unknown>;
-const launcherSaid = (event: string, service?: string) => (line: Line) =>
-  line.name === 'launcher' && line.event === event && (!service || line.service === service);
+import { launcherSaid, startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
 
 function alive(pid: number): boolean {
   try {
@@ -30,59 +19,17 @@ function alive(pid: number): boolean {
  * PostgreSQL), with services killed under load.
  */
 describe('the launcher', () => {
-  const output = new OutputWatch();
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataDir: string;
-  let launcher: ChildProcess;
-  let url: string;
+  let system: LaunchedSystem;
   let admin: GraphQLClient;
 
   before(async () => {
-    database = await createTestDatabase('launcher');
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'launcher-test-'));
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/graphql`;
-    launcher = spawn(
-      process.execPath,
-      ['--enable-source-maps', path.join(REPO_ROOT, 'dist/apps/launcher/main.js')],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          DATA_DIR: dataDir,
-          PORT: String(port),
-          ADMIN_EMAIL,
-          ADMIN_PASSWORD,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'info',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    launcher.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    launcher.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    await output.waitFor('the system is ready', (l) => /^ready/.test(String(l.msg)), {
-      process: launcher,
-      timeoutMs: 240_000,
-    });
-    admin = await new GraphQLClient(url).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    system = await startLauncher('launcher');
+    admin = await new GraphQLClient(system.url).login(ADMIN_EMAIL, ADMIN_PASSWORD);
   });
 
-  after(async () => {
-    if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
-      const exited = once(launcher, 'exit');
-      launcher.kill('SIGTERM');
-      await exited;
-    }
-    await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => system?.stop());
 
-  /** The pid the launcher last reported for a service. */
-  const pidOf = (service: string): number => {
-    const started = output.lines().filter(launcherSaid('started', service));
-    return Number(started.at(-1)?.pid);
-  };
+  const pidOf = (service: string): number => system.pidOf(service);
 
   /** Queries in a loop from a few clients until stopped, recording every answer. */
   function load(queries: Record<string, string>, clients = 4) {
@@ -121,9 +68,9 @@ describe('the launcher', () => {
       if (answer && !answer.errors?.length) return;
       if (Date.now() > deadline) throw new Error(`${query} did not answer again`);
       // The next attempt waits for the launcher to say something (a start), or the bound.
-      await output
+      await system.output
         .waitFor('the launcher says more', () => true, {
-          after: output.lines().length,
+          after: system.output.lines().length,
           timeoutMs: 1000,
         })
         .catch(() => undefined);
@@ -139,18 +86,22 @@ describe('the launcher', () => {
     });
     // Traffic is flowing before the kill.
     await answersAgain('{ people(first: 1) { totalCount } }');
-    const mark = output.lines().length;
+    const mark = system.output.lines().length;
     const killedAt = Date.now();
     process.kill(victim, 'SIGKILL');
-    const exited = await output.waitFor('inspection exited', launcherSaid('exited', 'inspection'), {
-      after: mark,
-      process: launcher,
-    });
+    const exited = await system.output.waitFor(
+      'inspection exited',
+      launcherSaid('exited', 'inspection'),
+      {
+        after: mark,
+        process: system.process,
+      },
+    );
     assert.equal(exited.signal, 'SIGKILL');
-    const restarted = await output.waitFor(
+    const restarted = await system.output.waitFor(
       'inspection started again',
       launcherSaid('started', 'inspection'),
-      { after: mark, process: launcher, timeoutMs: 60_000 },
+      { after: mark, process: system.process, timeoutMs: 60_000 },
     );
     assert.notEqual(restarted.pid, victim);
     assert.equal(restarted.restarts, 1);
@@ -168,16 +119,16 @@ describe('the launcher', () => {
     t.diagnostic(
       `inspection back after ${backAt - killedAt} ms; meanwhile ${duringOutage.length} answers from accreditation and movement, none failed`,
     );
-    assert.equal(launcher.exitCode, null, 'the launcher stopped');
+    assert.equal(system.process.exitCode, null, 'the launcher stopped');
   });
 
   it('restarts a killed gateway', async () => {
     const victim = pidOf('gateway');
-    const mark = output.lines().length;
+    const mark = system.output.lines().length;
     process.kill(victim, 'SIGKILL');
-    await output.waitFor('gateway started again', launcherSaid('started', 'gateway'), {
+    await system.output.waitFor('gateway started again', launcherSaid('started', 'gateway'), {
       after: mark,
-      process: launcher,
+      process: system.process,
       timeoutMs: 60_000,
     });
     await answersAgain('{ me { roles } }');
@@ -188,14 +139,14 @@ describe('the launcher', () => {
 
   it('stops everything on SIGTERM, and restarts nothing', async () => {
     const pids = ['gateway', 'accreditation', 'inspection', 'movement'].map(pidOf);
-    const exited = once(launcher, 'exit');
-    launcher.kill('SIGTERM');
+    const exited = once(system.process, 'exit');
+    system.process.kill('SIGTERM');
     const [code] = (await exited) as [number | null];
     assert.equal(code, 0);
     assert.deepEqual(
       pids.filter((pid) => alive(pid)),
       [],
     );
-    assert.equal(output.count(launcherSaid('exited')), 2, 'a stop counted as a crash');
+    assert.equal(system.output.count(launcherSaid('exited')), 2, 'a stop counted as a crash');
   });
 });

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { freePort } from '#libs/common/net.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '#tools/in-process-system.js';
-import { REPO_ROOT } from '#tools/paths.js';
-import { createTestDatabase } from '#test/support/database.js';
 import { eventually } from '#test/support/eventually.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import { OutputWatch } from '#test/support/output-watch.js';
+import { startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
 
 /** One span as OTLP/HTTP JSON carries it, with the service that sent it. */
 interface ReceivedSpan {
@@ -88,60 +81,25 @@ async function startCollector(): Promise<{ server: Server; url: string; spans: R
 
 /** `npm start` with an OTLP endpoint: one trace from the gateway through a subgraph to SQL. */
 describe('tracing over OTLP', () => {
-  const output = new OutputWatch();
   let collector: Awaited<ReturnType<typeof startCollector>>;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataDir: string;
-  let launcher: ChildProcess;
-  let url: string;
+  let system: LaunchedSystem;
 
   before(async () => {
     collector = await startCollector();
-    database = await createTestDatabase('tracing_launcher');
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tracing-test-'));
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}/graphql`;
-    launcher = spawn(
-      process.execPath,
-      ['--enable-source-maps', path.join(REPO_ROOT, 'dist/apps/launcher/main.js')],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          DATA_DIR: dataDir,
-          PORT: String(port),
-          ADMIN_EMAIL,
-          ADMIN_PASSWORD,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'info',
-          OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-          // Spans leave in batches; a short delay keeps the wait below short.
-          OTEL_BSP_SCHEDULE_DELAY: '100',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    launcher.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    launcher.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    await output.waitFor('the system is ready', (l) => /^ready/.test(String(l.msg)), {
-      process: launcher,
-      timeoutMs: 240_000,
+    system = await startLauncher('tracing_launcher', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      // Spans leave in batches; a short delay keeps the wait below short.
+      OTEL_BSP_SCHEDULE_DELAY: '100',
     });
   });
 
   after(async () => {
-    if (launcher && launcher.exitCode === null && launcher.signalCode === null) {
-      const exited = once(launcher, 'exit');
-      launcher.kill('SIGTERM');
-      await exited;
-    }
+    await system?.stop();
     collector?.server.close();
-    await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it('links the gateway, the subgraph, its GraphQL operation and its SQL in one trace', async () => {
-    const admin = await new GraphQLClient(url).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await new GraphQLClient(system.url).login(ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.query('query TracedOrganisations { organisations { id code } }');
 
     const trace = await eventually(
@@ -178,9 +136,9 @@ describe('tracing over OTLP', () => {
 
   it('leaves health probes out of the traces', async () => {
     const before = collector.spans.length;
-    const res = await fetch(url.replace(/\/graphql$/, '/health'));
+    const res = await fetch(system.url.replace(/\/graphql$/, '/health'));
     assert.equal(res.status, 200);
-    const admin = await new GraphQLClient(url).login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await new GraphQLClient(system.url).login(ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.query('query AfterHealth { me { email } }');
     const pathOf = (s: ReceivedSpan): string => {
       const path = s.attributes['url.path'] ?? s.attributes['http.target'];

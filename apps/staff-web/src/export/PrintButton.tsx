@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useFormat } from '../components/format';
-import type { Table } from './exports';
+import { useFormat, type Format } from '../components/format';
+import { ACCREDITATION_STATUS, LOOP_STATUS } from '../components/StatusBadge';
+import type { AccreditationStatus, ClosedLoopStatus } from '../gql/graphql';
+import type { Cell } from './csv';
+import type { CellKind, Table } from './exports';
 
 interface Report {
   title: string;
@@ -21,6 +24,31 @@ interface Props {
   /** The same table the CSV export makes (every page of the list). */
   build: () => Promise<Table> | Table;
   disabled?: boolean;
+}
+
+type Intl = ReturnType<typeof useIntl>;
+
+/** A cell as the reader reads it: statuses in words of their language, instants in local time. */
+function printedCell(cell: Cell, kind: CellKind, intl: Intl, format: Format): string {
+  if (cell === null || cell === undefined || cell === '') return '';
+  switch (kind) {
+    case 'dateTime':
+      return format.dateTime(String(cell));
+    case 'number':
+      return typeof cell === 'number' ? format.number(cell) : String(cell);
+    case 'accreditationStatus': {
+      const look = ACCREDITATION_STATUS[cell as AccreditationStatus];
+      return look ? intl.formatMessage(look.name) : String(cell);
+    }
+    case 'loopStatus': {
+      const look = LOOP_STATUS[cell as ClosedLoopStatus];
+      return look ? intl.formatMessage(look.name) : String(cell);
+    }
+    case 'overdue':
+      return intl.formatMessage({ id: 'report.overdue', defaultMessage: 'overdue' });
+    case 'text':
+      return String(cell);
+  }
 }
 
 /** Tells the print stylesheet to print the report alone (styles.css, @media print). */
@@ -98,9 +126,9 @@ export function PrintButton({ label, title, filters, build, disabled }: Props) {
             <table>
               <thead>
                 <tr>
-                  {report.table.header.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
+                  {report.table.columns.map((column) => (
+                    <th key={column.csv} scope="col">
+                      {intl.formatMessage(column.label)}
                     </th>
                   ))}
                 </tr>
@@ -109,7 +137,9 @@ export function PrintButton({ label, title, filters, build, disabled }: Props) {
                 {report.table.rows.map((row, i) => (
                   <tr key={i}>
                     {row.map((cell, j) => (
-                      <td key={j}>{cell === null || cell === undefined ? '' : String(cell)}</td>
+                      <td key={j}>
+                        {printedCell(cell, report.table.columns[j]?.kind ?? 'text', intl, format)}
+                      </td>
                     ))}
                   </tr>
                 ))}

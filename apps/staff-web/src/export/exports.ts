@@ -1,18 +1,57 @@
+import type { MessageDescriptor } from 'react-intl';
 import type { Client } from 'urql';
 import { DeniedScansQuery, PeopleQuery, TestsDueQuery } from '../api/operations';
 import type { PeopleFilter, TraceQuery } from '../gql/graphql';
 import { reasonText } from '../gate/reasons';
+import { defineMessages } from '../i18n/define';
 import { toCsv, type Cell } from './csv';
 
 const PAGE = 500;
 
+/**
+ * How a printed report shows a column's cells in the reader's language; the CSV keeps the
+ * raw values (codes, ISO instants) that spreadsheets and partner systems read.
+ */
+export type CellKind =
+  'text' | 'number' | 'dateTime' | 'accreditationStatus' | 'loopStatus' | 'overdue';
+
+export interface Column {
+  /** The CSV header: English, stable, for spreadsheets and partner systems. */
+  csv: string;
+  /** The printed report's header, in the reader's language. */
+  label: MessageDescriptor;
+  kind?: CellKind;
+}
+
 /** A list as exported: the CSV file and the printed report are made from the same table. */
 export interface Table {
-  header: string[];
+  columns: Column[];
   rows: Cell[][];
 }
 
-export const tableCsv = (t: Table): string => toCsv(t.header, t.rows);
+export const tableCsv = (t: Table): string =>
+  toCsv(
+    t.columns.map((c) => c.csv),
+    t.rows,
+  );
+
+const COLUMN = defineMessages({
+  familyName: { id: 'report.column.familyName', defaultMessage: 'Family name' },
+  givenName: { id: 'report.column.givenName', defaultMessage: 'Given name' },
+  organisation: { id: 'report.column.organisation', defaultMessage: 'Organisation' },
+  function: { id: 'report.column.function', defaultMessage: 'Function' },
+  cardNumber: { id: 'report.column.cardNumber', defaultMessage: 'Card number' },
+  category: { id: 'report.column.category', defaultMessage: 'Category' },
+  status: { id: 'report.column.status', defaultMessage: 'Status' },
+  closedLoop: { id: 'report.column.closedLoop', defaultMessage: 'Closed loop' },
+  testDueBy: { id: 'report.column.testDueBy', defaultMessage: 'Test due by' },
+  overdue: { id: 'report.column.overdue', defaultMessage: 'Overdue' },
+  totalMinutes: { id: 'report.column.totalMinutes', defaultMessage: 'Total minutes' },
+  location: { id: 'report.column.location', defaultMessage: 'Location' },
+  from: { id: 'report.column.from', defaultMessage: 'From' },
+  until: { id: 'report.column.until', defaultMessage: 'Until' },
+  minutes: { id: 'report.column.minutes', defaultMessage: 'Minutes' },
+});
 
 /** Every page of a connection, in order. */
 async function all<T>(
@@ -46,16 +85,16 @@ export async function peopleTable(client: Client, filter: PeopleFilter): Promise
     return r.data.people;
   });
   return {
-    header: [
-      'Family name',
-      'Given name',
-      'Organisation',
-      'Function',
-      'Card number',
-      'Category',
-      'Status',
-      'Closed loop',
-      'Test due by',
+    columns: [
+      { csv: 'Family name', label: COLUMN.familyName },
+      { csv: 'Given name', label: COLUMN.givenName },
+      { csv: 'Organisation', label: COLUMN.organisation },
+      { csv: 'Function', label: COLUMN.function },
+      { csv: 'Card number', label: COLUMN.cardNumber },
+      { csv: 'Category', label: COLUMN.category },
+      { csv: 'Status', label: COLUMN.status, kind: 'accreditationStatus' },
+      { csv: 'Closed loop', label: COLUMN.closedLoop, kind: 'loopStatus' },
+      { csv: 'Test due by', label: COLUMN.testDueBy, kind: 'dateTime' },
     ],
     rows: people.map((p) => [
       p.familyName,
@@ -88,14 +127,14 @@ export async function testsDueTable(
     return r.data.testsDue;
   });
   return {
-    header: [
-      'Test due by',
-      'Overdue',
-      'Family name',
-      'Given name',
-      'Organisation',
-      'Card number',
-      'Closed loop',
+    columns: [
+      { csv: 'Test due by', label: COLUMN.testDueBy, kind: 'dateTime' },
+      { csv: 'Overdue', label: COLUMN.overdue, kind: 'overdue' },
+      { csv: 'Family name', label: COLUMN.familyName },
+      { csv: 'Given name', label: COLUMN.givenName },
+      { csv: 'Organisation', label: COLUMN.organisation },
+      { csv: 'Card number', label: COLUMN.cardNumber },
+      { csv: 'Closed loop', label: COLUMN.closedLoop, kind: 'loopStatus' },
     ],
     rows: due.map((p) => {
       const dueBy = p.closedLoop.testDueBy ?? '';
@@ -163,16 +202,16 @@ export function contactsCsv(contacts: TraceQuery['contacts']): string {
 
 export function contactsTable(contacts: TraceQuery['contacts']): Table {
   return {
-    header: [
-      'Family name',
-      'Given name',
-      'Organisation',
-      'Closed loop',
-      'Total minutes',
-      'Location',
-      'From',
-      'Until',
-      'Minutes',
+    columns: [
+      { csv: 'Family name', label: COLUMN.familyName },
+      { csv: 'Given name', label: COLUMN.givenName },
+      { csv: 'Organisation', label: COLUMN.organisation },
+      { csv: 'Closed loop', label: COLUMN.closedLoop, kind: 'loopStatus' },
+      { csv: 'Total minutes', label: COLUMN.totalMinutes, kind: 'number' },
+      { csv: 'Location', label: COLUMN.location },
+      { csv: 'From', label: COLUMN.from, kind: 'dateTime' },
+      { csv: 'Until', label: COLUMN.until, kind: 'dateTime' },
+      { csv: 'Minutes', label: COLUMN.minutes, kind: 'number' },
     ],
     rows: contacts.flatMap((c) =>
       c.encounters.map((e) => [
