@@ -4,10 +4,12 @@
 
 /**
  * The libraries in layers, each importing only those before it, so no two folders
- * depend on each other: common and telemetry, then database and metrics, auth, graphql, audit,
- * the domain libraries, and service (what assembles a service) last.
+ * depend on each other: sql (the statements of each schema) at the bottom, then common and
+ * telemetry, database and metrics, auth, graphql, audit, the domain libraries, and service
+ * (what assembles a service) last. Every layer may import sql (listed with types below).
  */
 const LAYERS = {
+  sql: [],
   common: [],
   telemetry: [],
   database: ['common'],
@@ -22,10 +24,16 @@ const LAYERS = {
 
 const layerRules = Object.entries(LAYERS).map(([folder, below]) => ({
   name: `libs-${folder}-layer`,
-  comment: `libs/${folder} may import only libs/${[folder, ...below].join(', libs/')}.`,
+  comment:
+    folder === 'sql'
+      ? 'libs/sql imports nothing of ours: every layer uses it.'
+      : `libs/${folder} may import only libs/${[folder, ...below, 'sql'].join(', libs/')}.`,
   severity: 'error',
   from: { path: `^libs/${folder}/` },
-  to: { path: '^libs/', pathNot: `^libs/(${[folder, ...below, 'types'].join('|')})/` },
+  to: {
+    path: '^libs/',
+    pathNot: `^libs/(${[folder, ...(folder === 'sql' ? [] : [...below, 'types', 'sql'])].join('|')})/`,
+  },
 }));
 
 module.exports = {

@@ -24,6 +24,7 @@ import { CheckInFunction1764300001900 } from './1764300001900-check-in-function.
 import { MovementStays1764300002000 } from './1764300002000-movement-stays.js';
 import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
 import { UserPreferredLanguage1764300002200 } from './1764300002200-user-preferred-language.js';
+import { MovementIngestIndexes1764300002400 } from './1764300002400-movement-ingest-indexes.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   MovementStays1764300002000,
   AppendOnly1764300002100,
   UserPreferredLanguage1764300002200,
+  MovementIngestIndexes1764300002400,
 ];

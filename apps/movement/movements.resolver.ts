@@ -1,6 +1,7 @@
 import {
   Args,
   ID,
+  Info,
   Int,
   Mutation,
   Parent,
@@ -9,11 +10,13 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { personStubFor } from '#libs/accreditation/organisation-scope.js';
 import { allows, OPERATION_POLICIES } from '#libs/auth/access-policy.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { CurrentContext, CurrentPrincipal, type RequestContext } from '#libs/graphql/context.js';
 import type { Page } from '#libs/graphql/pagination.js';
+import { selectsField } from '#libs/graphql/selection.js';
 import {
   Contact,
   LogVerification,
@@ -84,10 +87,28 @@ export class MovementsResolver {
     @Args('from', { type: () => Date }) from: Date,
     @Args('to', { type: () => Date }) to: Date,
     @Args('minMinutes', { type: () => Int, nullable: true, defaultValue: 15 })
-    minMinutes?: number | null,
+    minMinutes: number | null | undefined,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description:
+        'The first contacts only (most minutes first), at least 1; all of them when absent. A week at a Games meets thousands of people at its venues.',
+    })
+    first: number | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Contact[]> {
-    const contacts = await this.service.contacts(personId, from, to, minMinutes ?? 15, principal);
-    return contacts.map((c) => ({ ...c, person: personRef(c.personId) }));
+    // The encounters are read only when asked for: a week's answer can hold a hundred
+    // thousand of them, and most readers want the contacts and their totals.
+    const contacts = await this.service.contacts(personId, from, to, minMinutes ?? 15, principal, {
+      first,
+      encounters: selectsField(info, 'encounters'),
+    });
+    return contacts.map((c) => ({
+      personId: c.personId,
+      totalMinutes: c.totalMinutes,
+      encounters: c.encounters,
+      person: personRef(c.personId),
+    }));
   }
 
   @Query(() => LogVerification)

@@ -24,7 +24,11 @@ import {
   type Keyset,
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
-import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
+import {
+  findContacts,
+  type ContactRecord,
+  type ContactTraceOptions,
+} from '#libs/movement/contacts.js';
 import { contactTraceProblems } from '#libs/movement/query-window.js';
 import {
   appendMovementEvents,
@@ -356,11 +360,12 @@ export class MovementsService {
     to: Date,
     minMinutes: number,
     principal: Principal | null,
+    options: ContactTraceOptions = {},
   ): Promise<ContactRecord[]> {
-    const problems = contactTraceProblems({ personId, from, to, minMinutes });
+    const problems = contactTraceProblems({ personId, from, to, minMinutes, first: options.first });
     if (problems.length > 0) throw new BadUserInputError(problems);
     const id = await this.requireVisiblePerson(personId, principal);
-    return findContacts(this.dataSource.manager, id, from, to, minMinutes);
+    return findContacts(this.dataSource.manager, id, from, to, minMinutes, options);
   }
 
   /** Recomputes every chain and checks it against every signed checkpoint. */

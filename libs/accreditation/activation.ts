@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { transition } from '#libs/accreditation/lifecycle.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 /**
  * The accreditation service's published write side for arrival processing:
@@ -15,7 +16,7 @@ export async function activateAccreditation(
   by: string,
 ): Promise<void> {
   const [{ found }]: { found: AccreditationStatus | null }[] = await manager.query(
-    `SELECT accreditation.activate_on_arrival($1, $2) AS found`,
+    AccreditationSql.published.activateOnArrival,
     [accreditationId, by],
   );
   if (found === null) return;

@@ -1,5 +1,6 @@
 import type { CardJwk } from '#libs/accreditation/card-token.js';
 import type { DataSource } from 'typeorm';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 /**
  * The card-verification public keys the accreditation service publishes
@@ -8,7 +9,7 @@ import type { DataSource } from 'typeorm';
  */
 export async function readVerificationKeys(dataSource: DataSource): Promise<Map<string, CardJwk>> {
   const rows: { kid: string; public_jwk: CardJwk }[] = await dataSource.query(
-    `SELECT kid, public_jwk FROM accreditation.card_verification_keys ORDER BY created_at`,
+    AccreditationSql.published.verificationKeys,
   );
   return new Map(rows.map((r) => [r.kid, r.public_jwk]));
 }

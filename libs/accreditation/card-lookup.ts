@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 /** What a gate or an arrival desk needs to know about a card. */
 export interface CardRecord {
@@ -41,7 +42,7 @@ export async function findCard(
   cardNumber: string,
   options: { lock?: boolean } = {},
 ): Promise<CardRecord | null> {
-  const rows: CardRow[] = await manager.query(`SELECT * FROM accreditation.find_card($1, $2)`, [
+  const rows: CardRow[] = await manager.query(AccreditationSql.published.findCard, [
     cardNumber,
     options.lock ?? false,
   ]);

@@ -3,6 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { organisationScope, type Principal } from '#libs/auth/principal.js';
 import { NotFoundError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
+import {
+  AccreditationSql,
+  personScopeCondition as scopeCondition,
+} from '#libs/sql/accreditation.sql.js';
 
 /**
  * The accreditation service's published read side for organisation scoping
@@ -18,19 +22,13 @@ export async function assertPersonInScope(
   const scope = organisationScope(principal);
   if (!scope) return;
   const rows: { organisation_id: string }[] = isUuid(personId)
-    ? await manager.query(
-        `SELECT organisation_id FROM accreditation.person_organisations WHERE person_id = $1`,
-        [personId],
-      )
+    ? await manager.query(AccreditationSql.published.personOrganisation, [personId])
     : [];
   if (rows[0]?.organisation_id !== scope) throw new NotFoundError('Person', personId);
 }
 
-/** SQL condition keeping only the scope's people, for a column holding person ids. */
-export function personScopeCondition(column: string, parameter: string): string {
-  return `${column} IN (SELECT person_id FROM accreditation.person_organisations
-    WHERE organisation_id = ${parameter})`;
-}
+/** SQL condition keeping only the scope's people, for a column holding person ids (libs/sql). */
+export const personScopeCondition = scopeCondition;
 
 /** A person reached by reference, and the organisation its caller is confined to (if any). */
 export interface ScopedPersonRef {
@@ -54,8 +52,7 @@ export function createPersonScopeLoader(
       for (const scope of scopes) {
         const ids = refs.filter((r) => r.scope === scope && isUuid(r.id)).map((r) => r.id);
         const rows: { id: string }[] = await manager.query(
-          `SELECT person_id AS id FROM accreditation.person_organisations
-           WHERE person_id = ANY($1::uuid[]) AND organisation_id = $2`,
+          AccreditationSql.published.peopleInOrganisation,
           [ids, scope],
         );
         for (const row of rows) visible.add(`${scope}:${row.id}`);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import { isUuid } from '#libs/common/ids.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -23,15 +24,7 @@ export async function peopleByCardNumbers(
   const wanted = [...new Set(cardNumbers.map(normaliseCardNumber))];
   if (wanted.length === 0) return new Map();
   const rows: { card_number: string; person_id: string; organisation_id: string }[] =
-    await manager.query(
-      // A range, not '=': with '=' the planner takes the trigram GIN index on card_number
-      // (search) and spends ~5 ms per card; a range can only use the unique btree (~5 µs).
-      `SELECT h.card_number, h.person_id, h.organisation_id
-       FROM unnest($1::text[]) AS c(card_number)
-       JOIN accreditation.card_holders h
-         ON h.card_number >= c.card_number AND h.card_number <= c.card_number`,
-      [wanted],
-    );
+    await manager.query(AccreditationSql.published.cardHolders, [wanted]);
   return new Map(
     rows.map((r) => [r.card_number, { personId: r.person_id, organisationId: r.organisation_id }]),
   );
@@ -48,8 +41,7 @@ export async function peopleByIds(
   const wanted = [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return new Map();
   const rows: { person_id: string; organisation_id: string }[] = await manager.query(
-    `SELECT person_id, organisation_id FROM accreditation.person_organisations
-     WHERE person_id = ANY($1::uuid[])`,
+    AccreditationSql.published.personOrganisations,
     [wanted],
   );
   return new Map(
@@ -68,7 +60,7 @@ export async function accreditationCreatedAt(
 ): Promise<Date | null> {
   if (!isUuid(personId)) return null;
   const rows: { created_at: Date | null }[] = await manager.query(
-    `SELECT accreditation.accreditation_created_at($1) AS created_at`,
+    AccreditationSql.published.accreditationCreatedAt,
     [personId],
   );
   return rows[0]?.created_at ?? null;

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '#libs/common/error-codes.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 /**
  * What is wrong with a venue and zone against the venue catalogue (the owner's
@@ -11,9 +12,7 @@ export async function venueZoneProblems(
   zone: string,
 ): Promise<FieldProblem[]> {
   const zones = (
-    (await db.query(`SELECT zone FROM accreditation.venue_zones WHERE venue_code = $1`, [
-      venueCode,
-    ])) as { zone: string }[]
+    (await db.query(AccreditationSql.published.venueZones, [venueCode])) as { zone: string }[]
   ).map((r) => r.zone);
   if (zones.length === 0) {
     return [{ field: 'venueCode', message: `${venueCode} is not a venue of the catalogue` }];

@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { Principal } from '#libs/auth/principal.js';
 import type { RequestContext } from '#libs/graphql/context.js';
+import { AuditSql } from '#libs/sql/audit.sql.js';
 
 export interface AuditEntry {
   /** e.g. Mutation.registerPerson, read:Person.documentNumber */
@@ -56,7 +57,16 @@ export class AuditWriter implements OnModuleDestroy {
 
   record(entry: AuditEntry): Promise<void> {
     const written = new Promise<void>((resolve, reject) => {
-      this.buffer.push({ ...entry, at: new Date(), written: resolve, failed: reject });
+      // Fields named, not spread: a batch of movements records thousands (one per person).
+      this.buffer.push({
+        action: entry.action,
+        personId: entry.personId,
+        outcome: entry.outcome,
+        context: entry.context,
+        at: new Date(),
+        written: resolve,
+        failed: reject,
+      });
     });
     // A caller that does not wait (a refusal being recorded) gets no unhandled rejection.
     written.catch(() => undefined);
@@ -77,21 +87,16 @@ export class AuditWriter implements OnModuleDestroy {
 
   private async write(batch: Pending[]): Promise<void> {
     try {
-      await this.dataSource.query(
-        `INSERT INTO audit.events (at, actor, action, person_id, outcome, client_address, request_id, service)
-         SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[],
-                              $7::text[], $8::text[])`,
-        [
-          batch.map((e) => e.at),
-          batch.map((e) => actorOf(e.context.principal)),
-          batch.map((e) => e.action),
-          batch.map((e) => e.personId),
-          batch.map((e) => e.outcome),
-          batch.map((e) => e.context.clientAddress),
-          batch.map((e) => e.context.requestId || null),
-          batch.map(() => this.service),
-        ],
-      );
+      await this.dataSource.query(AuditSql.events.append, [
+        batch.map((e) => e.at),
+        batch.map((e) => actorOf(e.context.principal)),
+        batch.map((e) => e.action),
+        batch.map((e) => e.personId),
+        batch.map((e) => e.outcome),
+        batch.map((e) => e.context.clientAddress),
+        batch.map((e) => e.context.requestId || null),
+        batch.map(() => this.service),
+      ]);
       for (const entry of batch) entry.written();
     } catch (error) {
       this.logger.error(

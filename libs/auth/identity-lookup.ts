@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ApiScope } from '#libs/auth/roles.js';
+import { IdentitySql } from '#libs/sql/identity.sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -18,7 +19,7 @@ export interface ApiKeyRecord {
  */
 export async function findApiKey(db: Queryable, secretHash: string): Promise<ApiKeyRecord | null> {
   const rows: { id: string; name: string; scopes: ApiScope[]; organisation_id: string | null }[] =
-    await db.query(`SELECT * FROM identity.find_api_key($1)`, [secretHash]);
+    await db.query(IdentitySql.published.findApiKey, [secretHash]);
   const row = rows[0];
   return row
     ? { id: row.id, name: row.name, scopes: row.scopes, organisationId: row.organisation_id }
@@ -27,9 +28,8 @@ export async function findApiKey(db: Queryable, secretHash: string): Promise<Api
 
 /** A staff user's email, to name who reported something (null for an unknown id). */
 export async function userEmail(db: Queryable, userId: string): Promise<string | null> {
-  const rows: { email: string | null }[] = await db.query(
-    `SELECT identity.user_email($1) AS email`,
-    [userId],
-  );
+  const rows: { email: string | null }[] = await db.query(IdentitySql.published.userEmail, [
+    userId,
+  ]);
   return rows[0]?.email ?? null;
 }

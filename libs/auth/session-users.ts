@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Role } from '#libs/auth/roles.js';
 import { isUuid } from '#libs/common/ids.js';
+import { IdentitySql } from '#libs/sql/identity.sql.js';
 
 type Queryable = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
 
@@ -71,10 +72,11 @@ export class SessionUsers {
     }
     const changesBefore = this.changes;
     const at = this.now();
-    const rows = (await this.db.query(
-      `SELECT roles, disabled, session_epoch FROM identity.session_of($1)`,
-      [id],
-    )) as { roles: string[]; disabled: boolean; session_epoch: number }[];
+    const rows = (await this.db.query(IdentitySql.published.sessionOf, [id])) as {
+      roles: string[];
+      disabled: boolean;
+      session_epoch: number;
+    }[];
     const row = rows[0];
     const user: SessionUser | null = row
       ? {

@@ -22,9 +22,10 @@ export function spawnService(
 ): ChildService {
   const child = spawn(process.execPath, ['--enable-source-maps', mainFile], {
     env: { ...process.env, ...env },
+    // The IPC channel tells the child when this process is gone (libs/common/stop-signals.ts).
     stdio: quiet
-      ? ['ignore', onOutput ? 'pipe' : 'ignore', 'pipe']
-      : ['ignore', 'inherit', 'inherit'],
+      ? ['ignore', onOutput ? 'pipe' : 'ignore', 'pipe', 'ipc']
+      : ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   if (onOutput) child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString()));
   let stderr = '';

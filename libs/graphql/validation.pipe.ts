@@ -20,22 +20,48 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
+/** Any surrogate at all: a text without one (nor a NUL) has no problem, the usual case. */
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+
+/** True when some text anywhere in the value may have a problem; builds no paths. */
+function mayHaveTextProblem(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000') || ANY_SURROGATE.test(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (mayHaveTextProblem(item)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && mayHaveTextProblem((value as Record<string, unknown>)[key])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Every text anywhere in an argument (nested inputs and lists included), checked
  * for what no column, log or CSV can hold: NUL characters and lone surrogates.
+ * A batch of 5,000 events is scanned once without naming anything (no path strings,
+ * no entry arrays per row); the fields are named only when some text is suspect.
  */
 export function textProblems(value: unknown, path: string, found: FieldProblem[] = []) {
+  if (found.length === 0 && !mayHaveTextProblem(value)) return found;
+  return namedTextProblems(value, path, found);
+}
+
+function namedTextProblems(value: unknown, path: string, found: FieldProblem[]) {
   if (found.length >= 20) return found;
   if (typeof value === 'string') {
     const message = textProblem(value);
     if (message) found.push({ field: path, message });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => textProblems(item, `${path}[${i}]`, found));
+    value.forEach((item, i) => namedTextProblems(item, `${path}[${i}]`, found));
   } else if (value instanceof Date) {
     // Checked once the input's own rules ran (see the pipe), which usually name it first.
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      textProblems(item, path ? `${path}.${key}` : key, found);
+      namedTextProblems(item, path ? `${path}.${key}` : key, found);
     }
   }
   return found;

@@ -27,11 +27,14 @@ export interface ContactRecord {
  *    from its start less the class's longest stay to its end (the last class, open and very
  *    long stays, has no lower bound and holds few rows per place).
  * 3. The overlaps, merged where they touch (gaps and islands), floored to whole minutes
- *    per encounter and summed per person, in person order as the windows leave them: an
- *    answer can hold a hundred thousand encounters, which findContacts puts in order (most
- *    minutes first) faster than a sort in the database, which would spill to disk.
+ *    per encounter and summed per person: the contacts, most minutes first, the first
+ *    `first` of them when asked (the rule, minMinutes included, is the same either way).
+ *
+ * Two answers share these steps (CONTACT_STEPS): the totals alone, which is what most
+ * readers ask for and a few bytes per contact, and the totals with every encounter of the
+ * contacts kept, which can run to a hundred thousand rows for a week at a Games' venues.
  */
-const CONTACTS_SQL = `
+const CONTACT_STEPS = `
 WITH subject AS MATERIALIZED (
   SELECT p.location, p.a, p.b FROM (
     SELECT s.location, greatest(s.started_at, $2::timestamptz) AS a,
@@ -68,25 +71,49 @@ encounters AS (
   FROM islands GROUP BY person_id, location, island
 ),
 totals AS (
-  SELECT e.*, sum(e.minutes) OVER (PARTITION BY e.person_id)::int AS total FROM encounters e
-)
-SELECT person_id, total, location, f, u, minutes FROM totals
-WHERE total >= $4
-ORDER BY person_id`;
+  SELECT person_id, sum(minutes)::int AS total FROM encounters
+  GROUP BY person_id HAVING sum(minutes) >= $4
+  ORDER BY total DESC, person_id LIMIT $5
+)`;
 
-interface ContactRow {
+/** The contacts' totals alone, in answer order. */
+const TOTALS_SQL = `${CONTACT_STEPS}
+SELECT person_id, total FROM totals ORDER BY total DESC, person_id`;
+
+/**
+ * The contacts with their encounters, in person order: findContacts puts the answer in
+ * order, faster than a sort of a hundred thousand rows in the database, which would spill
+ * to disk.
+ */
+const ENCOUNTERS_SQL = `${CONTACT_STEPS}
+SELECT t.person_id, t.total, e.location, e.f, e.u, e.minutes
+FROM totals t JOIN encounters e USING (person_id)
+ORDER BY t.person_id`;
+
+interface TotalRow {
   person_id: string;
   total: number;
+}
+
+interface ContactRow extends TotalRow {
   location: string;
   f: Date;
   u: Date;
   minutes: number;
 }
 
+/** What a trace answers beyond the rule: how many contacts, and whether with encounters. */
+export interface ContactTraceOptions {
+  /** The first (most minutes) contacts only; all of them when absent. */
+  first?: number | null;
+  /** False: the totals alone, each contact's `encounters` left empty. */
+  encounters?: boolean;
+}
+
 /**
  * Everyone whose stays overlapped the person's at the same location within
- * [from, to), for at least minMinutes in total, most minutes first; each
- * with the encounters (per location, touching overlaps merged) in time order.
+ * [from, to), for at least minMinutes in total, most minutes first (then by person id);
+ * each with the encounters (per location, touching overlaps merged) in time order.
  * The inspection service's designateCloseContacts calls this inside its own
  * transaction.
  */
@@ -96,8 +123,18 @@ export async function findContacts(
   from: Date,
   to: Date,
   minMinutes: number,
+  options: ContactTraceOptions = {},
 ): Promise<ContactRecord[]> {
-  const rows: ContactRow[] = await manager.query(CONTACTS_SQL, [personId, from, to, minMinutes]);
+  const params = [personId, from, to, minMinutes, options.first ?? null];
+  if (options.encounters === false) {
+    const totals: TotalRow[] = await manager.query(TOTALS_SQL, params);
+    return totals.map((row) => ({
+      personId: row.person_id,
+      totalMinutes: row.total,
+      encounters: [],
+    }));
+  }
+  const rows: ContactRow[] = await manager.query(ENCOUNTERS_SQL, params);
   const contacts: ContactRecord[] = [];
   for (const row of rows) {
     let contact = contacts[contacts.length - 1];
@@ -127,4 +164,5 @@ export async function findContacts(
 }
 
 /** The statement itself, for EXPLAIN in the benchmark and the architecture notes. */
-export const CONTACTS_STATEMENT = CONTACTS_SQL;
+export const CONTACTS_STATEMENT = ENCOUNTERS_SQL;
+export const CONTACT_TOTALS_STATEMENT = TOTALS_SQL;

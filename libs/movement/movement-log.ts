@@ -35,22 +35,28 @@ export async function appendMovementEvents(
 ): Promise<{ appended: StoredMovementEvent[]; existingIds: string[] }> {
   if (events.length === 0) return { appended: [], existingIds: [] };
   // Stored as uuid, given back as lower-case text.
+  // Fields named, not spread: a spread per event of a batch of 5,000 is measurable.
   events = events.map((e) => ({
-    ...e,
     id: e.id.toLowerCase(),
     personId: e.personId.toLowerCase(),
+    location: e.location,
+    kind: e.kind,
+    occurredAt: e.occurredAt,
+    source: e.source,
   }));
+  // Each column as one array literal built here: pg's generic array serialisation (type
+  // checks and escaping per element, a Date conversion each) cost ~10 µs an event.
   const rows: { id: string; chain: number; seq: string; recorded_at: Date; hash: string }[] =
     await manager.query(
       `SELECT * FROM movement.append_events($1::uuid[], $2::uuid[], $3::text[], $4::text[],
                                             $5::timestamptz[], $6::text[])`,
       [
-        events.map((e) => e.id),
-        events.map((e) => e.personId),
-        events.map((e) => e.location),
-        events.map((e) => e.kind),
-        events.map((e) => e.occurredAt),
-        events.map((e) => e.source),
+        arrayLiteral(events, (e) => e.id),
+        arrayLiteral(events, (e) => e.personId),
+        arrayLiteral(events, (e) => e.location),
+        arrayLiteral(events, (e) => e.kind),
+        arrayLiteral(events, (e) => e.occurredAt.toISOString()),
+        arrayLiteral(events, (e) => e.source),
       ],
     );
   const written = new Map(rows.map((r) => [r.id, r]));
@@ -67,7 +73,12 @@ export async function appendMovementEvents(
       continue;
     }
     appended.push({
-      ...event,
+      id: event.id,
+      personId: event.personId,
+      location: event.location,
+      kind: event.kind,
+      occurredAt: event.occurredAt,
+      source: event.source,
       recordedAt: row.recorded_at,
       hash: row.hash,
       chain: row.chain,
@@ -92,4 +103,20 @@ export async function lastMovementAt(
     [personId, location],
   );
   return rows[0] ? { kind: rows[0].kind, occurredAt: rows[0].occurred_at } : null;
+}
+
+/** Characters a quoted element of a PostgreSQL array literal must escape. */
+const NEEDS_ESCAPE = /["\\]/;
+
+/**
+ * A PostgreSQL array literal of text values (no nulls): every element quoted, so commas,
+ * braces, spaces and the word NULL stay text; a quote or a backslash is escaped.
+ */
+export function arrayLiteral<T>(items: readonly T[], value: (item: T) => string): string {
+  const parts = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const text = value(items[i]);
+    parts[i] = NEEDS_ESCAPE.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : `"${text}"`;
+  }
+  return `{${parts.join(',')}}`;
 }

@@ -43,6 +43,16 @@ describe('a contact trace’s arguments', () => {
     );
   });
 
+  it('accept the first contacts only from one contact on, or all of them', () => {
+    const trace = { personId: PERSON, from, to: days(7), minMinutes: 15 };
+    for (const first of [undefined, null, 1, 100_000]) {
+      assert.deepEqual(contactTraceProblems({ ...trace, first }), []);
+    }
+    for (const first of [0, -1, 2.5]) {
+      assert.deepEqual(fields(contactTraceProblems({ ...trace, first })), ['first']);
+    }
+  });
+
   it('refuse a window that is not two instants in order', () => {
     assert.deepEqual(fields(windowProblems(new Date(NaN), days(1), 31)), ['from']);
     assert.deepEqual(fields(windowProblems(from, 'tomorrow', 31)), ['to']);

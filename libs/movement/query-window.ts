@@ -32,13 +32,15 @@ export function windowProblems(from: unknown, to: unknown, maxDays: number): Fie
  * The one rule for a contact trace's arguments, whether it only reads (movement's
  * contacts) or designates (inspection's designateCloseContacts): a person id, a window of
  * at most MAX_CONTACT_WINDOW_DAYS, and a whole number of minutes from 0 (any overlap) to
- * the longest window (roommates share whole days).
+ * the longest window (roommates share whole days); and, when asked for the first contacts
+ * only, how many: at least one.
  */
 export function contactTraceProblems(query: {
   personId: string;
   from: unknown;
   to: unknown;
   minMinutes: number;
+  first?: number | null;
 }): FieldProblem[] {
   const problems = windowProblems(query.from, query.to, MAX_CONTACT_WINDOW_DAYS);
   if (!isUuid(query.personId)) {
@@ -50,6 +52,10 @@ export function contactTraceProblems(query: {
       field: 'minMinutes',
       message: `must be a whole number of minutes from 0 to ${MAX_CONTACT_MIN_MINUTES}`,
     });
+  }
+  const { first } = query;
+  if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1)) {
+    problems.push({ field: 'first', message: 'must be a whole number from 1' });
   }
   return problems;
 }

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { gatewayProofMiddleware } from '#libs/auth/gateway-proof.middleware.js';
 import { appName, logCrashes } from '#libs/common/crash.js';
 import { createLogger } from '#libs/common/logger.js';
+import { onStop } from '#libs/common/stop-signals.js';
 import type { ServiceConfig } from '#libs/common/service-config.js';
 import { assertMigrated } from '#libs/database/migrate.js';
 import { flushTracing } from '#libs/telemetry/tracing.js';
@@ -43,26 +44,26 @@ export async function startService(
   return app;
 }
 
-/** Exits cleanly on SIGINT and SIGTERM, closing the app (and its pool) first, then sending the last spans. */
-export function closeOnSignals(app: INestApplication): void {
-  const close = () => {
-    app.close().then(
-      () => flushTracing().then(() => process.exit(0)),
-      () => flushTracing().then(() => process.exit(1)),
-    );
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
-}
-
-/** Entry point of a service's main.ts: start, close on signals, exit with a message on failure. */
+/**
+ * Entry point of a service's main.ts: start; on a stop (signal or parent gone) close the app
+ * (and its pool) and send the last spans, or exit at once when it has not started yet; exit
+ * with a message on failure.
+ */
 export async function bootstrapFromEnvironment(
   rootModule: DynamicModule,
   config: ServiceConfig,
 ): Promise<void> {
   logCrashes(createLogger(appName()));
+  let app: INestApplication | null = null;
+  onStop(async () => {
+    try {
+      await app?.close();
+    } finally {
+      await flushTracing();
+    }
+  });
   try {
-    closeOnSignals(await startService(rootModule, config));
+    app = await startService(rootModule, config);
   } catch (error) {
     console.error(error);
     process.exit(1);

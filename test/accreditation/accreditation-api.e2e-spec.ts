@@ -483,7 +483,8 @@ describe('accreditation through the gateway', () => {
     });
 
     it('searches through trigram indexes (EXPLAIN)', async () => {
-      const { searchCondition } = await import('#apps/accreditation/people/people.service.js');
+      const { peopleSearchCondition: searchCondition } =
+        await import('#libs/sql/accreditation.sql.js');
       await db.query('ANALYZE accreditation.people; ANALYZE accreditation.accreditations');
       await db.query('BEGIN');
       try {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '#tools/in-process-system.js';
 import { REDIS_URL, requireBroker } from '#test/support/brokers.js';
+import { eventually } from '#test/support/eventually.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 import { launcherSaid, startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
 
@@ -39,6 +40,15 @@ function meOnNewConnection(url: string, token: string): Promise<string> {
     request.on('error', reject);
     request.end(body);
   });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `REPLICAS=2 npm start`: two instances of everything behind the launcher's balancers. */
@@ -78,6 +88,19 @@ describe('the launcher with REPLICAS=2', () => {
       after: mark,
       process: system.process,
       timeoutMs: 60_000,
+    });
+  });
+
+  it('takes every instance down with it when the launcher itself is killed', async () => {
+    const instances = ['gateway', 'accreditation', 'inspection', 'movement'].flatMap((name) =>
+      [1, 2].map((i) => system.pidOf(`${name}-${i}`)),
+    );
+    assert.equal(instances.filter(alive).length, 8, 'all eight instances run');
+    // SIGKILL leaves the launcher no time to stop anyone: each instance sees its channel close.
+    system.process.kill('SIGKILL');
+    await eventually(() => assert.deepEqual(instances.filter(alive), [], 'orphaned instances'), {
+      timeoutMs: 60_000,
+      everyMs: 100,
     });
   });
 });

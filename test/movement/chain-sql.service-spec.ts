@@ -23,6 +23,8 @@ const AWKWARD = [
   'astral 🎉 𝄞 😷 👩‍👩‍👧 (a family: ZWJ sequence)',
   'combining e\u0301 and BOM \ufeff',
   'JSON-looking {"chain":1,"seq":2}',
+  'array-literal-looking {a,"b"} NULL, c',
+  'NULL',
   '',
 ];
 

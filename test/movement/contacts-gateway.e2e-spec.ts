@@ -126,6 +126,22 @@ void describe('contact tracing through the gateway, however long ago a stay bega
             { id: people[subject], from: from.toISOString(), to: to.toISOString() },
           );
           assert.deepEqual(traced.contacts, expected);
+          // Without encounters asked for (read apart), and the first contacts only.
+          const totalsOnly = await tracer.query<{ contacts: ContactView[] }>(
+            `query($id: ID!, $from: DateTime!, $to: DateTime!) {
+               contacts(personId: $id, from: $from, to: $to, minMinutes: 1) { person { id } totalMinutes } }`,
+            { id: people[subject], from: from.toISOString(), to: to.toISOString() },
+          );
+          assert.deepEqual(
+            totalsOnly.contacts,
+            expected.map((c) => ({ person: c.person, totalMinutes: c.totalMinutes })),
+          );
+          const firstOnly = await tracer.query<{ contacts: ContactView[] }>(
+            `query($id: ID!, $from: DateTime!, $to: DateTime!) {
+               contacts(personId: $id, from: $from, to: $to, minMinutes: 1, first: 1) { ${FIELDS} } }`,
+            { id: people[subject], from: from.toISOString(), to: to.toISOString() },
+          );
+          assert.deepEqual(firstOnly.contacts, expected.slice(0, 1));
           const designated = await tracer.query<{ designateCloseContacts: ContactView[] }>(
             `mutation($id: ID!, $from: DateTime!, $to: DateTime!) {
                designateCloseContacts(personId: $id, from: $from, to: $to, minMinutes: 1) { ${FIELDS} } }`,
@@ -138,5 +154,19 @@ void describe('contact tracing through the gateway, however long ago a stay bega
       { numRuns: 25 },
     );
     assert.ok(found > 5, `only ${found} runs had contacts`);
+  });
+
+  void it('refuses a first of less than one contact', async () => {
+    const [error] = await tracer.errors(
+      `query($id: ID!) {
+         contacts(personId: $id, from: "2025-01-01T00:00:00Z", to: "2025-01-02T00:00:00Z", first: 0) {
+           totalMinutes } }`,
+      { id: people[0] },
+    );
+    assert.equal(error.extensions?.code, 'BAD_USER_INPUT');
+    assert.deepEqual(
+      (error.extensions?.fields as { field: string }[]).map((f) => f.field),
+      ['first'],
+    );
   });
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { compensationFor } from '#libs/movement/annulment.js';
-import { findContacts } from '#libs/movement/contacts.js';
+import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import {
@@ -19,6 +19,28 @@ const PLACES = ['HOTEL-1', 'VENUE-A', 'BUS-1', 'DINING-1'];
 /** Places of the sparse multi-day runs only. */
 const ROOMS = ['ROOM-1', 'ROOM-2', 'ROOM-3'];
 const HOUR = 3_600_000;
+
+/**
+ * The other answers of one trace agree with its whole answer: the totals alone (no
+ * encounters read), and the first contacts of it, with and without encounters.
+ */
+async function assertShorterAnswersAgree(
+  manager: MovementTestDatabase['dataSource']['manager'],
+  query: [string, Date, Date, number],
+  whole: ContactRecord[],
+): Promise<void> {
+  const totals = (contacts: ContactRecord[]) =>
+    contacts.map((c) => ({ ...c, encounters: [] as ContactRecord['encounters'] }));
+  assert.deepEqual(await findContacts(manager, ...query, { encounters: false }), totals(whole));
+  for (const first of [1, 2, Math.ceil(whole.length / 2)]) {
+    if (first < 1) continue;
+    assert.deepEqual(await findContacts(manager, ...query, { first }), whole.slice(0, first));
+    assert.deepEqual(
+      await findContacts(manager, ...query, { first, encounters: false }),
+      totals(whole.slice(0, first)),
+    );
+  }
+}
 
 interface StoredRow {
   id: string;
@@ -241,6 +263,11 @@ void describe('contacts', () => {
           );
           const expected = bruteForceContacts(stored, people[subject], from, to, minMinutes);
           assert.deepEqual(actual, expected);
+          await assertShorterAnswersAgree(
+            db.dataSource.manager,
+            [people[subject], from, to, minMinutes],
+            expected,
+          );
           if (expected.length > 0) found += 1;
         },
       ),
@@ -301,6 +328,11 @@ void describe('contacts', () => {
           );
           const expected = bruteForceContacts(stored, lodgers[subject], from, to, minMinutes);
           assert.deepEqual(actual, expected);
+          await assertShorterAnswersAgree(
+            db.dataSource.manager,
+            [lodgers[subject], from, to, minMinutes],
+            expected,
+          );
           if (expected.length > 0) found += 1;
           // A contact whose stay began more than a day before the window.
           if (

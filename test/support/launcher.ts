@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVICE_START_TIMEOUT_MS } from '#libs/common/child-service.js';
 import { freePort } from '#libs/common/net.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '#tools/in-process-system.js';
 import { REPO_ROOT } from '#tools/paths.js';
@@ -73,9 +74,12 @@ export async function startLauncher(
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
+    // The launcher gives up on its own when a service does not come up (the subgraphs, then
+    // the gateway, each within SERVICE_START_TIMEOUT_MS), and the wait ends when it exits: this
+    // bound, past both, only turns a hang of the launcher itself into a failure.
     await output.waitFor('the system is ready', (l) => /^ready/.test(String(l.msg)), {
       process: child,
-      timeoutMs: 240_000,
+      timeoutMs: 2 * SERVICE_START_TIMEOUT_MS + 120_000,
     });
   } catch (error) {
     await stop();

@@ -23,6 +23,7 @@ import {
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import { PortraitStore } from '#apps/accreditation/photos/portrait-store.js';
 import type { CardCatalogue } from '#libs/accreditation/card-token.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 interface AccreditationRow {
   id: string;
@@ -73,7 +74,7 @@ export class AccreditationsService {
 
   async byPersonIds(personIds: readonly string[]): Promise<(Accreditation | null)[]> {
     const rows: AccreditationRow[] = await this.dataSource.query(
-      `SELECT * FROM accreditation.accreditations WHERE person_id = ANY($1::uuid[])`,
+      AccreditationSql.accreditations.byPersonIds,
       [personIds.filter(isUuid)],
     );
     const byPerson = new Map(rows.map((r) => [r.person_id, toAccreditation(r)]));
@@ -82,9 +83,7 @@ export class AccreditationsService {
 
   async historyOf(accreditationIds: readonly string[]): Promise<AccreditationEvent[][]> {
     const rows: (AccreditationEvent & { accreditation_id: string })[] = await this.dataSource.query(
-      `SELECT accreditation_id, status, reason, at, by, coalesce(changes, '[]') AS changes
-       FROM accreditation.accreditation_events
-       WHERE accreditation_id = ANY($1::uuid[]) ORDER BY id`,
+      AccreditationSql.history.byAccreditationIds,
       [accreditationIds],
     );
     return accreditationIds.map((id) =>
@@ -227,13 +226,7 @@ export class AccreditationsService {
   /** The rows, locked (in id order, so two batches cannot deadlock), with their holder's names. */
   private async lock(manager: EntityManager, ids: readonly string[]): Promise<LockedRow[]> {
     if (ids.length === 0) return [];
-    return manager.query(
-      `SELECT a.*, p.given_name, p.family_name
-       FROM accreditation.accreditations a
-       JOIN accreditation.people p ON p.id = a.person_id
-       WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR UPDATE OF a`,
-      [ids],
-    );
+    return manager.query(AccreditationSql.accreditations.lockWithHolders, [ids]);
   }
 
   /** Approval needs the holder's portrait (unless PORTRAIT_REQUIRED_FOR_APPROVAL=false). */
@@ -279,17 +272,19 @@ export class AccreditationsService {
       );
     }
     // (TypeORM answers an UPDATE with [rows, count], so the row is rebuilt from what was set.)
-    await manager.query(
-      `UPDATE accreditation.accreditations
-       SET status = $2, status_before_suspension = $3, token_version = $4, card_token = $5, updated_at = now()
-       WHERE id = $1`,
-      [id, next.status, next.statusBeforeSuspension, tokenVersion, cardToken],
-    );
-    await manager.query(
-      `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
-       VALUES ($1, $2, $3, $4)`,
-      [id, next.status, reason ?? (action === 'reissue' ? 'card reissued' : null), by],
-    );
+    await manager.query(AccreditationSql.accreditations.setLifecycle, [
+      id,
+      next.status,
+      next.statusBeforeSuspension,
+      tokenVersion,
+      cardToken,
+    ]);
+    await manager.query(AccreditationSql.history.append, [
+      id,
+      next.status,
+      reason ?? (action === 'reissue' ? 'card reissued' : null),
+      by,
+    ]);
     return toAccreditation({
       ...row,
       status: next.status,

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isUuid } from '#libs/common/ids.js';
 import { decodeKeyset, keysetCondition, keysetOrder, type Keyset } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
+import { auditTrail, auditTrailConditions, type AuditTrailFilter } from '#libs/sql/audit.sql.js';
 import { AuditEvent, AuditEventConnection } from '#apps/accreditation/audit/audit-event.type.js';
 
 /** Entries are numbered in the order they were written: the id alone orders them, newest first. */
@@ -53,32 +54,27 @@ export class AuditResolver {
   ): Promise<Page<AuditEvent>> {
     const size = checkPageSize(first);
     const cursor = decodeKeyset(after, AUDIT_ORDER);
-    const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const filter: AuditTrailFilter = {};
     if (personId !== undefined && personId !== null) {
       if (!isUuid(personId)) return toPage([], size, 0, () => [], toEvent);
-      add('person_id = ?', personId);
+      filter.personId = bind(personId);
     }
-    if (from) add('at >= ?', from);
-    if (to) add('at < ?', to);
+    if (from) filter.from = bind(from);
+    if (to) filter.to = bind(to);
     if (actor?.trim()) {
-      add(`actor ILIKE ? ESCAPE '\\'`, `%${actor.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      filter.actor = bind(`%${actor.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const count: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM audit.events ${filter}`,
-      params,
-    );
-    if (cursor) where.push(keysetCondition(AUDIT_ORDER, cursor, (v) => `$${params.push(v)}`));
-    const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT * FROM audit.events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${keysetOrder(AUDIT_ORDER)} LIMIT ${size + 1}`,
-      params,
-    );
+    const conditions = auditTrailConditions(filter);
+    const countParams = [...params];
+    const sql = auditTrail(conditions, {
+      keyset: cursor ? keysetCondition(AUDIT_ORDER, cursor, bind) : null,
+      order: keysetOrder(AUDIT_ORDER),
+      limit: size + 1,
+    });
+    const count: { n: number }[] = await this.dataSource.query(sql.count, countParams);
+    const rows: AuditRow[] = await this.dataSource.query(sql.rows, params);
     return toPage(rows, size, count[0].n, (r) => [r.id], toEvent);
   }
 }

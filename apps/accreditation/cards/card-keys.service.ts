@@ -9,6 +9,7 @@ import {
   type CardTokenPayload,
   type SigningKey,
 } from '#libs/accreditation/card-token.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 
 /**
@@ -42,12 +43,10 @@ export class CardKeysService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const rows: { retired: boolean }[] = await manager.query(
-        `INSERT INTO accreditation.card_keys (kid, public_jwk) VALUES ($1, $2)
-         ON CONFLICT (kid) DO UPDATE SET kid = EXCLUDED.kid
-         RETURNING retired_at IS NOT NULL AS retired`,
-        [this.signingKey.kid, JSON.stringify(publicJwkOf(this.signingKey))],
-      );
+      const rows: { retired: boolean }[] = await manager.query(AccreditationSql.cardKeys.publish, [
+        this.signingKey.kid,
+        JSON.stringify(publicJwkOf(this.signingKey)),
+      ]);
       if (rows[0]?.retired) {
         throw new Error(
           `The card-signing key ${this.signingKey.kid} was retired; cards it signs would not verify: configure a new CARD_SIGNING_KEY`,
@@ -56,8 +55,7 @@ export class CardKeysService implements OnApplicationBootstrap {
       if (this.retired.length > 0) {
         // (TypeORM answers an UPDATE with [rows, count].)
         const [done]: [{ kid: string }[], number] = await manager.query(
-          `UPDATE accreditation.card_keys SET retired_at = now()
-           WHERE kid = ANY($1::text[]) AND retired_at IS NULL RETURNING kid`,
+          AccreditationSql.cardKeys.retire,
           [this.retired],
         );
         for (const { kid } of done) this.logger.log(`card-signing key ${kid} retired`);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import { renderCardsPdf, type CardPrint } from '#apps/accreditation/cards/card-pdf.js';
 import { FileLinks } from '#apps/accreditation/photos/file-links.js';
 import { PortraitStore } from '#apps/accreditation/photos/portrait-store.js';
@@ -70,10 +71,10 @@ export class CardPrintsService {
           .join(', ')}`,
       );
     }
-    const [run]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO accreditation.card_print_runs (accreditation_ids, created_by) VALUES ($1, $2) RETURNING id`,
-      [ids, by],
-    );
+    const [run]: { id: string }[] = await this.dataSource.query(AccreditationSql.printRuns.insert, [
+      ids,
+      by,
+    ]);
     return this.links.link(`print-runs/${run.id}`);
   }
 
@@ -92,7 +93,7 @@ export class CardPrintsService {
   /** A print run's PDF, or null when there is no such run. */
   async printRunPdf(runId: string): Promise<Uint8Array | null> {
     const runs: { accreditation_ids: string[] }[] = await this.dataSource.query(
-      `SELECT accreditation_ids FROM accreditation.card_print_runs WHERE id = $1`,
+      AccreditationSql.printRuns.accreditationIds,
       [runId],
     );
     if (runs.length === 0) return null;
@@ -127,16 +128,6 @@ export class CardPrintsService {
 
   private rows(ids: readonly string[]): Promise<PrintRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT a.id, a.person_id, a.card_number, a.category, c.name AS category_name, a.status,
-              a.venues, a.zones, a.valid_from, a.valid_until, a.card_token,
-              p.given_name, p.family_name, p.function, o.name AS organisation_name
-       FROM accreditation.accreditations a
-       JOIN accreditation.people p ON p.id = a.person_id
-       JOIN accreditation.organisations o ON o.id = p.organisation_id
-       LEFT JOIN accreditation.categories c ON c.code = a.category
-       WHERE a.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    return this.dataSource.query(AccreditationSql.accreditations.prints, [ids]);
   }
 }

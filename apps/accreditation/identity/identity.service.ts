@@ -10,6 +10,7 @@ import { isUuid } from '#libs/common/ids.js';
 import { decodeKeyset, keysetCondition, keysetOrder, type Keyset } from '#libs/graphql/keyset.js';
 import { checkPageSize, type Page, toPage } from '#libs/graphql/pagination.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from '#libs/common/errors.js';
+import { IdentitySql, usersPage } from '#libs/sql/identity.sql.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 import type { ApiKeyEntity } from '#apps/accreditation/identity/api-key.entity.js';
 import type { UserEntity } from '#apps/accreditation/identity/user.entity.js';
@@ -28,13 +29,8 @@ import type {
 
 /** identity.users as the service reads it, in the entity's (checked) names. */
 type UserRow = Omit<UserEntity, 'createdAt'>;
-const USER_COLUMNS = `u.id, u.email, u.password_hash AS "passwordHash", u.roles,
-  u.organisation_id AS "organisationId", u.disabled_at AS "disabledAt",
-  u.session_epoch AS "sessionEpoch", u.preferred_language AS "preferredLanguage"`;
 
 type ApiKeyRow = Omit<ApiKeyEntity, 'secretHash' | 'createdBy'>;
-const API_KEY_COLUMNS = `id, name, scopes, organisation_id AS "organisationId",
-  created_at AS "createdAt", revoked_at AS "revokedAt"`;
 
 const toUser = (e: UserRow): User => ({
   id: e.id,
@@ -78,12 +74,11 @@ export class IdentityService implements OnApplicationBootstrap {
     const generated = this.config.ADMIN_PASSWORD === undefined;
     const password = this.config.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
     // Every instance may try at once: the first to insert wins, the others see no row.
-    const created = await this.dataSource.query<{ id: string }[]>(
-      `INSERT INTO identity.users (email, password_hash, roles)
-       SELECT $1, $2, $3::text[] WHERE NOT EXISTS (SELECT 1 FROM identity.users)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [this.config.ADMIN_EMAIL, await hashPassword(password), [Role.ADMIN]],
-    );
+    const created = await this.dataSource.query<{ id: string }[]>(IdentitySql.users.insertFirst, [
+      this.config.ADMIN_EMAIL,
+      await hashPassword(password),
+      [Role.ADMIN],
+    ]);
     if (created.length === 0) return;
     this.logger.info({ email: this.config.ADMIN_EMAIL }, 'first ADMIN created');
     if (generated) {
@@ -124,21 +119,19 @@ export class IdentityService implements OnApplicationBootstrap {
     if (await this.userByEmail(input.email)) {
       throw new ConflictError(`A user with email ${input.email} already exists`);
     }
-    const [created] = await this.dataSource.query<UserRow[]>(
-      `INSERT INTO identity.users AS u (email, password_hash, roles, organisation_id)
-       VALUES ($1, $2, $3::text[], $4) RETURNING ${USER_COLUMNS}`,
-      [input.email, await hashPassword(input.password), input.roles, input.organisationId ?? null],
-    );
+    const [created] = await this.dataSource.query<UserRow[]>(IdentitySql.users.insert, [
+      input.email,
+      await hashPassword(input.password),
+      input.roles,
+      input.organisationId ?? null,
+    ]);
     return toUser(created);
   }
 
   /** Ends every session of the user: tokens of earlier epochs are refused from now on. */
   async logout(principal: Principal | null): Promise<boolean> {
     if (principal?.kind !== 'user') return false;
-    await this.dataSource.query(
-      `UPDATE identity.users SET session_epoch = session_epoch + 1 WHERE id = $1`,
-      [principal.id],
-    );
+    await this.dataSource.query(IdentitySql.users.endSessions, [principal.id]);
     return true;
   }
 
@@ -146,10 +139,7 @@ export class IdentityService implements OnApplicationBootstrap {
   async setPreferredLanguage(principal: Principal | null, language: Language): Promise<User> {
     if (principal?.kind !== 'user')
       throw new ForbiddenError('Only a signed-in user has a language');
-    await this.dataSource.query(`UPDATE identity.users SET preferred_language = $2 WHERE id = $1`, [
-      principal.id,
-      language,
-    ]);
+    await this.dataSource.query(IdentitySql.users.setPreferredLanguage, [principal.id, language]);
     return toUser(await this.userById(principal.id));
   }
 
@@ -159,18 +149,14 @@ export class IdentityService implements OnApplicationBootstrap {
       throw new ConflictError('You cannot disable your own account');
     }
     await this.userById(id);
-    await this.dataSource.query(
-      `UPDATE identity.users SET disabled_at = now(), session_epoch = session_epoch + 1
-       WHERE id = $1 AND disabled_at IS NULL`,
-      [id],
-    );
+    await this.dataSource.query(IdentitySql.users.disable, [id]);
     return toUser(await this.userById(id));
   }
 
   /** Enabled again: the user may sign in; sessions ended by the disable stay ended. */
   async enableUser(id: string): Promise<User> {
     await this.userById(id);
-    await this.dataSource.query(`UPDATE identity.users SET disabled_at = NULL WHERE id = $1`, [id]);
+    await this.dataSource.query(IdentitySql.users.enable, [id]);
     return toUser(await this.userById(id));
   }
 
@@ -180,14 +166,10 @@ export class IdentityService implements OnApplicationBootstrap {
     const cursor = decodeKeyset(after, USERS_ORDER);
     const params: unknown[] = [first + 1];
     const keyset = cursor
-      ? `WHERE ${keysetCondition(USERS_ORDER, cursor, (v) => `$${params.push(v)}`)}`
-      : '';
+      ? keysetCondition(USERS_ORDER, cursor, (v) => `$${params.push(v)}`)
+      : null;
     const [rows, totalCount] = await Promise.all([
-      this.dataSource.query<UserRow[]>(
-        `SELECT ${USER_COLUMNS} FROM identity.users u ${keyset}
-         ORDER BY ${keysetOrder(USERS_ORDER)} LIMIT $1`,
-        params,
-      ),
+      this.dataSource.query<UserRow[]>(usersPage(keyset, keysetOrder(USERS_ORDER)), params),
       this.userCount(),
     ]);
     return toPage(rows, first, totalCount, (u) => [u.email.toLowerCase(), u.id], toUser);
@@ -195,33 +177,23 @@ export class IdentityService implements OnApplicationBootstrap {
 
   /** Every API key, newest first. */
   async listApiKeys(): Promise<ApiKey[]> {
-    const keys = await this.dataSource.query<ApiKeyRow[]>(
-      `SELECT ${API_KEY_COLUMNS} FROM identity.api_keys ORDER BY created_at DESC, id`,
-    );
+    const keys = await this.dataSource.query<ApiKeyRow[]>(IdentitySql.apiKeys.list);
     return keys.map(toApiKey);
   }
 
   private async userCount(): Promise<number> {
-    const [{ n }] = await this.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM identity.users`,
-    );
+    const [{ n }] = await this.dataSource.query<{ n: number }[]>(IdentitySql.users.count);
     return n;
   }
 
   private async userByEmail(email: string): Promise<UserRow | null> {
-    const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT ${USER_COLUMNS} FROM identity.users u WHERE lower(u.email) = lower($1)`,
-      [email],
-    );
+    const rows = await this.dataSource.query<UserRow[]>(IdentitySql.users.byEmail, [email]);
     return rows[0] ?? null;
   }
 
   private async findUser(id: string): Promise<UserRow | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT ${USER_COLUMNS} FROM identity.users u WHERE u.id = $1`,
-      [id],
-    );
+    const rows = await this.dataSource.query<UserRow[]>(IdentitySql.users.byId, [id]);
     return rows[0] ?? null;
   }
 
@@ -249,24 +221,20 @@ export class IdentityService implements OnApplicationBootstrap {
     createdBy: string | null,
   ): Promise<ApiKeyWithSecret> {
     const secret = generateApiKeySecret();
-    const [created] = await this.dataSource.query<ApiKeyRow[]>(
-      `INSERT INTO identity.api_keys (name, secret_hash, scopes, organisation_id, created_by)
-       VALUES ($1, $2, $3::text[], $4, $5) RETURNING ${API_KEY_COLUMNS}`,
-      [input.name, hashApiKeySecret(secret), input.scopes, input.organisationId ?? null, createdBy],
-    );
+    const [created] = await this.dataSource.query<ApiKeyRow[]>(IdentitySql.apiKeys.insert, [
+      input.name,
+      hashApiKeySecret(secret),
+      input.scopes,
+      input.organisationId ?? null,
+      createdBy,
+    ]);
     return { apiKey: toApiKey(created), secret };
   }
 
   async revokeApiKey(id: string): Promise<ApiKey> {
     if (!isUuid(id)) throw new NotFoundError('API key', id);
-    await this.dataSource.query(
-      `UPDATE identity.api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
-      [id],
-    );
-    const [key] = await this.dataSource.query<ApiKeyRow[]>(
-      `SELECT ${API_KEY_COLUMNS} FROM identity.api_keys WHERE id = $1`,
-      [id],
-    );
+    await this.dataSource.query(IdentitySql.apiKeys.revoke, [id]);
+    const [key] = await this.dataSource.query<ApiKeyRow[]>(IdentitySql.apiKeys.byId, [id]);
     if (!key) throw new NotFoundError('API key', id);
     return toApiKey(key);
   }

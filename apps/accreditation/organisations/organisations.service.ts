@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import type { OrganisationEntity } from '#apps/accreditation/organisations/organisation.entity.js';
 import type {
   CreateOrganisationInput,
   Organisation,
   OrganisationType,
 } from '#apps/accreditation/organisations/organisation.type.js';
-
-/** The columns of accreditation.organisations a reader needs. */
-const COLUMNS = 'id, code, name, type, country';
 
 type OrganisationRow = Pick<OrganisationEntity, 'id' | 'code' | 'name' | 'type' | 'country'>;
 
@@ -29,10 +27,7 @@ export class OrganisationsService {
 
   async create(input: CreateOrganisationInput): Promise<Organisation> {
     const rows = await this.dataSource.query<OrganisationRow[]>(
-      `INSERT INTO accreditation.organisations (code, name, type, country)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (code) DO NOTHING
-       RETURNING ${COLUMNS}`,
+      AccreditationSql.organisations.insert,
       [input.code, input.name, input.type, input.country ?? null],
     );
     if (!rows[0]) throw new ConflictError(`An organisation with code ${input.code} already exists`);
@@ -43,8 +38,7 @@ export class OrganisationsService {
   async list(onlyId: string | null): Promise<Organisation[]> {
     if (onlyId !== null && !isUuid(onlyId)) return [];
     const rows = await this.dataSource.query<OrganisationRow[]>(
-      `SELECT ${COLUMNS} FROM accreditation.organisations
-       WHERE $1::uuid IS NULL OR id = $1::uuid ORDER BY code`,
+      AccreditationSql.organisations.list,
       [onlyId],
     );
     return rows.map(toOrganisation);
@@ -60,10 +54,9 @@ export class OrganisationsService {
     const rows =
       valid.length === 0
         ? []
-        : await this.dataSource.query<OrganisationRow[]>(
-            `SELECT ${COLUMNS} FROM accreditation.organisations WHERE id = ANY($1::uuid[])`,
-            [valid],
-          );
+        : await this.dataSource.query<OrganisationRow[]>(AccreditationSql.organisations.byIds, [
+            valid,
+          ]);
     const byId = new Map(rows.map((r) => [r.id, toOrganisation(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }

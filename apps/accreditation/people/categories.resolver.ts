@@ -1,5 +1,6 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 @ObjectType({ description: 'An accreditation category of the Games, e.g. Aa Athlete.' })
 export class AccreditationCategory {
@@ -18,8 +19,6 @@ export class CategoriesResolver {
     description: 'The categories a person may be registered in, by code.',
   })
   accreditationCategories(): Promise<AccreditationCategory[]> {
-    return this.dataSource.query(
-      `SELECT code, name FROM accreditation.categories ORDER BY code COLLATE "C"`,
-    );
+    return this.dataSource.query(AccreditationSql.categories.list);
   }
 }

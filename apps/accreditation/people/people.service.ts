@@ -12,7 +12,13 @@ import {
   type Keyset,
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
-import { closedLoopStatusJoin } from '#libs/inspection/closed-loop-read.js';
+import {
+  AccreditationSql,
+  peopleList,
+  peopleListConditions,
+  testsDue,
+} from '#libs/sql/accreditation.sql.js';
+import { CLOSED_LOOP_STATUS_VIEW, closedLoopStatusJoin } from '#libs/sql/inspection.sql.js';
 import {
   catalogueProblems,
   refuseOutsideCatalogue,
@@ -35,9 +41,6 @@ interface PersonRow {
   document_number: string;
 }
 
-const PERSON_COLUMNS = `p.id, p.organisation_id, p.given_name, p.family_name,
-  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.nationality, p.function, p.document_number`;
-
 export const toPerson = (r: PersonRow): Person => ({
   id: r.id,
   organisationId: r.organisation_id,
@@ -48,24 +51,6 @@ export const toPerson = (r: PersonRow): Person => ({
   function: r.function,
   documentNumber: r.document_number,
 });
-
-/**
- * People whose names (and document number, when the caller may see document
- * numbers), or whose card number, contain the LIKE pattern: each arm is
- * answered by its own trigram index (people_search_idx or
- * people_name_search_idx, accreditations_card_number_search_idx), which an OR
- * across the join could not use. Without the document number a caller who may
- * not see it cannot recover it one character at a time from what matches.
- */
-export function searchCondition(pattern: string, withDocumentNumbers: boolean): string {
-  const text = withDocumentNumbers
-    ? `lower(s.given_name || ' ' || s.family_name || ' ' || s.document_number)`
-    : `lower(s.given_name || ' ' || s.family_name)`;
-  return `p.id IN (
-    SELECT s.id FROM accreditation.people s WHERE ${text} LIKE ${pattern}
-    UNION ALL
-    SELECT sa.person_id FROM accreditation.accreditations sa WHERE lower(sa.card_number) LIKE ${pattern})`;
-}
 
 export interface PeopleQuery {
   filter: PeopleFilter;
@@ -97,22 +82,15 @@ export class PeopleService {
           'accreditation.',
         ),
       );
-      const inserted: PersonRow[] = await manager.query(
-        `INSERT INTO accreditation.people
-           (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT ON CONSTRAINT people_document_per_organisation DO NOTHING
-         RETURNING ${PERSON_COLUMNS.replaceAll('p.', '')}`,
-        [
-          input.organisationId,
-          input.givenName,
-          input.familyName,
-          input.dateOfBirth,
-          input.nationality,
-          input.function,
-          input.documentNumber,
-        ],
-      );
+      const inserted: PersonRow[] = await manager.query(AccreditationSql.people.insert, [
+        input.organisationId,
+        input.givenName,
+        input.familyName,
+        input.dateOfBirth,
+        input.nationality,
+        input.function,
+        input.documentNumber,
+      ]);
       if (inserted.length === 0) {
         throw new ConflictError(
           `Document number ${input.documentNumber} is already registered in this organisation`,
@@ -120,41 +98,31 @@ export class PeopleService {
       }
       const person = toPerson(inserted[0]);
       const a = input.accreditation;
-      await manager.query(
-        `WITH acc AS (
-           INSERT INTO accreditation.accreditations
-             (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           RETURNING id)
-         INSERT INTO accreditation.accreditation_events (accreditation_id, status, by)
-         SELECT id, $4, $9 FROM acc`,
-        [
-          person.id,
-          cardNumberFor(await this.nextSerial(manager)),
-          a.category,
-          AccreditationStatus.SUBMITTED,
-          a.validFrom,
-          a.validUntil,
-          a.venues,
-          a.zones,
-          by,
-        ],
-      );
+      await manager.query(AccreditationSql.accreditations.insertWithHistory, [
+        person.id,
+        cardNumberFor(await this.nextSerial(manager)),
+        a.category,
+        AccreditationStatus.SUBMITTED,
+        a.validFrom,
+        a.validUntil,
+        a.venues,
+        a.zones,
+        by,
+      ]);
       return person;
     });
   }
 
   private async nextSerial(manager: EntityManager): Promise<number> {
     const rows: { serial: string }[] = await manager.query(
-      `SELECT nextval('accreditation.card_serial') AS serial`,
+      AccreditationSql.accreditations.nextCardSerial,
     );
     return Number(rows[0].serial);
   }
 
   private async checkReferences(manager: EntityManager, organisationId: string, category: string) {
     const rows: { organisation: boolean; category: boolean }[] = await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM accreditation.organisations WHERE id = $1) AS organisation,
-              EXISTS (SELECT 1 FROM accreditation.categories WHERE code = $2) AS category`,
+      AccreditationSql.people.referencesExist,
       [organisationId, category],
     );
     const problems = [];
@@ -172,21 +140,16 @@ export class PeopleService {
   async byIds(ids: readonly string[]): Promise<(Person | null)[]> {
     const valid = ids.filter(isUuid);
     const rows: PersonRow[] = valid.length
-      ? await this.dataSource.query(
-          `SELECT ${PERSON_COLUMNS} FROM accreditation.people p WHERE p.id = ANY($1::uuid[])`,
-          [valid],
-        )
+      ? await this.dataSource.query(AccreditationSql.people.byIds, [valid])
       : [];
     const byId = new Map(rows.map((r) => [r.id, toPerson(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   async byCardNumber(cardNumber: string): Promise<Person | null> {
-    const rows: PersonRow[] = await this.dataSource.query(
-      `SELECT ${PERSON_COLUMNS} FROM accreditation.people p
-       JOIN accreditation.accreditations a ON a.person_id = p.id WHERE a.card_number = $1`,
-      [cardNumber],
-    );
+    const rows: PersonRow[] = await this.dataSource.query(AccreditationSql.people.byCardNumber, [
+      cardNumber,
+    ]);
     return rows[0] ? toPerson(rows[0]) : null;
   }
 
@@ -194,50 +157,45 @@ export class PeopleService {
   async list(query: PeopleQuery): Promise<Page<Person>> {
     const first = checkPageSize(query.first);
     const after = decodeKeyset(query.after, PEOPLE_ORDER);
-    const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     const { filter } = query;
+    const organisationIds: string[] = [];
     for (const organisationId of [filter.organisationId, query.organisationScope]) {
       if (organisationId == null) continue;
       if (!isUuid(organisationId)) return toPage([], first, 0, () => [], toPerson);
-      where.push(`p.organisation_id = ${param(organisationId)}`);
+      organisationIds.push(param(organisationId));
     }
-    if (filter.status) where.push(`a.status = ${param(filter.status)}`);
-    if (filter.closedLoopStatus) {
-      const statuses = query.closedLoopStatuses ?? [filter.closedLoopStatus];
-      where.push(`coalesce(cl.status, 'OUTSIDE') = ANY(${param(statuses)}::text[])`);
-    }
-    if (filter.search?.trim()) {
-      const term = param(
-        `%${filter.search
-          .trim()
-          .toLowerCase()
-          .replace(/[\\%_]/g, '\\$&')}%`,
-      );
-      where.push(searchCondition(term, query.searchDocumentNumbers));
-    }
-    const from = `FROM accreditation.people p
-      JOIN accreditation.accreditations a ON a.person_id = p.id
-      ${closedLoopStatusJoin('cl', 'p.id')}`;
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const conditions = peopleListConditions({
+      organisationIds,
+      status: filter.status ? param(filter.status) : undefined,
+      closedLoopStatuses: filter.closedLoopStatus
+        ? param(query.closedLoopStatuses ?? [filter.closedLoopStatus])
+        : undefined,
+      search: filter.search?.trim()
+        ? {
+            pattern: param(
+              `%${filter.search
+                .trim()
+                .toLowerCase()
+                .replace(/[\\%_]/g, '\\$&')}%`,
+            ),
+            withDocumentNumbers: query.searchDocumentNumbers,
+          }
+        : undefined,
+    });
     const countParams = [...params];
-    const keyset = after
-      ? `${filterSql ? 'AND' : 'WHERE'} ${keysetCondition(PEOPLE_ORDER, after, param)}`
-      : '';
+    const sql = peopleList(conditions, closedLoopStatusJoin('cl', 'p.id'), {
+      keyset: after ? keysetCondition(PEOPLE_ORDER, after, param) : null,
+      order: keysetOrder(PEOPLE_ORDER),
+      limit: first + 1,
+    });
     const [rows, count] = await Promise.all([
-      this.dataSource.query<PersonRow[]>(
-        `SELECT ${PERSON_COLUMNS} ${from} ${filterSql} ${keyset}
-         ORDER BY ${keysetOrder(PEOPLE_ORDER)} LIMIT ${first + 1}`,
-        params,
-      ),
-      this.dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n ${from} ${filterSql}`,
-        countParams,
-      ),
+      this.dataSource.query<PersonRow[]>(sql.rows, params),
+      this.dataSource.query<{ n: number }[]>(sql.count, countParams),
     ]);
     return toPage(rows, first, count[0].n, (r) => [r.family_name, r.given_name, r.id], toPerson);
   }
@@ -284,32 +242,20 @@ export async function listTestsDue(
     throw new BadUserInputError([{ field: 'before', message: 'must be an instant' }]);
   }
   const params: unknown[] = [query.before];
-  const where = [
-    `cl.status IN ('IN_LOOP', 'CLOSE_CONTACT')`,
-    `cl.test_due_by IS NOT NULL`,
-    `cl.test_due_by < $1`,
-  ];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const organisationIds: string[] = [];
   for (const organisationId of [query.organisationId, query.organisationScope]) {
     if (organisationId == null) continue;
     if (!isUuid(organisationId)) return toPage([], first, 0, () => [], toPerson);
-    params.push(organisationId);
-    where.push(`p.organisation_id = $${params.length}`);
+    organisationIds.push(bind(organisationId));
   }
-  const from = `FROM inspection.closed_loop_statuses cl
-    JOIN accreditation.people p ON p.id = cl.person_id
-    WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
-  const bind = (value: unknown) => `$${params.push(value)}`;
-  const keyset = after ? `AND ${keysetCondition(TESTS_DUE_ORDER, after, bind)}` : '';
-  const rows: (PersonRow & { due_us: string })[] = await manager.query(
-    `SELECT ${PERSON_COLUMNS}, ${microsOf('cl.test_due_by')} AS due_us
-     ${from} ${keyset}
-     ORDER BY ${keysetOrder(TESTS_DUE_ORDER)} LIMIT ${first + 1}`,
-    params,
-  );
-  const [{ n }]: { n: number }[] = await manager.query(
-    `SELECT count(*)::int AS n ${from}`,
-    countParams,
-  );
+  const sql = testsDue(CLOSED_LOOP_STATUS_VIEW, organisationIds, microsOf('cl.test_due_by'), {
+    keyset: after ? keysetCondition(TESTS_DUE_ORDER, after, bind) : null,
+    order: keysetOrder(TESTS_DUE_ORDER),
+    limit: first + 1,
+  });
+  const rows: (PersonRow & { due_us: string })[] = await manager.query(sql.rows, params);
+  const [{ n }]: { n: number }[] = await manager.query(sql.count, countParams);
   return toPage(rows, first, n, (r) => [r.due_us, r.id], toPerson);
 }

@@ -14,6 +14,7 @@ import { validityProblem } from '#apps/accreditation/people/person.rules.js';
 import { toPerson } from '#apps/accreditation/people/people.service.js';
 import type { Person } from '#apps/accreditation/people/person.type.js';
 import { catalogueProblems, VenuesService } from '#apps/accreditation/venues/venues.service.js';
+import { AccreditationSql, correction, type EditableColumn } from '#libs/sql/accreditation.sql.js';
 
 interface EditedRow {
   id: string;
@@ -37,7 +38,7 @@ interface EditedRow {
 /** A field updatePerson may change: where it is stored and how its value reads in the history. */
 interface Editable {
   field: Extract<keyof UpdatePersonInput, string>;
-  column: Extract<keyof EditedRow, string>;
+  column: Extract<keyof EditedRow, string> & EditableColumn;
   table: 'people' | 'accreditations';
   /** Identifying data: the history says it changed, not what it was or became (retention). */
   identifying?: true;
@@ -127,13 +128,17 @@ export class PersonEditService {
       for (const table of ['people', 'accreditations'] as const) {
         const edits = changed.filter((e) => e.table === table);
         if (edits.length === 0) continue;
-        const set = edits.map((e, i) => `${e.column} = $${i + 2}`).join(', ');
-        const touched = table === 'accreditations' ? ', updated_at = now()' : '';
         await manager
-          .query(`UPDATE accreditation.${table} SET ${set}${touched} WHERE id = $1`, [
-            table === 'people' ? row.id : row.accreditation_id,
-            ...edits.map((e) => input[e.field]),
-          ])
+          .query(
+            correction(
+              table,
+              edits.map((e) => e.column),
+            ),
+            [
+              table === 'people' ? row.id : row.accreditation_id,
+              ...edits.map((e) => input[e.field]),
+            ],
+          )
           .catch((error: unknown) => {
             if ((error as { code?: string }).code === '23505') throw this.documentTaken(input);
             throw error;
@@ -144,11 +149,13 @@ export class PersonEditService {
         from: e.identifying ? null : asText(row[e.column]),
         to: e.identifying ? null : asText(input[e.field]),
       }));
-      await manager.query(
-        `INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by, changes)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [row.accreditation_id, row.status, input.reason, by, JSON.stringify(changes)],
-      );
+      await manager.query(AccreditationSql.history.appendChanges, [
+        row.accreditation_id,
+        row.status,
+        input.reason,
+        by,
+        JSON.stringify(changes),
+      ]);
       const cardReissued = privilegesChange && SIGNED.has(row.status);
       if (cardReissued) {
         await this.accreditations.reissueWithin(
@@ -159,9 +166,7 @@ export class PersonEditService {
         );
       }
       const [person]: Parameters<typeof toPerson>[0][] = await manager.query(
-        `SELECT id, organisation_id, given_name, family_name,
-                to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, nationality, function, document_number
-         FROM accreditation.people WHERE id = $1`,
+        AccreditationSql.people.byId,
         [row.id],
       );
       return { person: toPerson(person), changes, cardReissued };
@@ -170,15 +175,7 @@ export class PersonEditService {
 
   /** The person and their accreditation, locked for the change. */
   private async lock(manager: EntityManager, personId: string): Promise<EditedRow | undefined> {
-    const rows: EditedRow[] = await manager.query(
-      `SELECT p.id, p.organisation_id, p.given_name, p.family_name,
-              to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.nationality, p.function,
-              p.document_number, p.erased_at, a.id AS accreditation_id, a.status, a.category,
-              a.valid_from, a.valid_until, a.venues, a.zones
-       FROM accreditation.people p JOIN accreditation.accreditations a ON a.person_id = p.id
-       WHERE p.id = $1 FOR UPDATE OF p, a`,
-      [personId],
-    );
+    const rows: EditedRow[] = await manager.query(AccreditationSql.people.lockForEdit, [personId]);
     return rows[0];
   }
 
@@ -187,7 +184,7 @@ export class PersonEditService {
     const problems: FieldProblem[] = [];
     if (input.category != null) {
       const [{ known }]: { known: boolean }[] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM accreditation.categories WHERE code = $1) AS known`,
+        AccreditationSql.categories.exists,
         [input.category],
       );
       if (!known) {
@@ -224,8 +221,7 @@ export class PersonEditService {
     if (problems.length > 0) throw new BadUserInputError(problems);
     if (input.documentNumber != null && input.documentNumber !== row.document_number) {
       const [{ taken }]: { taken: boolean }[] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM accreditation.people
-                        WHERE organisation_id = $1 AND document_number = $2 AND id <> $3) AS taken`,
+        AccreditationSql.people.documentTaken,
         [row.organisation_id, input.documentNumber, row.id],
       );
       if (taken) throw this.documentTaken(input);

@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AuditWriter, type AuditEntry } from '#libs/audit/audit.writer.js';
 import { Clock } from '#libs/common/clock.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import { AccreditationConfig } from '#apps/accreditation/accreditation.config.js';
 
 export const ERASED_NAME = '[erased]';
@@ -64,18 +65,11 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   ): Promise<ErasureResult> {
     const endedBefore = new Date(now.getTime() - this.config.RETENTION_DAYS * DAY_MS);
     const ids = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `WITH erased AS (
-           UPDATE accreditation.people p
-              SET given_name = $3, family_name = $3,
-                  date_of_birth = date_trunc('year', p.date_of_birth)::date,
-                  document_number = NULL, erased_at = $2
-             FROM accreditation.accreditations a
-            WHERE a.person_id = p.id AND a.valid_until < $1 AND p.erased_at IS NULL
-            RETURNING p.id)
-         SELECT id FROM erased`,
-        [endedBefore, now, ERASED_NAME],
-      );
+      const rows: { id: string }[] = await manager.query(AccreditationSql.people.eraseExpired, [
+        endedBefore,
+        now,
+        ERASED_NAME,
+      ]);
       const erased = rows.map((r) => r.id);
       if (erased.length > 0) await this.erasePortraits(manager, erased);
       return erased;
@@ -96,13 +90,9 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     manager: { query(sql: string, params?: unknown[]): Promise<unknown> },
     ids: string[],
   ): Promise<void> {
-    const [{ table }] = (await manager.query(
-      `SELECT to_regclass('accreditation.person_photos')::text AS table`,
-    )) as { table: string | null }[];
-    if (table) {
-      await manager.query(`DELETE FROM accreditation.person_photos WHERE person_id = ANY($1)`, [
-        ids,
-      ]);
-    }
+    const [{ table }] = (await manager.query(AccreditationSql.portraits.table)) as {
+      table: string | null;
+    }[];
+    if (table) await manager.query(AccreditationSql.portraits.erase, [ids]);
   }
 }

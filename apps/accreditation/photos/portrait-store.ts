@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 
 export type PortraitVariant = 'full' | 'thumb';
 
@@ -37,31 +38,26 @@ export class PostgresPortraitStore extends PortraitStore {
   }
 
   async save(personId: string, p: Portrait): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO accreditation.person_photos (person_id, image, thumbnail, width, height, taken_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (person_id) DO UPDATE SET image = EXCLUDED.image, thumbnail = EXCLUDED.thumbnail,
-         width = EXCLUDED.width, height = EXCLUDED.height, taken_at = EXCLUDED.taken_at`,
-      [personId, p.image, p.thumbnail, p.width, p.height, p.takenAt],
-    );
+    await this.dataSource.query(AccreditationSql.portraits.save, [
+      personId,
+      p.image,
+      p.thumbnail,
+      p.width,
+      p.height,
+      p.takenAt,
+    ]);
   }
 
   async read(personId: string, variant: PortraitVariant): Promise<Buffer | null> {
-    const column = variant === 'thumb' ? 'thumbnail' : 'image';
-    const rows: { bytes: Buffer }[] = await this.dataSource.query(
-      `SELECT ${column} AS bytes FROM accreditation.person_photos WHERE person_id = $1`,
-      [personId],
-    );
+    const sql =
+      variant === 'thumb' ? AccreditationSql.portraits.thumbnail : AccreditationSql.portraits.image;
+    const rows: { bytes: Buffer }[] = await this.dataSource.query(sql, [personId]);
     return rows[0]?.bytes ?? null;
   }
 
   async describe(personIds: readonly string[]): Promise<(PortraitInfo | null)[]> {
     const rows: { person_id: string; width: number; height: number; taken_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT person_id, width, height, taken_at FROM accreditation.person_photos
-         WHERE person_id = ANY($1::uuid[])`,
-        [personIds],
-      );
+      await this.dataSource.query(AccreditationSql.portraits.describe, [personIds]);
     const byId = new Map(rows.map((r) => [r.person_id, r]));
     return personIds.map((id) => {
       const r = byId.get(id);

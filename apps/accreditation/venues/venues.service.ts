@@ -6,6 +6,7 @@ import {
   type CardCatalogue,
 } from '#libs/accreditation/card-token.js';
 import { BadUserInputError, ConflictError, type FieldProblem } from '#libs/common/errors.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import type { Venue, VenueInput } from '#apps/accreditation/venues/venue.type.js';
 
 interface VenueRow {
@@ -15,12 +16,6 @@ interface VenueRow {
   position: number;
   zone_positions: number[];
 }
-
-const SELECT_VENUES = `
-  SELECT v.code, v.name, v.zones, v.position,
-         ARRAY(SELECT z.position FROM unnest(v.zones) WITH ORDINALITY AS u(code, ord)
-               JOIN accreditation.zone_codes z ON z.code = u.code ORDER BY u.ord) AS zone_positions
-  FROM accreditation.venues v`;
 
 const toVenue = (r: VenueRow): Venue => ({
   code: r.code,
@@ -45,24 +40,17 @@ export class VenuesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(): Promise<Venue[]> {
-    const rows: VenueRow[] = await this.dataSource.query(`${SELECT_VENUES} ORDER BY v.position`);
+    const rows: VenueRow[] = await this.dataSource.query(AccreditationSql.venues.list);
     return rows.map(toVenue);
   }
 
   async upsert(input: VenueInput): Promise<Venue> {
     return this.dataSource.transaction(async (manager) => {
       // One catalogue change at a time: positions are handed out in order.
-      await manager.query(`LOCK TABLE accreditation.venues IN SHARE ROW EXCLUSIVE MODE`);
-      await manager.query(
-        `INSERT INTO accreditation.zone_codes (code, position)
-         SELECT u.code, (SELECT coalesce(max(position) + 1, 0) FROM accreditation.zone_codes) + u.ord - 1
-         FROM (SELECT code, row_number() OVER () AS ord
-               FROM unnest($1::text[]) AS code
-               WHERE code NOT IN (SELECT code FROM accreditation.zone_codes)) u`,
-        [input.zones],
-      );
+      await manager.query(AccreditationSql.venues.lockCatalogue);
+      await manager.query(AccreditationSql.venues.addZoneCodes, [input.zones]);
       const [{ zones_full: zonesFull }]: { zones_full: boolean }[] = await manager.query(
-        `SELECT coalesce(max(position), -1) >= $1 AS zones_full FROM accreditation.zone_codes`,
+        AccreditationSql.venues.zonesFull,
         [MAX_ZONE_POSITIONS],
       );
       if (zonesFull) {
@@ -70,15 +58,8 @@ export class VenuesService {
           `The catalogue holds at most ${MAX_ZONE_POSITIONS} zone codes (a card's QR code has room for no more): reuse an existing zone code`,
         );
       }
-      await manager.query(
-        `INSERT INTO accreditation.venues (code, name, zones, position)
-         VALUES ($1, $2, $3, (SELECT coalesce(max(position) + 1, 0) FROM accreditation.venues))
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, zones = EXCLUDED.zones, updated_at = now()`,
-        [input.code, input.name, input.zones],
-      );
-      const rows: VenueRow[] = await manager.query(`${SELECT_VENUES} WHERE v.code = $1`, [
-        input.code,
-      ]);
+      await manager.query(AccreditationSql.venues.upsert, [input.code, input.name, input.zones]);
+      const rows: VenueRow[] = await manager.query(AccreditationSql.venues.byCode, [input.code]);
       if (rows[0].position >= MAX_VENUE_POSITIONS) {
         throw new ConflictError(
           `The catalogue holds at most ${MAX_VENUE_POSITIONS} venues (a card's QR code has room for no more)`,
@@ -91,10 +72,10 @@ export class VenuesService {
   /** Venue and zone codes by position, for signing and reading card tokens. */
   async catalogue(manager: EntityManager = this.dataSource.manager): Promise<CardCatalogue> {
     const venues: { code: string; position: number }[] = await manager.query(
-      `SELECT code, position FROM accreditation.venues`,
+      AccreditationSql.venues.venuePositions,
     );
     const zones: { code: string; position: number }[] = await manager.query(
-      `SELECT code, position FROM accreditation.zone_codes`,
+      AccreditationSql.venues.zonePositions,
     );
     const byPosition = (rows: { code: string; position: number }[]) => {
       const list: (string | undefined)[] = [];
@@ -107,7 +88,7 @@ export class VenuesService {
   /** The codes cards may name now: every venue's, and the zones some venue has. */
   async codes(manager: EntityManager = this.dataSource.manager): Promise<CatalogueCodes> {
     const rows: { code: string; zones: string[] }[] = await manager.query(
-      `SELECT code, zones FROM accreditation.venues`,
+      AccreditationSql.venues.codes,
     );
     return {
       venues: new Set(rows.map((r) => r.code)),

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { venueZoneProblems } from '#libs/accreditation/venue-zones.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { occupancy } from '#libs/movement/presence.js';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import type {
   AreaKind,
   CreateInspectionAreaInput,
@@ -42,20 +43,21 @@ export class AreasService {
   async create(input: CreateInspectionAreaInput): Promise<InspectionArea> {
     const problems = await venueZoneProblems(this.dataSource, input.venueCode, input.zone);
     if (problems.length > 0) throw new BadUserInputError(problems);
-    const rows: AreaRow[] = await this.dataSource.query(
-      `INSERT INTO inspection.areas (code, name, kind, venue_code, zone, closed_loop)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING RETURNING *`,
-      [input.code, input.name, input.kind, input.venueCode, input.zone, input.closedLoop],
-    );
+    const rows: AreaRow[] = await this.dataSource.query(InspectionSql.areas.insert, [
+      input.code,
+      input.name,
+      input.kind,
+      input.venueCode,
+      input.zone,
+      input.closedLoop,
+    ]);
     if (!rows[0])
       throw new ConflictError(`An inspection area with code ${input.code} already exists`);
     return toArea(rows[0]);
   }
 
   async list(): Promise<InspectionArea[]> {
-    const rows: AreaRow[] = await this.dataSource.query(
-      `SELECT * FROM inspection.areas ORDER BY code`,
-    );
+    const rows: AreaRow[] = await this.dataSource.query(InspectionSql.areas.list);
     return rows.map(toArea);
   }
 
@@ -70,9 +72,7 @@ export class AreasService {
   ): Promise<InspectionArea | null> {
     const known = this.cache.get(code);
     if (known) return known;
-    const rows: AreaRow[] = await manager.query(`SELECT * FROM inspection.areas WHERE code = $1`, [
-      code,
-    ]);
+    const rows: AreaRow[] = await manager.query(InspectionSql.areas.byCode, [code]);
     if (!rows[0]) return null;
     const area = toArea(rows[0]);
     if (this.cache.size < MAX_CACHED_AREAS) this.cache.set(code, area);
@@ -80,10 +80,7 @@ export class AreasService {
   }
 
   async byCodes(codes: readonly string[]): Promise<(InspectionArea | null)[]> {
-    const rows: AreaRow[] = await this.dataSource.query(
-      `SELECT * FROM inspection.areas WHERE code = ANY($1::text[])`,
-      [codes],
-    );
+    const rows: AreaRow[] = await this.dataSource.query(InspectionSql.areas.byCodes, [codes]);
     const byCode = new Map(rows.map((r) => [r.code, toArea(r)]));
     return codes.map((c) => byCode.get(c) ?? null);
   }

@@ -6,6 +6,7 @@ import { findCard, type CardRecord } from '#libs/accreditation/card-lookup.js';
 import type { Principal } from '#libs/auth/principal.js';
 import { Clock } from '#libs/common/clock.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import { normaliseCardNumber } from '#libs/accreditation/card-number.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '#libs/common/errors.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
@@ -76,11 +77,8 @@ export class ArrivalsService {
     id: string,
     fingerprint: string,
   ): Promise<PortEventRow | null> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 2))`, [id]);
-    const rows: PortEventRow[] = await manager.query(
-      `SELECT * FROM inspection.port_events WHERE id = $1`,
-      [id],
-    );
+    await manager.query(InspectionSql.locks.portEvent, [id]);
+    const rows: PortEventRow[] = await manager.query(InspectionSql.portEvents.byId, [id]);
     if (rows[0] && rows[0].fingerprint !== fingerprint) {
       throw new ConflictError(
         `${rows[0].kind.toLowerCase()} ${id} was already recorded with other content`,
@@ -144,22 +142,17 @@ export class ArrivalsService {
           },
         ]);
       }
-      const rows: PortEventRow[] = await manager.query(
-        `INSERT INTO inspection.port_events
-           (id, kind, area_code, person_id, card_number, decision, reasons, occurred_at, flight_number, fingerprint)
-         VALUES ($1, 'ARRIVAL', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-        [
-          input.id,
-          area.code,
-          card?.personId ?? null,
-          normaliseCardNumber(input.cardNumber),
-          decision,
-          reasons,
-          arrivedAt,
-          input.flightNumber ?? null,
-          fingerprint,
-        ],
-      );
+      const rows: PortEventRow[] = await manager.query(InspectionSql.portEvents.insertArrival, [
+        input.id,
+        area.code,
+        card?.personId ?? null,
+        normaliseCardNumber(input.cardNumber),
+        decision,
+        reasons,
+        arrivedAt,
+        input.flightNumber ?? null,
+        fingerprint,
+      ]);
       return this.toArrival(rows[0], false, alreadyArrivedAt);
     });
   }
@@ -177,9 +170,7 @@ export class ArrivalsService {
     exceptId: string | null = null,
   ): Promise<Date | null> {
     const rows: { at: Date | null }[] = await manager.query(
-      `SELECT max(occurred_at) AS at FROM inspection.port_events
-       WHERE person_id = $1 AND kind = 'ARRIVAL' AND decision = 'ADMITTED'
-         AND occurred_at <= $2 AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      InspectionSql.portEvents.lastAdmittedArrival,
       [personId, notAfter, exceptId],
     );
     return rows[0]?.at ?? null;
@@ -218,12 +209,14 @@ export class ArrivalsService {
           source: `departure:${area.code}`,
         },
       ]);
-      await manager.query(
-        `INSERT INTO inspection.port_events
-           (id, kind, area_code, person_id, card_number, decision, reasons, occurred_at, fingerprint)
-         VALUES ($1, 'DEPARTURE', $2, $3, $4, 'ADMITTED', '{}', $5, $6)`,
-        [input.id, area.code, card.personId, card.cardNumber, departedAt, fingerprint],
-      );
+      await manager.query(InspectionSql.portEvents.insertDeparture, [
+        input.id,
+        area.code,
+        card.personId,
+        card.cardNumber,
+        departedAt,
+        fingerprint,
+      ]);
       return next;
     });
   }

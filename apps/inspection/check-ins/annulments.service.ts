@@ -10,6 +10,7 @@ import { compensationFor } from '#libs/movement/annulment.js';
 import { appendMovementEvents, type NewMovementEvent } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
 import type { MovementPoint } from '#libs/movement/stays.js';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import { Annulment } from '#apps/inspection/check-ins/annulment.type.js';
 import type { CheckIn } from '#apps/inspection/check-ins/check-in.type.js';
 import { CheckInsService } from '#apps/inspection/check-ins/check-ins.service.js';
@@ -61,12 +62,13 @@ export class AnnulmentsService {
       const undo = checkIn.personId ? await this.undoing(manager, id, checkIn.personId) : [];
       // The key refuses a second annulment, also one racing this (it waits, then fails).
       await manager
-        .query(
-          `INSERT INTO inspection.check_in_annulments
-             (check_in_id, annulled_at, annulled_by, reason, compensating_event_ids)
-           VALUES ($1, $2, $3, $4, $5::uuid[])`,
-          [id, now, await this.nameOf(manager, principal), why, undo.map((e) => e.id)],
-        )
+        .query(InspectionSql.annulments.insert, [
+          id,
+          now,
+          await this.nameOf(manager, principal),
+          why,
+          undo.map((e) => e.id),
+        ])
         .catch((error: { code?: string }) => {
           if (error.code === PG_UNIQUE_VIOLATION) {
             throw new ConflictError(`Check-in ${id} was already annulled`);
@@ -83,7 +85,7 @@ export class AnnulmentsService {
   /** The annulments of these check-ins, in their order (null where none). */
   async byCheckInIds(ids: readonly string[]): Promise<(Annulment | null)[]> {
     const rows: AnnulmentRow[] = await this.dataSource.query(
-      `SELECT * FROM inspection.check_in_annulments WHERE check_in_id = ANY($1::uuid[])`,
+      InspectionSql.annulments.byCheckInIds,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.check_in_id, r]));
@@ -114,12 +116,7 @@ export class AnnulmentsService {
       kind: 'ENTRY' | 'EXIT';
       occurred_at: Date;
       recorded_at: Date;
-    }[] = await manager.query(
-      `SELECT m.id, m.location, m.kind, m.occurred_at, m.recorded_at
-       FROM movement.movements m, (SELECT occurred_at FROM movement.movements WHERE id = $2) a
-       WHERE m.person_id = $1 AND m.occurred_at <= a.occurred_at`,
-      [personId, eventId],
-    );
+    }[] = await manager.query(InspectionSql.annulments.movementsUpTo, [personId, eventId]);
     const history: MovementPoint[] = rows.map((r) => ({
       id: r.id,
       location: r.location,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import type {
   AccreditationStatusCode,
   LoopStatusCode,
@@ -60,9 +61,6 @@ export interface RecordedScan {
 
 type Answer =
   (RecordedScan & { ord: number }) | (Pick<RecordedScan, 'id'> & { ord: number; outcome: 'retry' });
-
-const CHECK_IN_SQL = `SELECT * FROM inspection.check_in($1::uuid[], $2::text[], $3::text[], $4::text[],
-  $5::text[], $6::int[], $7::uuid[], $8::timestamptz[], $9::text[], $10::text[], $11::text[])`;
 
 /** Calls in flight at once: one commits while the next decides. */
 const IN_FLIGHT = 2;
@@ -145,7 +143,7 @@ export class CheckInBatcher {
     let answers: Answer[];
     try {
       const s = call.map((w) => w.scan);
-      answers = await this.dataSource.query(CHECK_IN_SQL, [
+      answers = await this.dataSource.query(InspectionSql.checkIns.record, [
         s.map((x) => x.id),
         s.map((x) => x.areaCode),
         s.map((x) => x.direction),

@@ -21,6 +21,12 @@ import {
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
 import { fieldProblems } from '#libs/graphql/validation.pipe.js';
+import {
+  checkInsConditions,
+  checkInsPage,
+  InspectionSql,
+  type CheckInsFilter,
+} from '#libs/sql/inspection.sql.js';
 import { CheckInBatcher, type RecordedScan } from '#apps/inspection/check-ins/check-in-batcher.js';
 import { Metrics } from '#libs/metrics/metrics.js';
 import { AreasService } from '#apps/inspection/areas/areas.service.js';
@@ -275,7 +281,7 @@ export class CheckInsService {
       );
     }
     const stored: { id: string; fingerprint: string }[] = await this.dataSource.query(
-      `SELECT id, fingerprint FROM inspection.check_ins WHERE id = ANY($1::uuid[])`,
+      InspectionSql.checkIns.fingerprints,
       [[...seen.keys()]],
     );
     const conflicting = stored.filter(
@@ -304,13 +310,10 @@ export class CheckInsService {
   async list(args: CheckInsArgs, scope: string | null = null): Promise<Page<CheckIn>> {
     const first = checkPageSize(args.first ?? 50);
     const after = decodeKeyset(args.after, CHECK_INS_ORDER);
-    const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (args.areaCode) add('area_code = ?', args.areaCode);
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const filter: CheckInsFilter = {};
+    if (args.areaCode) filter.areaCode = bind(args.areaCode);
     if (args.personId) {
       if (!isUuid(args.personId))
         return toPage(
@@ -320,30 +323,21 @@ export class CheckInsService {
           () => [],
           (r: CheckInRow) => toCheckIn(r),
         );
-      add('person_id = ?', args.personId);
+      filter.personId = bind(args.personId);
     }
-    if (scope) add(personScopeCondition('person_id', '?'), scope);
-    if (args.decision) add('decision = ?', args.decision);
-    if (args.conflict != null) add('conflict = ?', args.conflict);
-    if (args.from) add('scanned_at >= ?', args.from);
-    if (args.to) add('scanned_at < ?', args.to);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (scope) filter.scope = personScopeCondition('person_id', bind(scope));
+    if (args.decision) filter.decision = bind(args.decision);
+    if (args.conflict != null) filter.conflict = bind(args.conflict);
+    if (args.from) filter.from = bind(args.from);
+    if (args.to) filter.to = bind(args.to);
     const countParams = [...params];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const keyset = after
-      ? `${where.length ? 'AND' : 'WHERE'} ${keysetCondition(CHECK_INS_ORDER, after, bind)}`
-      : '';
-    const limit = bind(first + 1);
-    const rows: (CheckInRow & { micros: string })[] = await this.dataSource.query(
-      `SELECT *, ${microsOf('scanned_at')} AS micros
-       FROM inspection.check_ins ${filter} ${keyset}
-       ORDER BY ${keysetOrder(CHECK_INS_ORDER)} LIMIT ${limit}`,
-      params,
-    );
-    const [{ n }]: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM inspection.check_ins ${filter}`,
-      countParams,
-    );
+    const sql = checkInsPage(checkInsConditions(filter), microsOf('scanned_at'), {
+      keyset: after ? keysetCondition(CHECK_INS_ORDER, after, bind) : null,
+      order: keysetOrder(CHECK_INS_ORDER),
+      limit: bind(first + 1),
+    });
+    const rows: (CheckInRow & { micros: string })[] = await this.dataSource.query(sql.rows, params);
+    const [{ n }]: { n: number }[] = await this.dataSource.query(sql.count, countParams);
     return toPage(
       rows,
       first,
@@ -358,9 +352,7 @@ export class CheckInsService {
     id: string,
     db: Pick<EntityManager, 'query'> = this.dataSource,
   ): Promise<CheckIn | null> {
-    const rows: CheckInRow[] = await db.query(`SELECT * FROM inspection.check_ins WHERE id = $1`, [
-      id,
-    ]);
+    const rows: CheckInRow[] = await db.query(InspectionSql.checkIns.byId, [id]);
     return rows[0] ? toCheckIn(rows[0]) : null;
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#libs/common/clock.js';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 
@@ -50,10 +51,8 @@ export class CloseContactExpiry implements OnApplicationBootstrap, OnApplication
     this.running = true;
     try {
       const due: { person_id: string }[] = await this.dataSource.query(
-        `SELECT person_id FROM inspection.closed_loop
-         WHERE status = 'CLOSE_CONTACT' AND close_contact_until <= $1
-         ORDER BY close_contact_until LIMIT ${BATCH}`,
-        [this.clock.now()],
+        InspectionSql.closedLoop.expiredCloseContacts,
+        [this.clock.now(), BATCH],
       );
       for (const { person_id } of due) {
         await this.dataSource.transaction((manager) => this.closedLoop.settle(manager, person_id));

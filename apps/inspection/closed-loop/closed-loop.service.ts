@@ -13,6 +13,7 @@ import {
   type LoopTransition,
 } from '#libs/inspection/closed-loop-machine.js';
 import type { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import { InspectionConfig } from '#apps/inspection/inspection.config.js';
 
 export { OUTSIDE, type LoopState } from '#libs/inspection/closed-loop-machine.js';
@@ -58,10 +59,9 @@ export class ClosedLoopService {
     ids: readonly string[],
     manager: Pick<EntityManager, 'query'> = this.dataSource,
   ): Promise<LoopState[]> {
-    const rows: LoopRow[] = await manager.query(
-      `SELECT * FROM inspection.closed_loop WHERE person_id = ANY($1::uuid[])`,
-      [ids.filter(isUuid)],
-    );
+    const rows: LoopRow[] = await manager.query(InspectionSql.closedLoop.byPersonIds, [
+      ids.filter(isUuid),
+    ]);
     const now = this.clock.now();
     const byId = new Map(rows.map((r) => [r.person_id, current(toState(r), now).state]));
     return ids.map((id) => byId.get(id) ?? OUTSIDE);
@@ -77,16 +77,10 @@ export class ClosedLoopService {
    * holds it, so a second caller waits and then finds the row, locked.
    */
   async lockAndRead(manager: EntityManager, personId: string): Promise<LoopState> {
-    const locked: LoopRow[] = await manager.query(
-      `SELECT * FROM inspection.closed_loop WHERE person_id = $1 FOR UPDATE`,
-      [personId],
-    );
+    const locked: LoopRow[] = await manager.query(InspectionSql.closedLoop.lock, [personId]);
     if (locked[0]) return toState(locked[0]);
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [personId]);
-    const state: LoopRow[] = await manager.query(
-      `SELECT * FROM inspection.closed_loop WHERE person_id = $1 FOR UPDATE`,
-      [personId],
-    );
+    await manager.query(InspectionSql.locks.person, [personId]);
+    const state: LoopRow[] = await manager.query(InspectionSql.closedLoop.lock, [personId]);
     return state[0] ? toState(state[0]) : OUTSIDE;
   }
 
@@ -134,11 +128,13 @@ export class ClosedLoopService {
     who: string,
   ): Promise<void> {
     for (const change of changes) {
-      await manager.query(
-        `INSERT INTO inspection.closed_loop_history (person_id, status, reason, by, at)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [personId, change.status, change.reason, change.expiry ? 'system' : who, change.at],
-      );
+      await manager.query(InspectionSql.closedLoop.appendHistory, [
+        personId,
+        change.status,
+        change.reason,
+        change.expiry ? 'system' : who,
+        change.at,
+      ]);
     }
   }
 
@@ -148,23 +144,15 @@ export class ClosedLoopService {
     state: LoopState,
     now: Date,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO inspection.closed_loop
-         (person_id, status, entered_at, last_negative_test_at, last_sampled_at, test_due_by,
-          close_contact_until, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (person_id) DO UPDATE SET status = $2, entered_at = $3, last_negative_test_at = $4,
-         last_sampled_at = $5, test_due_by = $6, close_contact_until = $7, updated_at = $8`,
-      [
-        personId,
-        state.status,
-        state.enteredAt,
-        state.lastNegativeTestAt,
-        state.lastSampledAt,
-        state.testDueBy,
-        state.closeContactUntil,
-        now,
-      ],
-    );
+    await manager.query(InspectionSql.closedLoop.save, [
+      personId,
+      state.status,
+      state.enteredAt,
+      state.lastNegativeTestAt,
+      state.lastSampledAt,
+      state.testDueBy,
+      state.closeContactUntil,
+      now,
+    ]);
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '#libs/common/errors.js';
 import { isUuid } from '#libs/common/ids.js';
 import { ClosedLoopStatus } from '#libs/inspection/closed-loop-status.js';
+import { InspectionSql } from '#libs/sql/inspection.sql.js';
 import { findContacts } from '#libs/movement/contacts.js';
 import { contactTraceProblems } from '#libs/movement/query-window.js';
 import { ClosedLoopService } from '#apps/inspection/closed-loop/closed-loop.service.js';
@@ -58,11 +59,9 @@ export class HealthService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 3))`, [
-        input.id.toLowerCase(),
-      ]);
+      await manager.query(InspectionSql.locks.testResult, [input.id.toLowerCase()]);
       const previous: { fingerprint: string; person_id: string }[] = await manager.query(
-        `SELECT fingerprint, person_id FROM inspection.test_results WHERE id = $1`,
+        InspectionSql.testResults.byId,
         [input.id],
       );
       if (previous[0]) {
@@ -87,11 +86,13 @@ export class HealthService {
           },
         ]);
       }
-      await manager.query(
-        `INSERT INTO inspection.test_results (id, person_id, sampled_at, result, fingerprint)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [input.id, input.personId, input.sampledAt, input.result, fingerprint],
-      );
+      await manager.query(InspectionSql.testResults.insert, [
+        input.id,
+        input.personId,
+        input.sampledAt,
+        input.result,
+        fingerprint,
+      ]);
       const { state: next, changed } = await this.closedLoop.apply(
         manager,
         input.personId,
