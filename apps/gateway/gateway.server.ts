@@ -184,8 +184,10 @@ export async function startGateway(
     runtime,
     metrics,
     close: async () => {
-      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      // ws 8 calls close's callback only once every client is gone: end them first.
+      const closed = new Promise<void>((resolve) => wsServer.close(() => resolve()));
       for (const client of wsServer.clients) client.terminate();
+      await closed;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runtime.dispose();

@@ -8,11 +8,17 @@
  * channel closes the parent is gone, even killed by SIGKILL, and the process stops too rather
  * than live on as an orphan holding its port and its parent's output pipe.
  */
-export function onStop(stop: () => Promise<unknown>): void {
+/** How long a stopping process may take to close before it exits regardless. */
+export const STOP_GRACE_MS = 8_000;
+
+export function onStop(stop: () => Promise<unknown>, graceMs = STOP_GRACE_MS): void {
   let stopping = false;
   const once = () => {
     if (stopping) return;
     stopping = true;
+    // A close that waits on something gone (a peer that never answers) must not keep the
+    // process alive: past the grace it exits anyway, as the launcher's SIGKILL would.
+    setTimeout(() => process.exit(1), graceMs).unref();
     stop().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -24,5 +30,7 @@ export function onStop(stop: () => Promise<unknown>): void {
     // The channel alone must not keep the process alive.
     process.channel?.unref();
     process.once('disconnect', once);
+    // The parent may have gone while this process was still loading its modules.
+    if (!process.connected) once();
   }
 }

@@ -93,12 +93,13 @@ describe('the launcher with REPLICAS=2', () => {
 
   it('takes every instance down with it when the launcher itself is killed', async () => {
     const instances = ['gateway', 'accreditation', 'inspection', 'movement'].flatMap((name) =>
-      [1, 2].map((i) => system.pidOf(`${name}-${i}`)),
+      [1, 2].map((i) => ({ name: `${name}-${i}`, pid: system.pidOf(`${name}-${i}`) })),
     );
-    assert.equal(instances.filter(alive).length, 8, 'all eight instances run');
+    const running = () => instances.filter((i) => alive(i.pid)).map((i) => i.name);
+    assert.equal(running().length, 8, 'all eight instances run');
     // SIGKILL leaves the launcher no time to stop anyone: each instance sees its channel close.
     system.process.kill('SIGKILL');
-    await eventually(() => assert.deepEqual(instances.filter(alive), [], 'orphaned instances'), {
+    await eventually(() => assert.deepEqual(running(), [], 'orphaned instances'), {
       timeoutMs: 60_000,
       everyMs: 100,
     });
