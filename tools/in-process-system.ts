@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
 import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
 import { loadConfig } from '#libs/common/config.js';
-import { freePort } from '#libs/common/net.js';
+import { portAllocator } from '#libs/common/net.js';
 import { REPO_ROOT } from '#tools/paths.js';
 import { generateSecrets } from '#libs/common/secrets.js';
 import { runMigrations } from '#libs/database/migrate.js';
@@ -95,7 +95,9 @@ export async function startSubgraphs(
   onOutput?: (chunk: string) => void,
 ): Promise<{ urls: SubgraphUrls; close(): Promise<void> }> {
   const names = ['accreditation', 'inspection', 'movement'] as const;
-  const ports = await Promise.all(names.map(() => freePort()));
+  const nextPort = portAllocator();
+  const ports: number[] = [];
+  while (ports.length < names.length) ports.push(await nextPort());
   const services = names.map((name, i) =>
     spawnService(
       name,

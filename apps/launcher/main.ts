@@ -4,7 +4,7 @@ import { startBalancer, type Balancer } from '#libs/common/balancer.js';
 import { spawnService, waitForHealthy } from '#libs/common/child-service.js';
 import { logCrashes } from '#libs/common/crash.js';
 import { createLogger } from '#libs/common/logger.js';
-import { freePort } from '#libs/common/net.js';
+import { portAllocator } from '#libs/common/net.js';
 import { loadOrCreateSecrets } from '#libs/common/secrets.js';
 import { Supervisor, type SupervisorEvent } from '#libs/common/supervisor.js';
 import type { RunningPostgres } from '#libs/database/embedded.js';
@@ -98,10 +98,20 @@ try {
       'REPLICAS > 1 without REDIS_URL or NATS_URL: live check-in feeds reach only subscribers of the instance that recorded the scan',
     );
   }
+  const nextPort = portAllocator(
+    [
+      gatewayPort,
+      process.env.ACCREDITATION_PORT,
+      process.env.INSPECTION_PORT,
+      process.env.MOVEMENT_PORT,
+    ]
+      .filter((port): port is string => Boolean(port))
+      .map(Number),
+  );
   const ports = {
-    accreditation: process.env.ACCREDITATION_PORT ?? String(await freePort()),
-    inspection: process.env.INSPECTION_PORT ?? String(await freePort()),
-    movement: process.env.MOVEMENT_PORT ?? String(await freePort()),
+    accreditation: process.env.ACCREDITATION_PORT ?? String(await nextPort()),
+    inspection: process.env.INSPECTION_PORT ?? String(await nextPort()),
+    movement: process.env.MOVEMENT_PORT ?? String(await nextPort()),
   };
   // With REPLICAS > 1 every balancer listens before any instance starts: its port (the
   // gateway's is PORT) is taken at once, not seconds later when another process may hold it.
@@ -109,9 +119,8 @@ try {
   const instancePorts: Partial<Record<(typeof groupNames)[number], string[]>> = {};
   if (replicas > 1) {
     for (const name of groupNames) {
-      const backends = await Promise.all(
-        Array.from({ length: replicas }, async () => String(await freePort())),
-      );
+      const backends: string[] = [];
+      for (let i = 0; i < replicas; i++) backends.push(String(await nextPort()));
       instancePorts[name] = backends;
       balancers.push(
         await startBalancer(
