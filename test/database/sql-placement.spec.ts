@@ -25,10 +25,6 @@ const EXCEPTIONS: { path: RegExp; why: string }[] = [
   },
   { path: /^apps\/launcher\/database\.ts$/, why: 'the launcher prepares the database it starts' },
   {
-    path: /^(apps|libs)\/movement\//,
-    why: 'the movement schema is being reworked; its module, libs/sql/movement.sql.ts, comes with that',
-  },
-  {
     path: /^apps\/accreditation\/imports\/people-import\.service\.ts$/,
     why: "moves in with the import's rewrite",
   },
