@@ -39,6 +39,7 @@ import { presentAt, PRESENCE_ORDER } from '#libs/movement/presence.js';
 import { tidyStays } from '#libs/movement/annulment.js';
 import { staysWithin, type StayInterval } from '#libs/movement/stays.js';
 import { verifyMovementLog, type LogVerificationResult } from '#libs/movement/verify.js';
+import { eventsConditions, eventsPage, MovementSql } from '#libs/sql/movement.sql.js';
 import {
   checkWindow,
   isValidDate,
@@ -213,13 +214,7 @@ export class MovementsService {
     manager: EntityManager,
     ids: readonly string[],
   ): Promise<MovementEvent[]> {
-    const rows: EventRow[] = await manager.query(
-      `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash
-       FROM movement.event_ids i
-       JOIN movement.events e ON e.id = i.id AND e.occurred_at = i.occurred_at
-       WHERE i.id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows: EventRow[] = await manager.query(MovementSql.events.byIds, [ids]);
     return rows.map(rowToView);
   }
 
@@ -263,34 +258,29 @@ export class MovementsService {
     if (problems.length > 0) throw new BadUserInputError(problems);
     const cursor = decodeKeyset(after, EVENTS_ORDER);
 
-    const conditions: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
-    if (filter.personId != null) conditions.push(`e.person_id = ${param(filter.personId)}::uuid`);
-    if (filter.location != null) conditions.push(`e.location = ${param(filter.location)}`);
-    if (filter.from != null) conditions.push(`e.occurred_at >= ${param(filter.from)}::timestamptz`);
-    if (filter.to != null) conditions.push(`e.occurred_at < ${param(filter.to)}::timestamptz`);
+    // Bound in this order: the filter's values, then the keyset's, then the limit.
     const scope = organisationScope(principal);
-    if (scope) {
-      conditions.push(personScopeCondition('e.person_id', `${param(scope)}::uuid`));
-    }
-    const countConditions = [...conditions];
+    const conditions = eventsConditions({
+      personId: filter.personId != null ? param(filter.personId) : undefined,
+      location: filter.location != null ? param(filter.location) : undefined,
+      from: filter.from != null ? param(filter.from) : undefined,
+      to: filter.to != null ? param(filter.to) : undefined,
+      scope: scope ? personScopeCondition('e.person_id', `${param(scope)}::uuid`) : undefined,
+    });
     const countParams = [...params];
-    if (cursor) conditions.push(keysetCondition(EVENTS_ORDER, cursor, param));
-    const where = (c: string[]) => (c.length > 0 ? `WHERE ${c.join(' AND ')}` : '');
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash,
-              ${microsOf('e.occurred_at')} AS occurred_us
-       FROM movement.events e ${where(conditions)}
-       ORDER BY ${keysetOrder(EVENTS_ORDER)}
-       LIMIT ${param(first + 1)}`,
-      params,
-    );
+    const statements = eventsPage(conditions, microsOf('e.occurred_at'), {
+      keyset: cursor ? keysetCondition(EVENTS_ORDER, cursor, param) : null,
+      order: keysetOrder(EVENTS_ORDER),
+      limit: param(first + 1),
+    });
+    const rows: EventRow[] = await this.dataSource.query(statements.rows, params);
     const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM movement.events e ${where(countConditions)}`,
+      statements.count,
       countParams,
     );
     return toPage(rows, first, total, (r) => [r.occurred_us ?? '0', r.id], rowToView);
@@ -312,12 +302,7 @@ export class MovementsService {
     // and may begin long before the window (a double scan a day, an isolation): the person's
     // rows up to the window's end are read, a few a day, and joined back into stays.
     const rows: { location: string; started_at: Date; ended_at: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT location, started_at, ended_at FROM movement.stays
-         WHERE person_id = $1 AND started_at < $2
-         ORDER BY started_at, start_recorded_at, entry_id`,
-        [id, to],
-      );
+      await this.dataSource.query(MovementSql.stays.ofPersonBefore, [id, to]);
     const stays = rows.map((r) => ({
       location: r.location,
       from: r.started_at,

@@ -7,6 +7,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { MovementSql } from '#libs/sql/movement.sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -145,7 +146,7 @@ export function parseCheckpointPayload(payload: string): CheckpointContent | nul
 /** Every checkpoint stored, oldest first. */
 export async function readCheckpoints(db: Queryable): Promise<SignedCheckpoint[]> {
   const rows: { id: string; payload: string; key_id: string; signature: string }[] = await db.query(
-    `SELECT id::text AS id, payload, key_id, signature FROM movement.checkpoints ORDER BY id`,
+    MovementSql.checkpoints.all,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -170,12 +171,7 @@ export async function takeCheckpoint(
     taken_at: Date;
     heads: [number, string, string][];
     last: string | null;
-  }[] = await db.query(
-    `SELECT date_trunc('milliseconds', clock_timestamp()) AS taken_at,
-            (SELECT json_agg(json_build_array(c.chain, c.head_seq::text, c.head_hash) ORDER BY c.chain)
-             FROM movement.chains c) AS heads,
-            (SELECT k.payload FROM movement.checkpoints k ORDER BY k.id DESC LIMIT 1) AS last`,
-  );
+  }[] = await db.query(MovementSql.checkpoints.state);
   const heads = state.heads.map(([chain, seq, hash]) => ({ chain, seq: Number(seq), hash }));
   const unchanged =
     state.last !== null &&
@@ -184,10 +180,11 @@ export async function takeCheckpoint(
   const content = { takenAt: state.taken_at.toISOString(), heads };
   const payload = checkpointPayload(content);
   const signature = keys.sign(payload);
-  const [row]: { id: string }[] = await db.query(
-    `INSERT INTO movement.checkpoints (taken_at, payload, key_id, signature)
-     VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
-    [state.taken_at, payload, keys.keyId, signature],
-  );
+  const [row]: { id: string }[] = await db.query(MovementSql.checkpoints.insert, [
+    state.taken_at,
+    payload,
+    keys.keyId,
+    signature,
+  ]);
   return { id: row.id, payload, keyId: keys.keyId, signature, takenAt: state.taken_at, content };
 }

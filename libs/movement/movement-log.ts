@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MovementKind } from '#libs/movement/movement-kind.js';
+import { MovementSql } from '#libs/sql/movement.sql.js';
 
 /** An event to append; its id makes the append idempotent. */
 export interface NewMovementEvent {
@@ -47,18 +48,14 @@ export async function appendMovementEvents(
   // Each column as one array literal built here: pg's generic array serialisation (type
   // checks and escaping per element, a Date conversion each) cost ~10 µs an event.
   const rows: { id: string; chain: number; seq: string; recorded_at: Date; hash: string }[] =
-    await manager.query(
-      `SELECT * FROM movement.append_events($1::uuid[], $2::uuid[], $3::text[], $4::text[],
-                                            $5::timestamptz[], $6::text[])`,
-      [
-        arrayLiteral(events, (e) => e.id),
-        arrayLiteral(events, (e) => e.personId),
-        arrayLiteral(events, (e) => e.location),
-        arrayLiteral(events, (e) => e.kind),
-        arrayLiteral(events, (e) => e.occurredAt.toISOString()),
-        arrayLiteral(events, (e) => e.source),
-      ],
-    );
+    await manager.query(MovementSql.published.appendEvents, [
+      arrayLiteral(events, (e) => e.id),
+      arrayLiteral(events, (e) => e.personId),
+      arrayLiteral(events, (e) => e.location),
+      arrayLiteral(events, (e) => e.kind),
+      arrayLiteral(events, (e) => e.occurredAt.toISOString()),
+      arrayLiteral(events, (e) => e.source),
+    ]);
   const written = new Map(rows.map((r) => [r.id, r]));
   const appended: StoredMovementEvent[] = [];
   const existingIds: string[] = [];
@@ -98,8 +95,7 @@ export async function lastMovementAt(
   location: string,
 ): Promise<{ kind: MovementKind; occurredAt: Date } | null> {
   const rows: { kind: MovementKind; occurred_at: Date }[] = await manager.query(
-    `SELECT kind, occurred_at FROM movement.movements
-     WHERE person_id = $1 AND location = $2 ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1`,
+    MovementSql.published.lastMovementAt,
     [personId, location],
   );
   return rows[0] ? { kind: rows[0].kind, occurredAt: rows[0].occurred_at } : null;

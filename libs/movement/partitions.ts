@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { MovementSql } from '#libs/sql/movement.sql.js';
 
 /** How far ahead monthly partitions of the log exist. */
 export const PARTITIONS_AHEAD_MONTHS = 3;
@@ -12,9 +13,9 @@ export async function ensurePartitions(
   manager: Pick<EntityManager, 'query'>,
   through?: Date,
 ): Promise<number> {
-  const rows: { created: number }[] = await manager.query(
-    `SELECT movement.ensure_partitions(coalesce($1::timestamptz, now() + $2::interval)) AS created`,
-    [through ?? null, `${PARTITIONS_AHEAD_MONTHS} months`],
-  );
+  const rows: { created: number }[] = await manager.query(MovementSql.published.ensurePartitions, [
+    through ?? null,
+    `${PARTITIONS_AHEAD_MONTHS} months`,
+  ]);
   return rows[0]?.created ?? 0;
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { personScopeCondition } from '#libs/accreditation/organisation-scope.js';
 import {
   keysetCondition,
   keysetOrder,
@@ -7,6 +6,7 @@ import {
   type KeyValue,
   type Keyset,
 } from '#libs/graphql/keyset.js';
+import { MovementSql, presencePage } from '#libs/sql/movement.sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -26,10 +26,7 @@ export async function occupancy(
   const counts = new Map<string, number>(locations.map((l) => [l, 0]));
   if (locations.length === 0) return counts;
   const rows: { location: string; inside: number }[] = await manager.query(
-    `SELECT l.location, count(*)::int AS inside FROM movement.presence l
-     WHERE l.location = ANY($1::text[])
-       AND ($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})
-     GROUP BY l.location`,
+    MovementSql.published.occupancy,
     [[...new Set(locations)], organisationId],
   );
   for (const row of rows) counts.set(row.location, row.inside);
@@ -66,25 +63,19 @@ export async function presentAt(
   },
 ): Promise<{ rows: PresenceRecord[]; totalCount: number }> {
   const org = options.organisationId ?? null;
-  const orgFilter = `($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})`;
   const params: unknown[] = [location, org, options.limit];
   const keyset = options.after
-    ? `AND ${keysetCondition(PRESENCE_ORDER, options.after, (v) => `$${params.push(v)}`)}`
-    : '';
+    ? keysetCondition(PRESENCE_ORDER, options.after, (v) => `$${params.push(v)}`)
+    : null;
   const rows: { person_id: string; location: string; since: Date; since_us: string }[] =
     await manager.query(
-      `SELECT l.person_id, l.location, l.since, ${microsOf('l.since')} AS since_us
-       FROM movement.presence l
-       WHERE l.location = $1 AND ${orgFilter} ${keyset}
-       ORDER BY ${keysetOrder(PRESENCE_ORDER)}
-       LIMIT $3`,
+      presencePage(microsOf('l.since'), keyset, keysetOrder(PRESENCE_ORDER)),
       params,
     );
-  const [{ total }]: { total: number }[] = await manager.query(
-    `SELECT count(*)::int AS total FROM movement.presence l
-     WHERE l.location = $1 AND ${orgFilter}`,
-    [location, org],
-  );
+  const [{ total }]: { total: number }[] = await manager.query(MovementSql.presence.count, [
+    location,
+    org,
+  ]);
   return {
     rows: rows.map((r) => ({
       personId: r.person_id,

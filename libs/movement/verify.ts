@@ -6,6 +6,7 @@ import {
   type CheckpointKeys,
   type SignedCheckpoint,
 } from '#libs/movement/checkpoints.js';
+import { MovementSql } from '#libs/sql/movement.sql.js';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -48,21 +49,8 @@ interface ChainRow {
 /** Rows per keyset batch: a few hundred kilobytes, whatever the size of the log. */
 export const VERIFY_BATCH_SIZE = 5000;
 
-// Timestamps are read as text in the exact form the hash covers (toISOString()).
-const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-
 function fetchBatch(db: Queryable, chain: number, seq: string, limit: number): Promise<ChainRow[]> {
-  return db.query(
-    `SELECT e.id, e.chain, e.seq::text AS seq, e.person_id, e.location, e.kind,
-            to_char(e.occurred_at AT TIME ZONE 'UTC', ${ISO}) AS occurred_at,
-            to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO}) AS recorded_at,
-            e.source, e.prev_hash, e.hash
-     FROM movement.events e
-     WHERE (e.chain, e.seq) > ($1::smallint, $2::bigint)
-     ORDER BY e.chain, e.seq
-     LIMIT $3`,
-    [chain, seq, limit],
-  );
+  return db.query(MovementSql.chains.eventsAfter, [chain, seq, limit]);
 }
 
 /** A head some checkpoint signed: the hash the chain must have at that seq. */
@@ -154,7 +142,7 @@ export async function verifyMovementLog(
     ? await loadAnchors(db, options.anchors)
     : { byChain: new Map<number, Map<number, Anchor>>(), checked: 0, problem: null };
   const heads: { chain: number; head_hash: string; head_seq: string }[] = await db.query(
-    `SELECT c.chain, c.head_hash, c.head_seq::text AS head_seq FROM movement.chains c ORDER BY c.chain`,
+    MovementSql.chains.heads,
   );
   const headOf = new Map(heads.map((h) => [h.chain, h]));
   const headSeqOf = new Map(heads.map((h) => [h.chain, BigInt(h.head_seq)]));

@@ -196,6 +196,55 @@ export const AccreditationSql = {
     erase: `DELETE FROM accreditation.person_photos WHERE person_id = ANY($1)`,
   },
 
+  /** The people import (apps/accreditation/imports): a file's people in bulk, in one transaction. */
+  imports: {
+    /**
+     * Lets the trigram indexes take an import's entries into their pending lists, merged
+     * after the commit (mergeSearchPendingLists), not row by row in the caller's time.
+     */
+    largePendingLists: `SET LOCAL gin_pending_list_limit = '256MB'`,
+    /** Folds the pending lists into the indexes: only their owner may, so its function does. */
+    mergeSearchPendingLists: `SELECT accreditation.merge_search_pending_lists()`,
+    /**
+     * $1 organisation: a row when it exists, locked, so two imports into it cannot both
+     * pass the duplicate check.
+     */
+    lockOrganisation: `SELECT 1 FROM accreditation.organisations WHERE id = $1 FOR UPDATE`,
+    /** Every category's code. */
+    categoryCodes: `SELECT code FROM accreditation.categories`,
+    /** Which of the document numbers $2 (text[]) the organisation $1's people already hold. */
+    takenDocumentNumbers: `SELECT document_number FROM accreditation.people
+       WHERE organisation_id = $1 AND document_number = ANY($2::text[])`,
+    /**
+     * A chunk of people of the organisation $1, one array per column: $2 ids (uuid[]),
+     * $3 given names, $4 family names, $5 dates of birth (date[]), $6 nationalities,
+     * $7 functions, $8 document numbers.
+     */
+    insertPeople: `INSERT INTO accreditation.people
+         (id, organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+       SELECT t.id, $1, t.given_name, t.family_name, t.date_of_birth, t.nationality, t.function, t.document_number
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
+         AS t(id, given_name, family_name, date_of_birth, nationality, function, document_number)`,
+    /** $1 (int) serials of the card numbers' sequence at once. */
+    cardSerials: `SELECT nextval('accreditation.card_serial') AS serial FROM generate_series(1, $1::int)`,
+    /**
+     * A chunk's accreditations and their first history events, in one statement: $1 the
+     * status, $2 by, then one array literal per column: $3 people (uuid[]), $4 card
+     * numbers, $5 categories, $6 valid from, $7 valid until (timestamptz[]), $8 venues and
+     * $9 zones (each element its codes joined with ';').
+     */
+    insertAccreditations: `WITH created AS (
+           INSERT INTO accreditation.accreditations
+             (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+           SELECT t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
+                  string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
+             AS t(person_id, card_number, category, valid_from, valid_until, venues, zones)
+           RETURNING id)
+         INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
+         SELECT id, $1, 'imported', $2 FROM created`,
+  },
+
   /**
    * The published side: the owner's views and functions, granted by name to the services
    * that read through libs/accreditation (ARCHITECTURE.md, "What each role may do").

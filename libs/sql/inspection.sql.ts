@@ -1,4 +1,5 @@
 import { CARD_STATUSES_VIEW } from '#libs/sql/accreditation.sql.js';
+import { MOVEMENTS_VIEW } from '#libs/sql/movement.sql.js';
 
 /**
  * The inspection schema's statements (the inspection service owns it): what the service
@@ -111,11 +112,10 @@ export const InspectionSql = {
     byCheckInIds: `SELECT * FROM inspection.check_in_annulments WHERE check_in_id = ANY($1::uuid[])`,
     /**
      * The movements of person $1 up to the instant of the event $2, from movement's
-     * published view movement.movements: what an annulment compensates. (Its name moves to
-     * the movement schema's module when that module is written.)
+     * published view movement.movements (MOVEMENTS_VIEW): what an annulment compensates.
      */
     movementsUpTo: `SELECT m.id, m.location, m.kind, m.occurred_at, m.recorded_at
-       FROM movement.movements m, (SELECT occurred_at FROM movement.movements WHERE id = $2) a
+       FROM ${MOVEMENTS_VIEW} m, (SELECT occurred_at FROM ${MOVEMENTS_VIEW} WHERE id = $2) a
        WHERE m.person_id = $1 AND m.occurred_at <= a.occurred_at`,
   },
 

@@ -9,6 +9,7 @@ import * as accreditation from '#libs/sql/accreditation.sql.js';
 import * as audit from '#libs/sql/audit.sql.js';
 import * as identity from '#libs/sql/identity.sql.js';
 import * as inspection from '#libs/sql/inspection.sql.js';
+import * as movement from '#libs/sql/movement.sql.js';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.js';
 
 /**
@@ -51,6 +52,18 @@ const CHECK_INS_ORDER: Keyset = {
     { sql: 'id', kind: 'uuid' },
   ],
   descending: true,
+};
+const EVENTS_ORDER: Keyset = {
+  columns: [
+    { sql: 'e.occurred_at', kind: 'micros' },
+    { sql: 'e.id', kind: 'uuid' },
+  ],
+};
+const PRESENCE_ORDER: Keyset = {
+  columns: [
+    { sql: 'l.since', kind: 'micros' },
+    { sql: 'l.person_id', kind: 'uuid' },
+  ],
 };
 const TESTS_DUE_ORDER: Keyset = {
   columns: [
@@ -193,6 +206,55 @@ const MODULES: SqlModule[] = [
         return [filtered.rows, filtered.count, all.rows, all.count, keysetOnly.rows];
       },
     },
+  },
+  {
+    name: 'movement.sql.ts',
+    exports: movement,
+    roles: ['movement'],
+    builders: {
+      presencePage: () => [
+        movement.presencePage(
+          microsOf('l.since'),
+          keysetCondition(PRESENCE_ORDER, ['1764300000000000', randomUUID()], placeholders(4)),
+          keysetOrder(PRESENCE_ORDER),
+        ),
+        movement.presencePage(microsOf('l.since'), null, keysetOrder(PRESENCE_ORDER)),
+      ],
+      eventsConditions: () => [], // prepared through eventsPage below
+      eventsPage: () => {
+        const bind = placeholders();
+        const conditions = movement.eventsConditions({
+          personId: bind(),
+          location: bind(),
+          from: bind(),
+          to: bind(),
+          scope: accreditation.personScopeCondition('e.person_id', `${bind()}::uuid`),
+        });
+        const filtered = movement.eventsPage(conditions, microsOf('e.occurred_at'), {
+          keyset: keysetCondition(EVENTS_ORDER, ['1764300000000000', randomUUID()], bind),
+          order: keysetOrder(EVENTS_ORDER),
+          limit: bind(),
+        });
+        const all = movement.eventsPage([], microsOf('e.occurred_at'), {
+          keyset: null,
+          order: keysetOrder(EVENTS_ORDER),
+          limit: 51,
+        });
+        const keysetOnly = movement.eventsPage(
+          [],
+          microsOf('e.occurred_at'),
+          page(EVENTS_ORDER, ['1764300000000000', randomUUID()], placeholders()),
+        );
+        return [filtered.rows, filtered.count, all.rows, all.count, keysetOnly.rows];
+      },
+    },
+  },
+  {
+    // The published side, as the inspection service runs it inside its own transactions.
+    name: 'movement.sql.ts (published)',
+    exports: { MovementSql: { published: movement.MovementSql.published } },
+    roles: ['inspection'],
+    builders: {},
   },
   {
     name: 'audit.sql.ts',

@@ -24,14 +24,6 @@ const EXCEPTIONS: { path: RegExp; why: string }[] = [
     why: 'database tooling: migrating, roles and grants, backups, the embedded server',
   },
   { path: /^apps\/launcher\/database\.ts$/, why: 'the launcher prepares the database it starts' },
-  {
-    path: /^(apps|libs)\/movement\//,
-    why: 'the movement schema is being reworked; its module, libs/sql/movement.sql.ts, comes with that',
-  },
-  {
-    path: /^apps\/accreditation\/imports\/people-import\.service\.ts$/,
-    why: "moves in with the import's rewrite",
-  },
   // Tests write the SQL they seed and inspect with; the staff client has no database.
   { path: /\.(spec|test)\.tsx?$/, why: 'tests' },
   { path: /^apps\/staff-web\//, why: 'the staff client runs in a browser' },

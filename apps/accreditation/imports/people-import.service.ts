@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { cardNumberFor } from '#libs/accreditation/card-number.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
 import type { ImportReport, ImportRowError } from '#apps/accreditation/imports/import.types.js';
 import {
@@ -93,7 +94,7 @@ export class PeopleImportService {
       const report = await this.dataSource.transaction(async (manager) => {
         // The trigram indexes take the new entries into their pending lists, and
         // merge them after the commit (below), not row by row in the caller's time.
-        await manager.query(`SET LOCAL gin_pending_list_limit = '256MB'`);
+        await manager.query(AccreditationSql.imports.largePendingLists);
         const context = await this.databaseContext(manager, organisationId, file.documentNumbers());
         const errors: ImportRowError[] = [];
         const rows: ImportRow[] = [];
@@ -138,7 +139,7 @@ export class PeopleImportService {
   private mergeSearchIndexes(): void {
     this.dataSource
       // Only an index's owner may merge its pending list: the owner's function does.
-      .query(`SELECT accreditation.merge_search_pending_lists()`)
+      .query(AccreditationSql.imports.mergeSearchPendingLists)
       .catch((error: unknown) =>
         this.logger.warn(`merging the search indexes after an import failed: ${String(error)}`),
       );
@@ -151,19 +152,17 @@ export class PeopleImportService {
     documentNumbers: string[],
   ): Promise<ImportContext> {
     // Locks the organisation so two imports into it cannot both pass the duplicate check.
-    const organisation: unknown[] = await manager.query(
-      `SELECT 1 FROM accreditation.organisations WHERE id = $1 FOR UPDATE`,
-      [organisationId],
-    );
+    const organisation: unknown[] = await manager.query(AccreditationSql.imports.lockOrganisation, [
+      organisationId,
+    ]);
     if (organisation.length === 0) {
       throw new BadUserInputError([{ field: 'organisationId', message: 'no such organisation' }]);
     }
     const categories: { code: string }[] = await manager.query(
-      `SELECT code FROM accreditation.categories`,
+      AccreditationSql.imports.categoryCodes,
     );
     const taken: { document_number: string }[] = await manager.query(
-      `SELECT document_number FROM accreditation.people
-       WHERE organisation_id = $1 AND document_number = ANY($2::text[])`,
+      AccreditationSql.imports.takenDocumentNumbers,
       [organisationId, documentNumbers],
     );
     return {
@@ -180,23 +179,16 @@ export class PeopleImportService {
   ): Promise<void> {
     for (const row of rows) row.personId = randomUUID();
     const column = <T>(pick: (row: ImportRow) => T) => rows.map(pick);
-    await manager.query(
-      `INSERT INTO accreditation.people
-         (id, organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
-       SELECT t.id, $1, t.given_name, t.family_name, t.date_of_birth, t.nationality, t.function, t.document_number
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::text[])
-         AS t(id, given_name, family_name, date_of_birth, nationality, function, document_number)`,
-      [
-        organisationId,
-        column((r) => r.personId),
-        column((r) => r.input.givenName),
-        column((r) => r.input.familyName),
-        column((r) => r.input.dateOfBirth),
-        column((r) => r.input.nationality),
-        column((r) => r.input.function),
-        column((r) => r.input.documentNumber),
-      ],
-    );
+    await manager.query(AccreditationSql.imports.insertPeople, [
+      organisationId,
+      column((r) => r.personId),
+      column((r) => r.input.givenName),
+      column((r) => r.input.familyName),
+      column((r) => r.input.dateOfBirth),
+      column((r) => r.input.nationality),
+      column((r) => r.input.function),
+      column((r) => r.input.documentNumber),
+    ]);
   }
 
   /**
@@ -206,7 +198,7 @@ export class PeopleImportService {
    */
   private async insertAccreditations(manager: EntityManager, rows: ImportRow[], by: string | null) {
     const serials: { serial: string }[] = await manager.query(
-      `SELECT nextval('accreditation.card_serial') AS serial FROM generate_series(1, $1::int)`,
+      AccreditationSql.imports.cardSerials,
       [rows.length],
     );
     // Each chunk's parameters are built while PostgreSQL writes the previous one.
@@ -227,19 +219,7 @@ export class PeopleImportService {
       ];
       await writing;
       // The accreditations and their first history events in one statement.
-      writing = manager.query(
-        `WITH created AS (
-           INSERT INTO accreditation.accreditations
-             (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-           SELECT t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
-                  string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
-           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
-             AS t(person_id, card_number, category, valid_from, valid_until, venues, zones)
-           RETURNING id)
-         INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
-         SELECT id, $1, 'imported', $2 FROM created`,
-        parameters,
-      );
+      writing = manager.query(AccreditationSql.imports.insertAccreditations, parameters);
       await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
     }
     await writing;

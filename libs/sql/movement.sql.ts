@@ -1,0 +1,241 @@
+import { personScopeCondition } from '#libs/sql/accreditation.sql.js';
+
+/**
+ * The movement schema's statements (the movement service owns it): what the service runs
+ * on the log, its chains, stays and checkpoints, and its published side, the functions and
+ * views through which the inspection service appends to the log and reads presence,
+ * movements and contacts. Parameters are numbered as each comment says.
+ * test/database/sql-modules.service-spec.ts prepares every one on a migrated database.
+ */
+
+/**
+ * The owner's view of the log's movements (id, person_id, location, kind, occurred_at,
+ * recorded_at), readable by the inspection service (annulments).
+ */
+export const MOVEMENTS_VIEW = 'movement.movements';
+
+/** Timestamps read as text in the exact form an event's hash covers (toISOString()). */
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The presence rows of location $1, confined to organisation $2's people when not null. */
+const PRESENCE_FILTER = `l.location = $1
+       AND ($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})`;
+
+/**
+ * The contact trace, in one statement (see ARCHITECTURE.md "Movement log"), over
+ * movement.stays, which the appending transaction keeps (migration 1764300002000): one row
+ * per ENTRY, the stretch it begins, whose union per person is exactly their stays. There
+ * is no look-back limit: a stay counts however long ago it began. $1 the subject, $2 and
+ * $3 the window [from, to), $4 the least minutes in total, $5 how many contacts (null: all).
+ *
+ * 1. subject: the subject's rows overlapping the window, clipped to [from, to)
+ *    (person index).
+ * 2. others: for each of them and each class of stay length, everyone else's rows at that
+ *    place that overlap it: one range of the (location, span_class, started_at) index,
+ *    from its start less the class's longest stay to its end (the last class, open and very
+ *    long stays, has no lower bound and holds few rows per place).
+ * 3. The overlaps, merged where they touch (gaps and islands), floored to whole minutes
+ *    per encounter and summed per person: the contacts, most minutes first, the first
+ *    `first` of them when asked (the rule, minMinutes included, is the same either way).
+ *
+ * Two answers share these steps: the totals alone, which is what most readers ask for and
+ * a few bytes per contact, and the totals with every encounter of the contacts kept, which
+ * can run to a hundred thousand rows for a week at a Games' venues.
+ */
+const CONTACT_STEPS = `
+WITH subject AS MATERIALIZED (
+  SELECT p.location, p.a, p.b FROM (
+    SELECT s.location, greatest(s.started_at, $2::timestamptz) AS a,
+           least(coalesce(s.ended_at, 'infinity'), $3::timestamptz) AS b
+    FROM movement.stays s
+    WHERE s.person_id = $1 AND s.started_at < $3 AND (s.ended_at IS NULL OR s.ended_at > $2)) p
+  WHERE p.a < p.b
+),
+meetings AS (
+  SELECT o.person_id, p.location, greatest(o.started_at, p.a) AS f,
+         least(coalesce(o.ended_at, 'infinity'), p.b) AS u
+  FROM subject p
+  CROSS JOIN movement.stay_span_classes k
+  CROSS JOIN LATERAL (
+    SELECT s.person_id, s.started_at, s.ended_at FROM movement.stays s
+    WHERE s.location = p.location AND s.span_class = k.class
+      AND s.started_at < p.b AND s.started_at >= coalesce(p.a - k.longest, '-infinity')
+      AND (s.ended_at IS NULL OR s.ended_at > p.a)
+      AND s.person_id <> $1
+    -- Kept a subquery (not flattened into a join), so each class is its own index range.
+    OFFSET 0
+  ) o
+),
+islands AS (
+  SELECT m.*, count(*) FILTER (WHERE prev_u IS NULL OR f > prev_u) OVER (
+           PARTITION BY person_id, location ORDER BY f ROWS UNBOUNDED PRECEDING) AS island
+  FROM (SELECT m.*, max(m.u) OVER (PARTITION BY m.person_id, m.location ORDER BY m.f, m.u
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_u
+        FROM meetings m WHERE m.f < m.u) m
+),
+encounters AS (
+  SELECT person_id, location, min(f) AS f, max(u) AS u,
+         floor(extract(epoch FROM max(u) - min(f)) / 60)::int AS minutes
+  FROM islands GROUP BY person_id, location, island
+),
+totals AS (
+  SELECT person_id, sum(minutes)::int AS total FROM encounters
+  GROUP BY person_id HAVING sum(minutes) >= $4
+  ORDER BY total DESC, person_id LIMIT $5
+)`;
+
+export const MovementSql = {
+  events: {
+    /** The events whose ids are $1 (uuid[]), found through the id index of the partitions. */
+    byIds: `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash
+       FROM movement.event_ids i
+       JOIN movement.events e ON e.id = i.id AND e.occurred_at = i.occurred_at
+       WHERE i.id = ANY($1::uuid[])`,
+  },
+
+  stays: {
+    /** Person $1's stay rows that began before $2, in time order (then recording order). */
+    ofPersonBefore: `SELECT location, started_at, ended_at FROM movement.stays
+         WHERE person_id = $1 AND started_at < $2
+         ORDER BY started_at, start_recorded_at, entry_id`,
+  },
+
+  chains: {
+    /** Every chain's head. */
+    heads: `SELECT c.chain, c.head_hash, c.head_seq::text AS head_seq FROM movement.chains c ORDER BY c.chain`,
+    /**
+     * A keyset batch of the chains' events after ($1 chain, $2 seq), at most $3, with
+     * their times as the text the hash covers.
+     */
+    eventsAfter: `SELECT e.id, e.chain, e.seq::text AS seq, e.person_id, e.location, e.kind,
+            to_char(e.occurred_at AT TIME ZONE 'UTC', ${ISO}) AS occurred_at,
+            to_char(e.recorded_at AT TIME ZONE 'UTC', ${ISO}) AS recorded_at,
+            e.source, e.prev_hash, e.hash
+     FROM movement.events e
+     WHERE (e.chain, e.seq) > ($1::smallint, $2::bigint)
+     ORDER BY e.chain, e.seq
+     LIMIT $3`,
+  },
+
+  checkpoints: {
+    /** Every checkpoint, oldest first. */
+    all: `SELECT id::text AS id, payload, key_id, signature FROM movement.checkpoints ORDER BY id`,
+    /**
+     * The heads of every chain, the time and the latest checkpoint's payload, in one
+     * snapshot (every head names a committed event).
+     */
+    state: `SELECT date_trunc('milliseconds', clock_timestamp()) AS taken_at,
+            (SELECT json_agg(json_build_array(c.chain, c.head_seq::text, c.head_hash) ORDER BY c.chain)
+             FROM movement.chains c) AS heads,
+            (SELECT k.payload FROM movement.checkpoints k ORDER BY k.id DESC LIMIT 1) AS last`,
+    /** $1 taken at, $2 payload, $3 key id, $4 signature. */
+    insert: `INSERT INTO movement.checkpoints (taken_at, payload, key_id, signature)
+     VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
+  },
+
+  presence: {
+    /** How many are inside location $1 now, of organisation $2's people when not null. */
+    count: `SELECT count(*)::int AS total FROM movement.presence l
+     WHERE ${PRESENCE_FILTER}`,
+  },
+
+  /**
+   * The published side: the owner's functions and views, granted by name to the inspection
+   * service, which runs these inside its own transactions.
+   */
+  published: {
+    /**
+     * Appends a batch through movement.append_events (migration 1764300001301), one array
+     * literal per field: $1 ids, $2 people, $3 locations, $4 kinds, $5 occurred at,
+     * $6 sources. Ids already stored are skipped; each row appended comes back with its
+     * chain, seq, recorded_at and hash.
+     */
+    appendEvents: `SELECT * FROM movement.append_events($1::uuid[], $2::uuid[], $3::text[], $4::text[],
+                                            $5::timestamptz[], $6::text[])`,
+    /** Person $1's latest movement at location $2, in occurredAt order (then recording order). */
+    lastMovementAt: `SELECT kind, occurred_at FROM ${MOVEMENTS_VIEW}
+     WHERE person_id = $1 AND location = $2 ORDER BY occurred_at DESC, recorded_at DESC, id DESC LIMIT 1`,
+    /**
+     * Creates the log's monthly partitions through $1 (null: now + $2, an interval);
+     * the number created.
+     */
+    ensurePartitions: `SELECT movement.ensure_partitions(coalesce($1::timestamptz, now() + $2::interval)) AS created`,
+    /** How many are inside each location of $1 (text[]) now, of organisation $2's people when not null. */
+    occupancy: `SELECT l.location, count(*)::int AS inside FROM movement.presence l
+     WHERE l.location = ANY($1::text[])
+       AND ($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})
+     GROUP BY l.location`,
+    contacts: {
+      /** The contacts' totals alone, in answer order (parameters as CONTACT_STEPS says). */
+      totals: `${CONTACT_STEPS}
+SELECT person_id, total FROM totals ORDER BY total DESC, person_id`,
+      /**
+       * The contacts with their encounters, in person order: the caller puts the answer in
+       * order, faster than a sort of a hundred thousand rows in the database, which would
+       * spill to disk.
+       */
+      encounters: `${CONTACT_STEPS}
+SELECT t.person_id, t.total, e.location, e.f, e.u, e.minutes
+FROM totals t JOIN encounters e USING (person_id)
+ORDER BY t.person_id`,
+    },
+  },
+} as const;
+
+/**
+ * A page of who is inside location $1 now (of organisation $2's people when not null),
+ * at most $3, with `micros`, the select-list expression of `since`'s key
+ * (libs/graphql/keyset.ts), after the keyset condition `keyset` in `order`.
+ */
+export function presencePage(micros: string, keyset: string | null, order: string): string {
+  return `SELECT l.person_id, l.location, l.since, ${micros} AS since_us
+       FROM movement.presence l
+       WHERE ${PRESENCE_FILTER} ${keyset ? `AND ${keyset}` : ''}
+       ORDER BY ${order}
+       LIMIT $3`;
+}
+
+/** What the movements list is filtered on, each as a bound parameter's placeholder. */
+export interface EventsFilter {
+  personId?: string;
+  location?: string;
+  /** Occurred at or after. */
+  from?: string;
+  /** Occurred before. */
+  to?: string;
+  /** The organisation scope, a condition already built (libs/accreditation/organisation-scope.ts). */
+  scope?: string;
+}
+
+/** The movements list's conditions, AND-ed, for `eventsPage`. */
+export function eventsConditions(filter: EventsFilter): string[] {
+  const where: string[] = [];
+  if (filter.personId) where.push(`e.person_id = ${filter.personId}::uuid`);
+  if (filter.location) where.push(`e.location = ${filter.location}`);
+  if (filter.from) where.push(`e.occurred_at >= ${filter.from}::timestamptz`);
+  if (filter.to) where.push(`e.occurred_at < ${filter.to}::timestamptz`);
+  if (filter.scope) where.push(filter.scope);
+  return where;
+}
+
+/**
+ * A page of the log's events with `micros`, the select-list expression of occurred_at's
+ * key (libs/graphql/keyset.ts), and the count of all that match `conditions`; `limit` may
+ * be a placeholder.
+ */
+export function eventsPage(
+  conditions: readonly string[],
+  micros: string,
+  page: { keyset: string | null; order: string; limit: string | number },
+) {
+  const where = (c: readonly string[]) => (c.length > 0 ? `WHERE ${c.join(' AND ')}` : '');
+  const all = page.keyset ? [...conditions, page.keyset] : conditions;
+  return {
+    rows: `SELECT e.id, e.person_id, e.location, e.kind, e.occurred_at, e.recorded_at, e.source, e.hash,
+              ${micros} AS occurred_us
+       FROM movement.events e ${where(all)}
+       ORDER BY ${page.order}
+       LIMIT ${page.limit}`,
+    count: `SELECT count(*)::int AS total FROM movement.events e ${where(conditions)}`,
+  };
+}
