@@ -5,7 +5,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from '#tools/in-process-system.js';
 import { REDIS_URL, requireBroker } from '#test/support/brokers.js';
 import { eventually } from '#test/support/eventually.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import { launcherSaid, startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
+import { alive, launcherSaid, startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
 
 /**
  * `{ me { email } }` on a connection of its own. A keep-alive connection that was open to the
@@ -40,15 +40,6 @@ function meOnNewConnection(url: string, token: string): Promise<string> {
     request.on('error', reject);
     request.end(body);
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `REPLICAS=2 npm start`: two instances of everything behind the launcher's balancers. */

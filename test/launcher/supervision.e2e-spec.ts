@@ -3,16 +3,7 @@ import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '#tools/in-process-system.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
-import { launcherSaid, startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive, launcherSaid, startLauncher, type LaunchedSystem } from '#test/support/launcher.js';
 
 /**
  * `npm start` as an operator runs it (the built launcher, on the test's

@@ -25,6 +25,16 @@ export interface LaunchedSystem {
   stop(): Promise<void>;
 }
 
+/** Whether a process is still running (signal 0 checks without sending anything). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A predicate for the launcher's own log lines ("started", "exited"), for one service or any. */
 export const launcherSaid =
   (event: string, service?: string) =>
