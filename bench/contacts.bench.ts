@@ -39,7 +39,8 @@ import { given } from '#test/support/given.js';
  * proves the two agree on ten million events.
  *
  * Environment: BENCH_PEOPLE (70000), BENCH_DAYS (14), BENCH_QUERIES (200),
- * BENCH_DATABASE_URL (reuse a database an earlier run loaded and kept;
+ * BENCH_ANSWERS (which answers, by name: totals, first 100 with encounters, all with
+ * encounters), BENCH_DATABASE_URL (reuse a database an earlier run loaded and kept;
  * BENCH_KEEP=1 keeps the one made here), SUPERGRAPH_PATH (serve a freshly
  * composed supergraph).
  */
@@ -314,6 +315,7 @@ const system = await startSystem({
   label: 'contacts_bench',
   databaseUrl: database.url,
   supergraphPath: process.env.SUPERGRAPH_PATH,
+  env: process.env.NODE_ENV === 'production' ? { NODE_ENV: 'production' } : {},
 });
 try {
   const direct = new pg.Pool({
@@ -379,7 +381,7 @@ try {
   // The three answers a reader asks for: the contacts with their totals (a list, a count,
   // designation), the first hundred with their encounters (the staff client's trace
   // screen), and everything (an export).
-  const ANSWERS = [
+  const ALL_ANSWERS = [
     { name: 'totals', args: '', fields: 'totalMinutes person { id }', encounters: false },
     {
       name: 'first 100 with encounters',
@@ -395,6 +397,9 @@ try {
       encounters: true,
     },
   ];
+  // BENCH_ANSWERS=totals (names, comma-separated) measures those answers alone, for a profile.
+  const chosen = process.env.BENCH_ANSWERS?.split(',');
+  const ANSWERS = ALL_ANSWERS.filter((a) => !chosen || chosen.includes(a.name));
   const movementPid = servicePid('movement');
   const databaseName = new URL(system.databaseUrl).pathname.slice(1);
   const cpuDb = new pg.Client({ connectionString: system.databaseUrl });
