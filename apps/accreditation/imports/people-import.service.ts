@@ -177,7 +177,7 @@ export class PeopleImportService {
     organisationId: string,
     rows: ImportRow[],
   ): Promise<void> {
-    for (const row of rows) row.personId = randomUUID();
+    for (const row of rows) row.personId = timeOrderedUuid();
     const column = <T>(pick: (row: ImportRow) => T) => rows.map(pick);
     await manager.query(AccreditationSql.imports.insertPeople, [
       organisationId,
@@ -224,6 +224,24 @@ export class PeopleImportService {
     }
     await writing;
   }
+}
+
+let uuidCounter = 0;
+
+/**
+ * A version 7 UUID (RFC 9562): the millisecond, a counter, then random bits. An
+ * import's people get ids in ascending order, so their entries go to the right
+ * edge of the people's key index (and of the accreditations' person index, which
+ * the foreign-key checks read) instead of to random pages: less of PostgreSQL's
+ * time and fewer pages written. The id tells when the person was created, as
+ * created_at does.
+ */
+export function timeOrderedUuid(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  uuidCounter = (uuidCounter + 1) & 0xfff;
+  const counter = uuidCounter.toString(16).padStart(3, '0');
+  // randomUUID's last two groups already carry the variant bits (10) in place.
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${counter}-${randomUUID().slice(19)}`;
 }
 
 /**
