@@ -33,8 +33,7 @@ describe("an accreditation's category", () => {
     );
   }
 
-  const refused = (code: string) => (error: unknown) =>
-    (error as { code?: string }).code === code;
+  const refused = (code: string) => (error: unknown) => (error as { code?: string }).code === code;
 
   before(async () => {
     database = await createTestDatabase('category_list');
