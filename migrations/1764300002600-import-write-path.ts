@@ -28,7 +28,6 @@ export class ImportWritePath1764300002600 implements MigrationInterface {
           'ALTER TABLE accreditation.accreditations ADD CONSTRAINT accreditations_category_listed CHECK (category = ANY (%L::text[]))',
           (SELECT coalesce(array_agg(code ORDER BY code), '{}') FROM accreditation.categories));
       END $$`);
-    await q.query(`REVOKE EXECUTE ON FUNCTION accreditation.list_category_codes() FROM PUBLIC`);
     // Only the table's owner may alter it: the owner's trigger does, whoever changed the categories.
     await q.query(`
       CREATE FUNCTION accreditation.categories_changed() RETURNS trigger
