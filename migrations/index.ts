@@ -25,6 +25,7 @@ import { MovementStays1764300002000 } from './1764300002000-movement-stays.js';
 import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
 import { UserPreferredLanguage1764300002200 } from './1764300002200-user-preferred-language.js';
 import { MovementIngestIndexes1764300002400 } from './1764300002400-movement-ingest-indexes.js';
+import { ImportWritePath1764300002600 } from './1764300002600-import-write-path.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AppendOnly1764300002100,
   UserPreferredLanguage1764300002200,
   MovementIngestIndexes1764300002400,
+  ImportWritePath1764300002600,
 ];

@@ -229,17 +229,17 @@ export const AccreditationSql = {
     cardSerials: `SELECT nextval('accreditation.card_serial') AS serial FROM generate_series(1, $1::int)`,
     /**
      * A chunk's accreditations and their first history events, in one statement: $1 the
-     * status, $2 by, then one array literal per column: $3 people (uuid[]), $4 card
-     * numbers, $5 categories, $6 valid from, $7 valid until (timestamptz[]), $8 venues and
-     * $9 zones (each element its codes joined with ';').
+     * status, $2 by, then one array literal per column: $3 ids (uuid[]), $4 people
+     * (uuid[]), $5 card numbers, $6 categories, $7 valid from, $8 valid until
+     * (timestamptz[]), $9 venues and $10 zones (each element its codes joined with ';').
      */
     insertAccreditations: `WITH created AS (
            INSERT INTO accreditation.accreditations
-             (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-           SELECT t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
+             (id, person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+           SELECT t.id, t.person_id, t.card_number, t.category, $1, t.valid_from, t.valid_until,
                   string_to_array(t.venues, ';'), string_to_array(t.zones, ';')
-           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::text[], $9::text[])
-             AS t(person_id, card_number, category, valid_from, valid_until, venues, zones)
+           FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[])
+             AS t(id, person_id, card_number, category, valid_from, valid_until, venues, zones)
            RETURNING id)
          INSERT INTO accreditation.accreditation_events (accreditation_id, status, reason, by)
          SELECT id, $1, 'imported', $2 FROM created`,

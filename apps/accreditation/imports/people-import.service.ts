@@ -101,13 +101,14 @@ export class PeopleImportService {
         // While PostgreSQL inserts one chunk of people, the next is validated: one
         // statement at a time on the connection, the CPU work overlapping it. A row
         // found invalid later rolls the whole transaction back.
-        let inserting: Promise<void> | null = null;
+        let inserting: Promise<unknown> | null = null;
         for (const chunk of file.validate(CHUNK, context)) {
           errors.push(...chunk.errors);
           rows.push(...chunk.rows);
           if (dryRun || errors.length > 0) continue;
+          const parameters = peopleParameters(organisationId, chunk.rows);
           await inserting;
-          inserting = this.insertPeople(manager, organisationId, chunk.rows);
+          inserting = manager.query(AccreditationSql.imports.insertPeople, parameters);
           await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
         }
         await inserting;
@@ -172,25 +173,6 @@ export class PeopleImportService {
     };
   }
 
-  private async insertPeople(
-    manager: EntityManager,
-    organisationId: string,
-    rows: ImportRow[],
-  ): Promise<void> {
-    for (const row of rows) row.personId = randomUUID();
-    const column = <T>(pick: (row: ImportRow) => T) => rows.map(pick);
-    await manager.query(AccreditationSql.imports.insertPeople, [
-      organisationId,
-      column((r) => r.personId),
-      column((r) => r.input.givenName),
-      column((r) => r.input.familyName),
-      column((r) => r.input.dateOfBirth),
-      column((r) => r.input.nationality),
-      column((r) => r.input.function),
-      column((r) => r.input.documentNumber),
-    ]);
-  }
-
   /**
    * One SUBMITTED accreditation per person, with card numbers from the
    * sequence in bulk (taken only now that the import will commit, so a refused
@@ -209,6 +191,7 @@ export class PeopleImportService {
       const parameters = [
         AccreditationStatus.SUBMITTED,
         by,
+        arrayLiteral(chunk.map(() => timeOrderedUuid())),
         column((r) => r.personId!),
         arrayLiteral(chunk.map((_, i) => cardNumberFor(Number(serials[start + i].serial)))),
         column((r) => r.input.accreditation.category),
@@ -224,6 +207,44 @@ export class PeopleImportService {
     }
     await writing;
   }
+}
+
+/**
+ * A chunk's people as insertPeople's parameters, each given its id: array literals
+ * built before the previous chunk's statement ends, rather than by the driver when
+ * this one is sent, while the database would wait.
+ */
+function peopleParameters(organisationId: string, rows: ImportRow[]): string[] {
+  for (const row of rows) row.personId = timeOrderedUuid();
+  const column = (pick: (row: ImportRow) => string) => arrayLiteral(rows.map(pick));
+  return [
+    organisationId,
+    column((r) => r.personId!),
+    column((r) => r.input.givenName),
+    column((r) => r.input.familyName),
+    column((r) => r.input.dateOfBirth),
+    column((r) => r.input.nationality),
+    column((r) => r.input.function),
+    column((r) => r.input.documentNumber),
+  ];
+}
+
+let uuidCounter = 0;
+
+/**
+ * A version 7 UUID (RFC 9562): the millisecond, a counter, then random bits. An
+ * import's people and accreditations get ids in ascending order, so their entries
+ * go to the right edge of the key indexes (and of the indexes the foreign-key
+ * checks and the history read) instead of to random pages: less of PostgreSQL's
+ * time and fewer pages written. The id tells when the row was created, as
+ * created_at does.
+ */
+export function timeOrderedUuid(): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  uuidCounter = (uuidCounter + 1) & 0xfff;
+  const counter = uuidCounter.toString(16).padStart(3, '0');
+  // randomUUID's last two groups already carry the variant bits (10) in place.
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${counter}-${randomUUID().slice(19)}`;
 }
 
 /**
