@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';
+import { deployedEnvironment } from '#bench/support/deployed.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { CSV_HEADER, csvRow } from '#test/accreditation/support.js';
@@ -17,7 +18,7 @@ process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 process.env.LOG_LEVEL ??= 'error';
 
 const bench = new BenchReport('cards');
-const system = await startSystem({ label: 'cards_bench' });
+const system = await startSystem({ label: 'cards_bench', env: deployedEnvironment() });
 try {
   bench.progress(`importing ${CARDS} people`);
   const organisation = await given(system).organisation({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { cpuSnapshot, cpuUsed, type CpuSnapshot } from '#bench/support/cpu.js';
+import { deployedEnvironment } from '#bench/support/deployed.js';
 import { BenchReport } from '#bench/support/report.js';
 import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
@@ -242,7 +243,7 @@ async function main() {
   );
   const system = await startSystem({
     label: 'bench_checkin',
-    env: { DB_POOL_SIZE: '20' },
+    env: deployedEnvironment({ DB_POOL_SIZE: '20' }),
   });
   try {
     const g = inspection(system);

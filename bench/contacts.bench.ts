@@ -8,6 +8,7 @@ import {
 } from '#libs/movement/contacts.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
+import { deployedEnvironment } from '#bench/support/deployed.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
@@ -315,7 +316,7 @@ const system = await startSystem({
   label: 'contacts_bench',
   databaseUrl: database.url,
   supergraphPath: process.env.SUPERGRAPH_PATH,
-  env: process.env.NODE_ENV === 'production' ? { NODE_ENV: 'production' } : {},
+  env: deployedEnvironment(),
 });
 try {
   const direct = new pg.Pool({

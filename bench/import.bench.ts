@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { cpuSnapshot, cpuUsed } from '#bench/support/cpu.js';
+import { deployedEnvironment } from '#bench/support/deployed.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { CSV_HEADER } from '#test/accreditation/support.js';
@@ -45,7 +46,7 @@ function generateCsv(rows: number): string {
 
 const bench = new BenchReport('import');
 bench.progress('starting the system (migrations, three subgraphs, the gateway)');
-const system = await startSystem({ label: 'import_bench' });
+const system = await startSystem({ label: 'import_bench', env: deployedEnvironment() });
 try {
   bench.progress('system up; creating the organisation and the CSV');
   const organisation = await given(system).organisation({

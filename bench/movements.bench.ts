@@ -3,6 +3,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuSample, cpuSpent } from '#bench/support/cpu.js';
+import { deployedEnvironment } from '#bench/support/deployed.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
@@ -17,8 +18,7 @@ import { createTestDatabase } from '#test/support/database.js';
  *
  * Environment: BENCH_EVENTS (200000), BENCH_BATCH (5000), BENCH_CONCURRENCY
  * (4), BENCH_PEOPLE (20000), SUPERGRAPH_PATH (serve a freshly composed supergraph).
- * NODE_ENV=production measures the services as they are deployed (graphql-js then
- * skips its development checks, a few per cent of the Node time).
+ * The services run as deployed (bench/support/deployed.ts).
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
@@ -46,6 +46,7 @@ const system = await startSystem({
   label: 'movements_bench',
   databaseUrl: database.url,
   supergraphPath: process.env.SUPERGRAPH_PATH,
+  env: deployedEnvironment(),
 });
 try {
   const db = new pg.Client({ connectionString: database.url });

@@ -34,7 +34,13 @@ function run(name: string, databaseUrl: string, label: string): Promise<number> 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(benchDir, `${name}.bench.js`)], {
       stdio: 'inherit',
-      env: { ...process.env, TEST_DATABASE_URL: databaseUrl, BENCH_DATABASE_LABEL: label },
+      // As deployed (bench/support/deployed.ts), unless NODE_ENV was set on purpose.
+      env: {
+        NODE_ENV: 'production',
+        ...process.env,
+        TEST_DATABASE_URL: databaseUrl,
+        BENCH_DATABASE_LABEL: label,
+      },
     });
     child.on('exit', (code) => resolve(code ?? 1));
   });

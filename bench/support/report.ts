@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { DEPLOYED } from '#bench/support/deployed.js';
 import { REPO_ROOT } from '#tools/paths.js';
 
 /**
@@ -61,7 +62,10 @@ export class BenchReport {
 
   constructor(private readonly bench: string) {
     console.log(
-      `${bench}: ${os.cpus().length} CPUs, load average ${load()}, PostgreSQL at ${databaseLabel()}`,
+      `${bench}: ${os.cpus().length} CPUs, load average ${load()}, PostgreSQL at ${databaseLabel()}, ` +
+        (DEPLOYED
+          ? 'services as deployed (NODE_ENV=production)'
+          : 'development build (NODE_ENV is not production)'),
     );
   }
 
