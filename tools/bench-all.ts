@@ -16,7 +16,9 @@ import { REPO_ROOT } from '#tools/paths.js';
  *
  * Naming benchmarks reruns only those: their sections are replaced and the
  * others' kept (bench/results.json holds every section's figures, each with
- * its own date and load).
+ * its own date and load). BENCH_ON=embedded or BENCH_ON=TEST_DATABASE_URL runs
+ * them on that database alone (a contacts run reusing a loaded database with
+ * BENCH_DATABASE_URL must not be reported as the other one's).
  */
 const only = process.argv.slice(2);
 const RESULTS_JSON = path.join(REPO_ROOT, 'bench', 'results.json');
@@ -71,7 +73,9 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 const failed: string[] = [];
-for (const target of targets) {
+for (const target of targets.filter(
+  (t) => !process.env.BENCH_ON || t.label === process.env.BENCH_ON,
+)) {
   const database = await target.url();
   try {
     for (const name of benches) {
