@@ -2,13 +2,13 @@
 import { graphql } from '../gql';
 
 export const TraceQuery = graphql(`
-  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int) {
+  query Trace($personId: ID!, $from: DateTime!, $to: DateTime!, $minMinutes: Int, $first: Int) {
     stays(personId: $personId, from: $from, to: $to) {
       location
       from
       until
     }
-    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes) {
+    contacts(personId: $personId, from: $from, to: $to, minMinutes: $minMinutes, first: $first) {
       totalMinutes
       person {
         id

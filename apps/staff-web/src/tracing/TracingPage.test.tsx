@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWith } from '../test/render';
 import { stubClient } from '../test/stubClient';
-import { TracingPage } from './TracingPage';
+import { TRACE_FIRST, TracingPage } from './TracingPage';
 
 const subject = {
   __typename: 'Person',
@@ -136,8 +136,63 @@ describe('TracingPage', () => {
     expect(await screen.findByText(/2 people marked as close contacts/)).toBeTruthy();
     const designations = calls.filter((c) => c.operation === 'DesignateCloseContacts');
     expect(designations).toHaveLength(1);
-    expect(designations[0].variables).toEqual({ ...trace, personIds: ['c1'] });
+    // The traced window, without the page size the screen asked contacts for.
+    expect(designations[0].variables).toEqual({
+      personId: 'p1',
+      from: trace?.from,
+      to: trace?.to,
+      minMinutes: 20,
+      personIds: ['c1'],
+    });
     // The statuses are read again after the designation.
     expect(calls.filter((c) => c.operation === 'Trace')).toHaveLength(2);
+  });
+
+  it('shows the closest contacts of a long list first, and every one when asked', async () => {
+    const everyone = Array.from({ length: TRACE_FIRST + 40 }, (_, i) =>
+      contact(`c${i}`, `N${i}`, 1000 - i),
+    );
+    const { client, calls } = stubClient({
+      People: () => ({
+        data: {
+          people: {
+            __typename: 'PersonConnection',
+            totalCount: 1,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            nodes: [subject],
+          },
+        },
+      }),
+      // As the server answers: the first `first` of them, or all when it is null.
+      Trace: ({ first }) => ({
+        data: {
+          stays: [],
+          contacts: typeof first === 'number' ? everyone.slice(0, first) : everyone,
+        },
+      }),
+    });
+    renderWith(<TracingPage />, client);
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Person to trace' }), 'Subject');
+    await userEvent.click(await screen.findByRole('button', { name: /^Select Ada Subject/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Find stays and contacts' }));
+
+    const table = await screen.findByRole('table', { name: 'Contacts, most minutes first' });
+    expect(within(table).getAllByRole('row').slice(1)).toHaveLength(TRACE_FIRST);
+    expect(screen.getByRole('status').textContent).toContain(
+      `The ${TRACE_FIRST} contacts with the most minutes are shown; there are more.`,
+    );
+    expect(calls.filter((c) => c.operation === 'Trace').map((c) => c.variables.first)).toEqual([
+      TRACE_FIRST + 1,
+    ]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Show every contact' }));
+    await screen.findByRole('checkbox', { name: `Designate N${TRACE_FIRST + 39} Contact` });
+    const all = screen.getByRole('table', { name: 'Contacts, most minutes first' });
+    expect(within(all).getAllByRole('row').slice(1)).toHaveLength(TRACE_FIRST + 40);
+    expect(screen.queryByRole('button', { name: 'Show every contact' })).toBeNull();
+    expect(calls.filter((c) => c.operation === 'Trace').map((c) => c.variables.first)).toEqual([
+      TRACE_FIRST + 1,
+      null,
+    ]);
   });
 });

@@ -14,6 +14,13 @@ import type { TraceQuery as TraceResult } from '../gql/graphql';
 import type { PersonRow } from '../accreditation/usePeopleSearch';
 import { SuccessNote } from '../components/SuccessNote';
 
+/**
+ * The contacts a trace shows at first, most minutes first: a week at a Games venue meets
+ * thousands of people, and the closest are the ones a tracer reads first. One more is asked
+ * for, to know whether there are others.
+ */
+export const TRACE_FIRST = 100;
+
 interface TraceWindow {
   personId: string;
   from: string;
@@ -36,6 +43,7 @@ export function TracingPage() {
   const [minMinutes, setMinMinutes] = useState('15');
   const [trace, setTrace] = useState<TraceResult | null>(null);
   const [traced, setTraced] = useState<TraceWindow | null>(null);
+  const [everyContact, setEveryContact] = useState(false);
   const [error, setError] = useState<CombinedError | undefined>();
   const [problem, setProblem] = useState('');
   const [fetching, setFetching] = useState(false);
@@ -78,16 +86,35 @@ export function TracingPage() {
       );
     }
     setChosen(new Set());
-    await load(w);
+    await load(w, false);
   }
 
-  async function load(w: TraceWindow) {
+  function query(w: TraceWindow, all: boolean) {
+    return client
+      .query(
+        TraceQuery,
+        { ...w, first: all ? null : TRACE_FIRST + 1 },
+        { requestPolicy: 'network-only' },
+      )
+      .toPromise();
+  }
+
+  async function load(w: TraceWindow, all: boolean) {
     setFetching(true);
-    const r = await client.query(TraceQuery, w, { requestPolicy: 'network-only' }).toPromise();
+    const r = await query(w, all);
     setFetching(false);
     setError(r.error);
     setTrace(r.data ?? null);
     setTraced(r.data ? w : null);
+    setEveryContact(all);
+  }
+
+  /** Every contact of the trace on screen, for a file or a print, whatever is shown. */
+  async function allContacts(w: TraceWindow): Promise<TraceResult['contacts']> {
+    if (!more) return contacts;
+    const r = await query(w, true);
+    if (!r.data) throw r.error ?? new Error('no contacts');
+    return r.data.contacts;
   }
 
   async function onDesignate() {
@@ -100,7 +127,7 @@ export function TracingPage() {
       if (r.data) {
         setChosen(new Set());
         // Their statuses as they are now (CLOSE_CONTACT, or ISOLATED kept).
-        await load(traced);
+        await load(traced, everyContact);
       }
     } finally {
       designating.current = false;
@@ -116,7 +143,9 @@ export function TracingPage() {
     });
   }
 
-  const contacts = trace?.contacts ?? [];
+  const found = trace?.contacts ?? [];
+  const more = !everyContact && found.length > TRACE_FIRST;
+  const contacts = more ? found.slice(0, TRACE_FIRST) : found;
   const picked = contacts.filter((c) => chosen.has(c.person.id));
   const allPicked = contacts.length > 0 && picked.length === contacts.length;
   return (
@@ -216,6 +245,18 @@ export function TracingPage() {
                 values={{ count: contacts.length }}
               />
             </h2>
+            {traced && more && (
+              <p role="status">
+                <FormattedMessage
+                  id="tracing.more"
+                  defaultMessage="The {count} contacts with the most minutes are shown; there are more. Downloads and prints hold them all."
+                  values={{ count: TRACE_FIRST }}
+                />{' '}
+                <button type="button" disabled={fetching} onClick={() => void load(traced, true)}>
+                  <FormattedMessage id="tracing.showAll" defaultMessage="Show every contact" />
+                </button>
+              </p>
+            )}
             {traced && contacts.length > 0 && (
               <div className="row">
                 <ExportButton
@@ -224,7 +265,7 @@ export function TracingPage() {
                     defaultMessage: 'Download contacts (CSV)',
                   })}
                   stem="contacts"
-                  build={() => contactsCsv(contacts)}
+                  build={async () => contactsCsv(await allContacts(traced))}
                 />
                 <PrintButton
                   label={formatMessage({ id: 'print.contacts', defaultMessage: 'Print contacts' })}
@@ -253,7 +294,7 @@ export function TracingPage() {
                       { minutes: traced.minMinutes },
                     ),
                   ]}
-                  build={() => contactsTable(contacts)}
+                  build={async () => contactsTable(await allContacts(traced))}
                 />
               </div>
             )}
