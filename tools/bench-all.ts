@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import prettier from 'prettier';
 import { figuresTable, RESULTS_DIR, type BenchResult } from '#bench/support/report.js';
 import { startEmbeddedPostgres } from '#libs/database/embedded.js';
 import { REPO_ROOT } from '#tools/paths.js';
@@ -103,11 +104,17 @@ const sections = results.map(
   (r) =>
     `## ${sectionKey(r)}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs\n\n${figuresTable(r.figures)}\n`,
 );
+const resultsMd = path.join(REPO_ROOT, 'bench', 'results.md');
+// Formatted as the repository's Prettier check expects, so a committed run keeps lint green.
+const format = async (markdown: string) =>
+  prettier.format(markdown, { ...(await prettier.resolveConfig(resultsMd)), filepath: resultsMd });
 await writeFile(
-  path.join(REPO_ROOT, 'bench', 'results.md'),
-  `# Benchmark results\n\nWritten by \`npm run bench\` on ${os.hostname()} (${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB), Node ${process.version}.\n` +
-    `"embedded" is the PostgreSQL \`npm start\` runs; "TEST_DATABASE_URL" the server it named.\n\n${sections.join('\n')}` +
-    (failed.length ? `\nFailed: ${failed.join(', ')}\n` : ''),
+  resultsMd,
+  await format(
+    `# Benchmark results\n\nWritten by \`npm run bench\` on ${os.hostname()} (${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB), Node ${process.version}.\n` +
+      `"embedded" is the PostgreSQL \`npm start\` runs; "TEST_DATABASE_URL" the server it named.\n\n${sections.join('\n')}` +
+      (failed.length ? `\nFailed: ${failed.join(', ')}\n` : ''),
+  ),
 );
 console.log(`\nbench/results.md written${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
 process.exit(failed.length ? 1 : 0);
