@@ -484,7 +484,7 @@ describe('accreditation through the gateway', () => {
 
     it('searches through trigram indexes (EXPLAIN)', async () => {
       const { peopleSearchCondition: searchCondition } =
-        await import('#libs/sql/accreditation.sql.js');
+        await import('#libs/sql/accreditation-lists.sql.js');
       await db.query('ANALYZE accreditation.people; ANALYZE accreditation.accreditations');
       await db.query('BEGIN');
       try {

@@ -6,6 +6,7 @@ import type { RoleKey } from '#libs/database/roles.js';
 import { runMigrations } from '#libs/database/migrate.js';
 import { keysetCondition, keysetOrder, microsOf, type Keyset } from '#libs/graphql/keyset.js';
 import * as accreditation from '#libs/sql/accreditation.sql.js';
+import * as accreditationLists from '#libs/sql/accreditation-lists.sql.js';
 import * as audit from '#libs/sql/audit.sql.js';
 import * as identity from '#libs/sql/identity.sql.js';
 import * as inspection from '#libs/sql/inspection.sql.js';
@@ -91,32 +92,49 @@ const MODULES: SqlModule[] = [
       personScopeCondition: () => [
         `SELECT id FROM accreditation.people p WHERE ${accreditation.personScopeCondition('p.id', '$1::uuid')}`,
       ],
+      correction: () => [
+        accreditation.correction('people', [...accreditation.EDITABLE_COLUMNS.people]),
+        accreditation.correction('accreditations', [
+          ...accreditation.EDITABLE_COLUMNS.accreditations,
+        ]),
+      ],
+    },
+  },
+  {
+    name: 'accreditation-lists.sql.ts',
+    exports: accreditationLists,
+    roles: ['accreditation'],
+    builders: {
       peopleSearchCondition: () =>
         [true, false].map(
           (withDocumentNumbers) =>
             `SELECT p.id FROM accreditation.people p
-             WHERE ${accreditation.peopleSearchCondition('$1', withDocumentNumbers)}`,
+             WHERE ${accreditationLists.peopleSearchCondition('$1', withDocumentNumbers)}`,
         ),
       peopleListConditions: () => [], // prepared through peopleList below
       peopleList: () => {
         const everything = placeholders();
-        const conditions = accreditation.peopleListConditions({
+        const conditions = accreditationLists.peopleListConditions({
           organisationIds: [everything(), everything()],
           status: everything(),
           closedLoopStatuses: everything(),
           search: { pattern: everything(), withDocumentNumbers: true },
         });
-        const all = accreditation.peopleList(
+        const all = accreditationLists.peopleList(
           conditions,
           inspection.closedLoopStatusJoin('cl', 'p.id'),
           page(PEOPLE_ORDER, ['a', 'b', randomUUID()], everything),
         );
-        const none = accreditation.peopleList([], inspection.closedLoopStatusJoin('cl', 'p.id'), {
-          keyset: null,
-          order: keysetOrder(PEOPLE_ORDER),
-          limit: 51,
-        });
-        const keysetOnly = accreditation.peopleList(
+        const none = accreditationLists.peopleList(
+          [],
+          inspection.closedLoopStatusJoin('cl', 'p.id'),
+          {
+            keyset: null,
+            order: keysetOrder(PEOPLE_ORDER),
+            limit: 51,
+          },
+        );
+        const keysetOnly = accreditationLists.peopleList(
           [],
           inspection.closedLoopStatusJoin('cl', 'p.id'),
           page(PEOPLE_ORDER, ['a', 'b', randomUUID()], placeholders()),
@@ -125,13 +143,13 @@ const MODULES: SqlModule[] = [
       },
       testsDue: () => {
         const bind = placeholders(2);
-        const scoped = accreditation.testsDue(
+        const scoped = accreditationLists.testsDue(
           inspection.CLOSED_LOOP_STATUS_VIEW,
           [bind(), bind()],
           microsOf('cl.test_due_by'),
           page(TESTS_DUE_ORDER, ['1764300000000000', randomUUID()], bind),
         );
-        const unscoped = accreditation.testsDue(
+        const unscoped = accreditationLists.testsDue(
           inspection.CLOSED_LOOP_STATUS_VIEW,
           [],
           microsOf('cl.test_due_by'),
@@ -143,12 +161,6 @@ const MODULES: SqlModule[] = [
         );
         return [scoped.rows, scoped.count, unscoped.rows, unscoped.count];
       },
-      correction: () => [
-        accreditation.correction('people', [...accreditation.EDITABLE_COLUMNS.people]),
-        accreditation.correction('accreditations', [
-          ...accreditation.EDITABLE_COLUMNS.accreditations,
-        ]),
-      ],
     },
   },
   {

@@ -12,12 +12,8 @@ import {
   type Keyset,
 } from '#libs/graphql/keyset.js';
 import { checkPageSize, toPage, type Page } from '#libs/graphql/pagination.js';
-import {
-  AccreditationSql,
-  peopleList,
-  peopleListConditions,
-  testsDue,
-} from '#libs/sql/accreditation.sql.js';
+import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
+import { peopleList, peopleListConditions, testsDue } from '#libs/sql/accreditation-lists.sql.js';
 import { CLOSED_LOOP_STATUS_VIEW, closedLoopStatusJoin } from '#libs/sql/inspection.sql.js';
 import {
   catalogueProblems,

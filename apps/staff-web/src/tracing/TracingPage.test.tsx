@@ -22,6 +22,18 @@ const subject = {
   closedLoop: { __typename: 'ClosedLoopState', status: 'IN_LOOP', testDueBy: null },
 };
 
+/** The person picker's search, finding the subject. */
+const findsSubject = () => ({
+  data: {
+    people: {
+      __typename: 'PersonConnection',
+      totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      nodes: [subject],
+    },
+  },
+});
+
 function contact(id: string, given: string, minutes: number) {
   return {
     __typename: 'Contact',
@@ -49,16 +61,7 @@ function contact(id: string, given: string, minutes: number) {
 describe('TracingPage', () => {
   it('ranks contacts and designates them only after a confirmation listing who', async () => {
     const { client, calls } = stubClient({
-      People: () => ({
-        data: {
-          people: {
-            __typename: 'PersonConnection',
-            totalCount: 1,
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-            nodes: [subject],
-          },
-        },
-      }),
+      People: findsSubject,
       Trace: () => ({
         data: {
           stays: [
@@ -153,16 +156,7 @@ describe('TracingPage', () => {
       contact(`c${i}`, `N${i}`, 1000 - i),
     );
     const { client, calls } = stubClient({
-      People: () => ({
-        data: {
-          people: {
-            __typename: 'PersonConnection',
-            totalCount: 1,
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-            nodes: [subject],
-          },
-        },
-      }),
+      People: findsSubject,
       // As the server answers: the first `first` of them, or all when it is null.
       Trace: ({ first }) => ({
         data: {
