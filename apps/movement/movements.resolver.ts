@@ -1,3 +1,4 @@
+import { AuditOneEntryPerCall } from '#libs/audit/audit.interceptor.js';
 import {
   Args,
   ID,
@@ -144,6 +145,7 @@ export class MovementsResolver {
   }
 
   @Mutation(() => [MovementEvent])
+  @AuditOneEntryPerCall()
   recordMovements(
     @CurrentPrincipal() principal: Principal | null,
     @Args('input', { type: () => [RecordMovementInput] }) input: RecordMovementInput[],

@@ -118,9 +118,35 @@ export async function cpuSample(db: pg.ClientBase, database: string): Promise<Cp
   };
 }
 
-/** CPU seconds spent between two samples, per side (a process new since the first counts whole). */
-export function cpuSpent(before: CpuSample, after: CpuSample): { node: number; postgres: number } {
+/** What a Node process of the system is: this one (the load and the in-process gateway) or a service. */
+function nodeProcessName(pid: number): string {
+  if (pid === process.pid) return 'gateway and this client';
+  try {
+    const service = /apps\/([\w-]+)\/main\.js/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    return service ? `${service[1]} service` : `process ${pid}`;
+  } catch {
+    return `process ${pid}`;
+  }
+}
+
+/**
+ * CPU seconds spent between two samples, per side (a process new since the first counts
+ * whole), and the Node side per process (`byNodeProcess`, named by nodeProcessName).
+ */
+export function cpuSpent(
+  before: CpuSample,
+  after: CpuSample,
+): { node: number; postgres: number; byNodeProcess: Map<string, number> } {
   const spent = (a: Map<number, number>, b: Map<number, number>) =>
     [...b].reduce((sum, [pid, s]) => sum + s - (a.get(pid) ?? 0), 0);
-  return { node: spent(before.node, after.node), postgres: spent(before.postgres, after.postgres) };
+  const byNodeProcess = new Map<string, number>();
+  for (const [pid, seconds] of after.node) {
+    const name = nodeProcessName(pid);
+    byNodeProcess.set(name, (byNodeProcess.get(name) ?? 0) + seconds - (before.node.get(pid) ?? 0));
+  }
+  return {
+    node: spent(before.node, after.node),
+    postgres: spent(before.postgres, after.postgres),
+    byNodeProcess,
+  };
 }

@@ -1,9 +1,11 @@
 import {
   Injectable,
+  SetMetadata,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isUuid } from '#libs/common/ids.js';
@@ -28,13 +30,27 @@ export function personOf(
   return found ?? null;
 }
 
+const ONE_ENTRY_PER_CALL = 'audit:oneEntryPerCall';
+
+/**
+ * A bulk mutation whose writes name their people themselves, in a record at least as
+ * strong as the trail: its call is audited once (who, when, from where, outcome), not once
+ * per person. recordMovements: every event carries its person, its source and its
+ * recordedAt in the hash-chained movement log, so thousands of trail rows per call would
+ * repeat it (and were a fifth of the ingest's cost).
+ */
+export const AuditOneEntryPerCall = () => SetMetadata(ONE_ENTRY_PER_CALL, true);
+
 /**
  * Records every mutation in the audit trail (who, what, which person, when,
  * from where, and whether it went through), refused ones included.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  constructor(private readonly writer: AuditWriter) {}
+  constructor(
+    private readonly writer: AuditWriter,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
@@ -45,6 +61,7 @@ export class AuditInterceptor implements NestInterceptor {
     const ctx = requestContextOf(context);
     const action = `Mutation.${info.fieldName}`;
     const returnType = info.returnType.toString().replace(/[[\]!]/g, '');
+    const oneEntry = this.reflector.get<boolean>(ONE_ENTRY_PER_CALL, context.getHandler());
     // The answer is served only once its audit record is written: when that fails, the
     // caller gets an error (INTERNAL_SERVER_ERROR) instead of the result.
     return next.handle().pipe(
@@ -59,9 +76,11 @@ export class AuditInterceptor implements NestInterceptor {
         throw error;
       }),
       mergeMap(async (result: unknown) => {
-        const people = Array.isArray(result)
-          ? result.map((r) => personOf(args, r, returnType))
-          : [personOf(args, result, returnType)];
+        const people = oneEntry
+          ? [null]
+          : Array.isArray(result)
+            ? result.map((r) => personOf(args, r, returnType))
+            : [personOf(args, result, returnType)];
         await Promise.all(
           [...new Set(people)].map((personId) =>
             this.writer.record({ action, personId, outcome: 'ok', context: ctx }),

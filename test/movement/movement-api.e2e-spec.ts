@@ -101,6 +101,52 @@ void describe('movement log, through the gateway', () => {
     assert.equal(single.recordMovement.hash, first.recordMovements[0].hash);
   });
 
+  void it('audits a batch once per call, the log naming each event’s person and source', async () => {
+    const keyName = `Audited Shuttle ${randomUUID().slice(0, 8)}`;
+    const shuttle = await apiKey(system, keyName, ['MOVEMENT_WRITE']);
+    const org = await given(system).organisation();
+    const riders = [await given(system).person(org.id), await given(system).person(org.id)];
+    const input = riders.map((person, i) => ({
+      id: randomUUID(),
+      personId: person.id,
+      location: 'SHUTTLE-77',
+      kind: 'ENTRY',
+      occurredAt: ago(40 - i),
+    }));
+    await shuttle.query(RECORD, { input });
+    const refused = await shuttle.request(RECORD, {
+      input: [{ ...input[0], id: randomUUID(), personId: randomUUID() }],
+    });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+
+    const trail = await system.admin.query<{
+      auditTrail: { nodes: { action: string; personId: string | null; outcome: string }[] };
+    }>(
+      `query($actor: String) { auditTrail(actor: $actor, first: 20) { nodes { action personId outcome } } }`,
+      { actor: keyName },
+    );
+    assert.deepEqual(
+      trail.auditTrail.nodes
+        .filter((e) => e.action === 'Mutation.recordMovements')
+        .map((e) => [e.personId, e.outcome])
+        .sort(),
+      [
+        [null, 'BAD_USER_INPUT'],
+        [null, 'ok'],
+      ],
+    );
+    // Who recorded each person's movement is in the log itself.
+    const movements = await system.admin.query<{
+      movements: { nodes: { person: { id: string }; source: string }[] };
+    }>(
+      `query($location: String) { movements(location: $location, first: 10) { nodes { person { id } source } } }`,
+      { location: 'SHUTTLE-77' },
+    );
+    assert.deepEqual(
+      movements.movements.nodes.map((e) => [e.person.id, e.source]).sort(),
+      riders.map((r) => [r.id, keyName]).sort(),
+    );
+  });
   void it('names each bad field, writes nothing, and never answers bad input with a 500', async () => {
     const [error] = await partner.errors(RECORD, {
       input: [
