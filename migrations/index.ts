@@ -26,6 +26,7 @@ import { AppendOnly1764300002100 } from './1764300002100-append-only.js';
 import { UserPreferredLanguage1764300002200 } from './1764300002200-user-preferred-language.js';
 import { MovementIngestIndexes1764300002400 } from './1764300002400-movement-ingest-indexes.js';
 import { ImportWritePath1764300002600 } from './1764300002600-import-write-path.js';
+import { DocumentNumberSearch1764300002800 } from './1764300002800-document-number-search.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   UserPreferredLanguage1764300002200,
   MovementIngestIndexes1764300002400,
   ImportWritePath1764300002600,
+  DocumentNumberSearch1764300002800,
 ];

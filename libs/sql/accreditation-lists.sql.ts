@@ -8,19 +8,20 @@ import { PERSON_COLUMNS } from '#libs/sql/accreditation.sql.js';
  */
 
 /**
- * People whose names (and document number, when the caller may see document
- * numbers), or whose card number, contain the LIKE pattern: each arm is
- * answered by its own trigram index (people_search_idx or
- * people_name_search_idx, accreditations_card_number_search_idx), which an OR
- * across the join could not use. Without the document number a caller who may
+ * People whose names, document number (when the caller may see document numbers) or card
+ * number contain the LIKE pattern: each arm is answered by its own trigram index
+ * (people_name_search_idx, people_document_search_idx, accreditations_card_number_search_idx),
+ * which an OR across the join could not use. Without the document number a caller who may
  * not see it cannot recover it one character at a time from what matches.
  */
 export function peopleSearchCondition(pattern: string, withDocumentNumbers: boolean): string {
-  const text = withDocumentNumbers
-    ? `lower(s.given_name || ' ' || s.family_name || ' ' || s.document_number)`
-    : `lower(s.given_name || ' ' || s.family_name)`;
+  const documentArm = withDocumentNumbers
+    ? `
+    UNION ALL
+    SELECT d.id FROM accreditation.people d WHERE lower(d.document_number) LIKE ${pattern}`
+    : '';
   return `p.id IN (
-    SELECT s.id FROM accreditation.people s WHERE ${text} LIKE ${pattern}
+    SELECT s.id FROM accreditation.people s WHERE lower(s.given_name || ' ' || s.family_name) LIKE ${pattern}${documentArm}
     UNION ALL
     SELECT sa.person_id FROM accreditation.accreditations sa WHERE lower(sa.card_number) LIKE ${pattern})`;
 }
