@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { IMPORT_COLUMNS, parsePeopleCsv } from '#apps/accreditation/imports/people-csv.js';
+import {
+  IMPORT_COLUMNS,
+  parsePeopleCsv,
+  SLICE_CHARACTERS,
+  sliceEnd,
+} from '#apps/accreditation/imports/people-csv.js';
 
 const ORG = '0b0b0b0b-1111-4222-8333-444444444444';
 const HEADER = IMPORT_COLUMNS.join(',');
@@ -160,6 +165,69 @@ function byLineThenField(a: string, b: string): number {
   const [lb, fb] = b.split(':');
   return Number(la) - Number(lb) || fa.localeCompare(fb);
 }
+
+describe('reading a large file a slice at a time', () => {
+  it('ends a slice only at a line break outside quotes', () => {
+    const text = 'a,"x\ny"\nb,"say ""hi""\n"\nc\n';
+    assert.equal(sliceEnd(text, 0, 0), 8); // past 'a,"x\ny"\n', not inside "x\ny"
+    assert.equal(sliceEnd(text, 8, 0), 24); // the doubled quotes counted, the break in the cell skipped
+    assert.equal(sliceEnd(text, 24, 0), text.length);
+    assert.equal(sliceEnd(text, 0, text.length), text.length);
+    assert.equal(sliceEnd('a,"never closed\nb\n', 0, 0), 'a,"never closed\nb\n'.length);
+  });
+
+  // Rows of ~100 characters, so a file of 12,000 rows spans several slices; every 997th row
+  // has a line break inside a quoted cell (refused: names hold no control characters), so
+  // rows straddle the slices' ends and their true lines run ahead of their row numbers.
+  const ROWS = 12_000;
+  const bigFile = (broken?: number) => {
+    const lines = [HEADER];
+    const expected: { line: number; documentNumber: string }[] = [];
+    const refused: number[] = [];
+    let line = 2;
+    for (let i = 0; i < ROWS; i++) {
+      const documentNumber = `B${String(i).padStart(7, '0')}`;
+      if (i === broken) {
+        lines.push(row({ givenName: '"Li"n', documentNumber }));
+      } else if (i % 997 === 0) {
+        lines.push(row({ familyName: '"Wei\nJr"', documentNumber }));
+        refused.push(line);
+        line += 1;
+      } else {
+        lines.push(row({ documentNumber }));
+        expected.push({ line, documentNumber });
+      }
+      line += 1;
+    }
+    return { csv: `${lines.join('\n')}\n`, expected, refused };
+  };
+
+  it('reads every row with its true line, across slices', () => {
+    const { csv, expected, refused } = bigFile();
+    assert.ok(csv.length > 3 * SLICE_CHARACTERS, 'the file spans several slices');
+    const { rows, errors } = parsePeopleCsv(csv, ORG);
+    assert.deepEqual(
+      rows.map((r) => ({ line: r.line, documentNumber: r.input.documentNumber })),
+      expected,
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.field]),
+      refused.map((line) => [line, 'familyName']),
+    );
+  });
+
+  it('refuses the file for a problem in a later slice, naming its line and nothing else', () => {
+    const brokenRow = ROWS - 10;
+    const { csv } = bigFile(brokenRow);
+    // Header, the rows before it, and the extra line of each refused row before it.
+    const line = 1 + brokenRow + 1 + Math.ceil(brokenRow / 997);
+    const { rows, errors } = parsePeopleCsv(csv, ORG);
+    assert.deepEqual(rows, []);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].line, line);
+    assert.match(errors[0].message, /cannot be read/);
+  });
+});
 
 describe('the bounds of an import', () => {
   it('refuses a record with more fields than any row has, naming its line', () => {

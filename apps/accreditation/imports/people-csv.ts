@@ -83,9 +83,10 @@ export const MAX_RECORD_CHARACTERS = 16 * 1024;
 /** More cells than this in one record end the reading (the header names eleven columns). */
 export const MAX_RECORD_FIELDS = 64;
 
+/** A record with more cells than MAX_RECORD_FIELDS, at `line` of the slice being read. */
 class TooManyFields extends Error {
   constructor(readonly line: number) {
-    super(`line ${line} has more than ${MAX_RECORD_FIELDS} fields`);
+    super('too many fields');
   }
 }
 
@@ -94,13 +95,39 @@ interface CsvRecord {
   line: number;
 }
 
+/** Characters read at a time: a slice ends at the first line break past this many outside quotes. */
+export const SLICE_CHARACTERS = 256 * 1024;
+
 /**
- * An import CSV, read (header row, quoted fields, BOM, CRLF or LF) and its
- * header checked. Its rows are validated chunk by chunk, on demand, with
- * the rules registerPerson applies (row-rules.ts: RegisterPersonInput's
- * class-validator rules as plain checks, with the same messages), then the
- * category, duplicates inside the file and document numbers the organisation
- * holds already.
+ * Where the slice of `text` from `start` (a record's first character) should end: just
+ * after the first line break at or past `start + size` that is outside quotes, or at the
+ * end of the text. A quote opens or closes a quoted cell and a doubled one inside it
+ * counts twice, so a line break follows an even number of quotes from `start` exactly
+ * when it ends a record.
+ */
+export function sliceEnd(text: string, start: number, size: number): number {
+  let quotes = 0;
+  let counted = start;
+  for (let at = start + size; at < text.length;) {
+    const newline = text.indexOf('\n', at);
+    if (newline === -1) break;
+    for (let q = text.indexOf('"', counted); q !== -1 && q < newline; q = text.indexOf('"', q + 1))
+      quotes += 1;
+    counted = newline;
+    if (quotes % 2 === 0) return newline + 1;
+    at = newline + 1;
+  }
+  return text.length;
+}
+
+/**
+ * An import CSV (header row, quoted fields, BOM, CRLF or LF), read a slice at a time as
+ * its rows are asked for, so the first rows can be written while the rest is read. Its
+ * rows are validated chunk by chunk with the rules registerPerson applies (row-rules.ts:
+ * RegisterPersonInput's class-validator rules as plain checks, with the same messages),
+ * then the category, duplicates inside the file and document numbers the organisation
+ * holds already. A slice that cannot be read puts its problem in `errors` and ends the
+ * rows: the file is refused with that problem alone.
  */
 export class PeopleCsv {
   private readonly lineOfDocument = new Map<string, number>();
@@ -110,25 +137,74 @@ export class PeopleCsv {
   private readonly pastDates = new Map<string, boolean>();
   /** The organisation id's problem, the same for every row. */
   private readonly organisationProblem: FieldProblem | null;
+  /** Records read and not yet handed out. */
+  private pending: CsvRecord[] = [];
+  /** Where the text not yet read begins, and the line it begins on. */
+  private position = 0;
+  private line = 1;
+  private index: ReadonlyMap<ImportColumn, number> = new Map();
+  private width = 0;
+  /** Rows handed out so far (blank lines aside). */
+  rowsRead = 0;
 
   private constructor(
     /** Problems of the file as a whole (unreadable, header): no row is validated then. */
     readonly errors: ImportRowError[],
-    private readonly records: CsvRecord[],
-    private readonly index: ReadonlyMap<ImportColumn, number>,
-    private readonly width: number,
+    private readonly csv: string,
     private readonly organisationId: string,
   ) {
     this.organisationProblem = organisationProblem(organisationId);
   }
 
+  /** The file with its header read and checked (problems in `errors`). */
   static read(csv: string, organisationId: string): PeopleCsv {
-    const refuse = (errors: ImportRowError[]) =>
-      new PeopleCsv(errors, [], new Map(), 0, organisationId);
+    const file = new PeopleCsv([], csv, organisationId);
+    file.readSlice();
+    if (file.errors.length > 0) return file;
+    const header = file.pending.shift();
+    if (!header) {
+      file.errors.push({
+        line: 1,
+        field: null,
+        message: 'the CSV is empty: it needs a header row',
+      });
+      return file;
+    }
+    const known = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
+    const index = new Map<ImportColumn, number>();
+    header.cells.forEach((name, i) => {
+      const column = known.get(name.toLowerCase());
+      if (!column) {
+        file.errors.push({
+          line: header.line,
+          field: name,
+          message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}`,
+        });
+      } else if (index.has(column)) {
+        file.errors.push({ line: header.line, field: column, message: 'column named twice' });
+      } else {
+        index.set(column, i);
+      }
+    });
+    for (const column of IMPORT_COLUMNS) {
+      if (!index.has(column))
+        file.errors.push({ line: header.line, field: column, message: 'missing column' });
+    }
+    file.index = index;
+    file.width = header.cells.length;
+    return file;
+  }
+
+  /** Reads the next slice into `pending`; false at the end of the text or on a problem. */
+  private readSlice(): boolean {
+    if (this.position >= this.csv.length || this.errors.length > 0) return false;
+    const end = sliceEnd(this.csv, this.position, SLICE_CHARACTERS);
+    const first = this.position === 0;
+    const lineBefore = this.line - 1;
     let parsed: string[][];
     try {
-      parsed = parse(csv, {
-        bom: true,
+      parsed = parse(this.csv.slice(this.position, end), {
+        bom: first,
         relax_column_count: true,
         trim: true,
         // Bounds on what one record may cost, whatever the file holds.
@@ -139,74 +215,70 @@ export class PeopleCsv {
         },
       });
     } catch (error) {
+      // Lines are counted from the slice's start: the file's line is that many further.
       if (error instanceof TooManyFields) {
-        return refuse([{ line: error.line, field: null, message: error.message }]);
+        const line = lineBefore + error.line;
+        this.errors.push({
+          line,
+          field: null,
+          message: `line ${line} has more than ${MAX_RECORD_FIELDS} fields`,
+        });
+      } else if (error instanceof CsvError) {
+        const line = lineBefore + ((error as CsvError & { lines?: number }).lines ?? 1);
+        this.errors.push({
+          line,
+          field: null,
+          message: `the CSV cannot be read: ${error.message}`,
+        });
+      } else {
+        throw error;
       }
-      if (error instanceof CsvError) {
-        const line = (error as CsvError & { lines?: number }).lines ?? 1;
-        return refuse([{ line, field: null, message: `the CSV cannot be read: ${error.message}` }]);
-      }
-      throw error;
+      this.pending = [];
+      return false;
     }
+    this.position = end;
     // Each record starts on the line after the previous one ended, and a record
     // ends as many lines after its start as its quoted cells hold line breaks.
     // Blank lines come as records of one empty cell and are skipped here.
-    const records: CsvRecord[] = [];
-    let line = 1;
     for (const cells of parsed) {
-      if (!(cells.length === 1 && cells[0] === '')) records.push({ cells, line });
-      line += 1;
+      if (!(cells.length === 1 && cells[0] === '')) this.pending.push({ cells, line: this.line });
+      this.line += 1;
       for (const cell of cells) {
-        if (cell.includes('\n')) line += cell.split('\n').length - 1;
+        if (cell.includes('\n')) this.line += cell.split('\n').length - 1;
       }
     }
-    const header = records.shift();
-    if (!header)
-      return refuse([{ line: 1, field: null, message: 'the CSV is empty: it needs a header row' }]);
-    const errors: ImportRowError[] = [];
-    const known = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
-    const index = new Map<ImportColumn, number>();
-    header.cells.forEach((name, i) => {
-      const column = known.get(name.toLowerCase());
-      if (!column) {
-        errors.push({
-          line: header.line,
-          field: name,
-          message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}`,
-        });
-      } else if (index.has(column)) {
-        errors.push({ line: header.line, field: column, message: 'column named twice' });
-      } else {
-        index.set(column, i);
-      }
-    });
-    for (const column of IMPORT_COLUMNS) {
-      if (!index.has(column))
-        errors.push({ line: header.line, field: column, message: 'missing column' });
-    }
-    if (errors.length > 0) return refuse(errors);
-    return new PeopleCsv([], records, index, header.cells.length, organisationId);
+    return true;
   }
 
-  /** Rows below the header, blank lines aside. */
-  get rowCount(): number {
-    return this.records.length;
+  /** The next `size` rows below the header (fewer at the end, none once read or refused). */
+  nextRows(size: number): CsvRecord[] {
+    if (this.index.size === 0) return [];
+    while (this.pending.length < size && this.readSlice());
+    if (this.errors.length > 0) return [];
+    const rows = this.pending.splice(0, size);
+    this.rowsRead += rows.length;
+    return rows;
   }
 
-  /** Every row's document number as written, for one look-up of those already taken. */
-  documentNumbers(): string[] {
+  /** Every row left, counted without being validated (a file refused for its size). */
+  countRemainingRows(): number {
+    let rows = 0;
+    for (let chunk = this.nextRows(10_000); chunk.length > 0; chunk = this.nextRows(10_000))
+      rows += chunk.length;
+    return rows;
+  }
+
+  /** The rows' document numbers as written, for one look-up of those already taken. */
+  documentNumbers(rows: readonly CsvRecord[]): string[] {
     const at = this.index.get('documentNumber')!;
-    return this.records.map((r) => r.cells[at] ?? '');
+    return rows.map((r) => r.cells[at] ?? '');
   }
 
-  /** Validates the rows in chunks of `size`, each when asked for (so work on one can overlap the next). */
-  *validate(size: number, context: ImportContext = {}): Generator<ParsedImport> {
-    for (let start = 0; start < this.records.length; start += size) {
-      const chunk: ParsedImport = { rows: [], errors: [] };
-      for (const record of this.records.slice(start, start + size))
-        this.validateRow(record, context, chunk);
-      yield chunk;
-    }
+  /** Validates `rows` (from nextRows, in order) against the rules and `context`. */
+  validateRows(rows: readonly CsvRecord[], context: ImportContext = {}): ParsedImport {
+    const chunk: ParsedImport = { rows: [], errors: [] };
+    for (const record of rows) this.validateRow(record, context, chunk);
+    return chunk;
   }
 
   private instant(text: string): Date | string {
@@ -323,10 +395,11 @@ export function parsePeopleCsv(
   context: ImportContext = {},
 ): ParsedImport {
   const file = PeopleCsv.read(csv, organisationId);
-  const result: ParsedImport = { rows: [], errors: [...file.errors] };
-  for (const chunk of file.validate(10_000, context)) {
+  const result: ParsedImport = { rows: [], errors: [] };
+  for (let rows = file.nextRows(10_000); rows.length > 0; rows = file.nextRows(10_000)) {
+    const chunk = file.validateRows(rows, context);
     result.rows.push(...chunk.rows);
     result.errors.push(...chunk.errors);
   }
-  return result;
+  return file.errors.length > 0 ? { rows: [], errors: [...file.errors] } : result;
 }

@@ -82,27 +82,31 @@ export class PeopleImportService {
     }
     const file = PeopleCsv.read(csv, organisationId);
     if (file.errors.length > 0) return { created: 0, errors: file.errors, dryRun };
-    if (file.rowCount > MAX_IMPORT_ROWS) {
-      throw new BadUserInputError([
-        {
-          field: 'csv',
-          message: `has ${file.rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}`,
-        },
-      ]);
-    }
     try {
       const report = await this.dataSource.transaction(async (manager) => {
         // The trigram indexes take the new entries into their pending lists, and
         // merge them after the commit (below), not row by row in the caller's time.
         await manager.query(AccreditationSql.imports.largePendingLists);
-        const context = await this.databaseContext(manager, organisationId, file.documentNumbers());
+        const context = await this.databaseContext(manager, organisationId);
         const errors: ImportRowError[] = [];
         const rows: ImportRow[] = [];
-        // While PostgreSQL inserts one chunk of people, the next is validated: one
-        // statement at a time on the connection, the CPU work overlapping it. A row
+        // While PostgreSQL inserts one chunk of people, the next is read and validated:
+        // one statement at a time on the connection, the CPU work overlapping it. A row
         // found invalid later rolls the whole transaction back.
         let inserting: Promise<unknown> | null = null;
-        for (const chunk of file.validate(CHUNK, context)) {
+        for (
+          let records = file.nextRows(CHUNK);
+          records.length > 0;
+          records = file.nextRows(CHUNK)
+        ) {
+          if (file.rowsRead > MAX_IMPORT_ROWS) break;
+          const chunk = file.validateRows(records, {
+            ...context,
+            takenDocumentNumbers: await this.takenDocumentNumbers(
+              organisationId,
+              file.documentNumbers(records),
+            ),
+          });
           errors.push(...chunk.errors);
           rows.push(...chunk.rows);
           if (dryRun || errors.length > 0) continue;
@@ -112,6 +116,18 @@ export class PeopleImportService {
           await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
         }
         await inserting;
+        if (file.rowsRead > MAX_IMPORT_ROWS) {
+          const rowCount = file.rowsRead + file.countRemainingRows();
+          throw new BadUserInputError([
+            {
+              field: 'csv',
+              message: `has ${rowCount} rows; one import takes at most ${MAX_IMPORT_ROWS}`,
+            },
+          ]);
+        }
+        // A slice that cannot be read refuses the file with that problem alone.
+        if (file.errors.length > 0)
+          throw new ImportRefused({ created: 0, errors: file.errors, dryRun });
         if (errors.length > 0 || dryRun) {
           throw new ImportRefused({
             created: 0,
@@ -146,11 +162,10 @@ export class PeopleImportService {
       );
   }
 
-  /** What only the database knows: the organisation, the categories, the document numbers it holds. */
+  /** What only the database knows: the organisation, the categories, the venue catalogue. */
   private async databaseContext(
     manager: EntityManager,
     organisationId: string,
-    documentNumbers: string[],
   ): Promise<ImportContext> {
     // Locks the organisation so two imports into it cannot both pass the duplicate check.
     const organisation: unknown[] = await manager.query(AccreditationSql.imports.lockOrganisation, [
@@ -162,15 +177,28 @@ export class PeopleImportService {
     const categories: { code: string }[] = await manager.query(
       AccreditationSql.imports.categoryCodes,
     );
-    const taken: { document_number: string }[] = await manager.query(
-      AccreditationSql.imports.takenDocumentNumbers,
-      [organisationId, documentNumbers],
-    );
     return {
       categories: new Set(categories.map((r) => r.code)),
       catalogue: await this.venues.codes(manager),
-      takenDocumentNumbers: new Set(taken.map((r) => r.document_number)),
     };
+  }
+
+  /**
+   * Which of the document numbers the organisation's people hold, as committed: read on
+   * a connection of its own, so the look-up does not wait behind the import's statement
+   * in flight. The import holds the organisation's lock, so no other import into it
+   * commits meanwhile; a registration that does is refused by the unique index at the
+   * insert (a CONFLICT), as before.
+   */
+  private async takenDocumentNumbers(
+    organisationId: string,
+    documentNumbers: string[],
+  ): Promise<Set<string>> {
+    const taken: { document_number: string }[] = await this.dataSource.query(
+      AccreditationSql.imports.takenDocumentNumbers,
+      [organisationId, documentNumbers],
+    );
+    return new Set(taken.map((r) => r.document_number));
   }
 
   /**
