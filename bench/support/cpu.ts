@@ -137,16 +137,18 @@ export function cpuSpent(
   before: CpuSample,
   after: CpuSample,
 ): { node: number; postgres: number; byNodeProcess: Map<string, number> } {
-  const spent = (a: Map<number, number>, b: Map<number, number>) =>
-    [...b].reduce((sum, [pid, s]) => sum + s - (a.get(pid) ?? 0), 0);
   const byNodeProcess = new Map<string, number>();
   for (const [pid, seconds] of after.node) {
     const name = nodeProcessName(pid);
     byNodeProcess.set(name, (byNodeProcess.get(name) ?? 0) + seconds - (before.node.get(pid) ?? 0));
   }
+  const postgres = [...after.postgres].reduce(
+    (sum, [pid, seconds]) => sum + seconds - (before.postgres.get(pid) ?? 0),
+    0,
+  );
   return {
-    node: spent(before.node, after.node),
-    postgres: spent(before.postgres, after.postgres),
+    node: [...byNodeProcess.values()].reduce((sum, seconds) => sum + seconds, 0),
+    postgres,
     byNodeProcess,
   };
 }

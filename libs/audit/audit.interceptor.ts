@@ -76,11 +76,8 @@ export class AuditInterceptor implements NestInterceptor {
         throw error;
       }),
       mergeMap(async (result: unknown) => {
-        const people = oneEntry
-          ? [null]
-          : Array.isArray(result)
-            ? result.map((r) => personOf(args, r, returnType))
-            : [personOf(args, result, returnType)];
+        const results: unknown[] = Array.isArray(result) ? result : [result];
+        const people = oneEntry ? [null] : results.map((r) => personOf(args, r, returnType));
         await Promise.all(
           [...new Set(people)].map((personId) =>
             this.writer.record({ action, personId, outcome: 'ok', context: ctx }),

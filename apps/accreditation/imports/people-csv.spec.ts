@@ -1,12 +1,8 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  IMPORT_COLUMNS,
-  parsePeopleCsv,
-  SLICE_CHARACTERS,
-  sliceEnd,
-} from '#apps/accreditation/imports/people-csv.js';
+import { SLICE_CHARACTERS } from '#apps/accreditation/imports/csv-records.js';
+import { IMPORT_COLUMNS, parsePeopleCsv } from '#apps/accreditation/imports/people-csv.js';
 
 const ORG = '0b0b0b0b-1111-4222-8333-444444444444';
 const HEADER = IMPORT_COLUMNS.join(',');
@@ -167,15 +163,6 @@ function byLineThenField(a: string, b: string): number {
 }
 
 describe('reading a large file a slice at a time', () => {
-  it('ends a slice only at a line break outside quotes', () => {
-    const text = 'a,"x\ny"\nb,"say ""hi""\n"\nc\n';
-    assert.equal(sliceEnd(text, 0, 0), 8); // past 'a,"x\ny"\n', not inside "x\ny"
-    assert.equal(sliceEnd(text, 8, 0), 24); // the doubled quotes counted, the break in the cell skipped
-    assert.equal(sliceEnd(text, 24, 0), text.length);
-    assert.equal(sliceEnd(text, 0, text.length), text.length);
-    assert.equal(sliceEnd('a,"never closed\nb\n', 0, 0), 'a,"never closed\nb\n'.length);
-  });
-
   // Rows of ~100 characters, so a file of 12,000 rows spans several slices; every 997th row
   // has a line break inside a quoted cell (refused: names hold no control characters), so
   // rows straddle the slices' ends and their true lines run ahead of their row numbers.

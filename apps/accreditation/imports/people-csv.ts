@@ -1,7 +1,7 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import type { FieldProblem } from '#libs/common/errors.js';
 import { isPastDate } from '#apps/accreditation/people/date.validators.js';
 import type { ImportRowError } from '#apps/accreditation/imports/import.types.js';
+import { CsvRecords, type CsvRecord } from '#apps/accreditation/imports/csv-records.js';
 import {
   organisationProblem,
   rowProblems,
@@ -78,50 +78,8 @@ export interface ImportContext {
   takenDocumentNumbers?: ReadonlySet<string>;
 }
 
-/** The longest record a file may hold: a row of eleven cells is a few hundred characters. */
-export const MAX_RECORD_CHARACTERS = 16 * 1024;
-/** More cells than this in one record end the reading (the header names eleven columns). */
-export const MAX_RECORD_FIELDS = 64;
-
-/** A record with more cells than MAX_RECORD_FIELDS, at `line` of the slice being read. */
-class TooManyFields extends Error {
-  constructor(readonly line: number) {
-    super('too many fields');
-  }
-}
-
-interface CsvRecord {
-  cells: string[];
-  line: number;
-}
-
-/** Characters read at a time: a slice ends at the first line break past this many outside quotes. */
-export const SLICE_CHARACTERS = 256 * 1024;
-
 /**
- * Where the slice of `text` from `start` (a record's first character) should end: just
- * after the first line break at or past `start + size` that is outside quotes, or at the
- * end of the text. A quote opens or closes a quoted cell and a doubled one inside it
- * counts twice, so a line break follows an even number of quotes from `start` exactly
- * when it ends a record.
- */
-export function sliceEnd(text: string, start: number, size: number): number {
-  let quotes = 0;
-  let counted = start;
-  for (let at = start + size; at < text.length;) {
-    const newline = text.indexOf('\n', at);
-    if (newline === -1) break;
-    for (let q = text.indexOf('"', counted); q !== -1 && q < newline; q = text.indexOf('"', q + 1))
-      quotes += 1;
-    counted = newline;
-    if (quotes % 2 === 0) return newline + 1;
-    at = newline + 1;
-  }
-  return text.length;
-}
-
-/**
- * An import CSV (header row, quoted fields, BOM, CRLF or LF), read a slice at a time as
+ * An import CSV (header row, then its rows: csv-records.ts), read a slice at a time as
  * its rows are asked for, so the first rows can be written while the rest is read. Its
  * rows are validated chunk by chunk with the rules registerPerson applies (row-rules.ts:
  * RegisterPersonInput's class-validator rules as plain checks, with the same messages),
@@ -137,33 +95,34 @@ export class PeopleCsv {
   private readonly pastDates = new Map<string, boolean>();
   /** The organisation id's problem, the same for every row. */
   private readonly organisationProblem: FieldProblem | null;
-  /** Records read and not yet handed out. */
-  private pending: CsvRecord[] = [];
-  /** Where the text not yet read begins, and the line it begins on. */
-  private position = 0;
-  private line = 1;
   private index: ReadonlyMap<ImportColumn, number> = new Map();
   private width = 0;
   /** Rows handed out so far (blank lines aside). */
   rowsRead = 0;
 
+  private readonly records: CsvRecords;
+  private readonly headerErrors: ImportRowError[] = [];
+
   private constructor(
-    /** Problems of the file as a whole (unreadable, header): no row is validated then. */
-    readonly errors: ImportRowError[],
-    private readonly csv: string,
+    csv: string,
     private readonly organisationId: string,
   ) {
+    this.records = new CsvRecords(csv);
     this.organisationProblem = organisationProblem(organisationId);
+  }
+
+  /** Problems of the file as a whole (unreadable, header): the file is refused with them alone. */
+  get errors(): ImportRowError[] {
+    return this.records.problem ? [this.records.problem] : this.headerErrors;
   }
 
   /** The file with its header read and checked (problems in `errors`). */
   static read(csv: string, organisationId: string): PeopleCsv {
-    const file = new PeopleCsv([], csv, organisationId);
-    file.readSlice();
+    const file = new PeopleCsv(csv, organisationId);
+    const [header] = file.records.next(1);
     if (file.errors.length > 0) return file;
-    const header = file.pending.shift();
     if (!header) {
-      file.errors.push({
+      file.headerErrors.push({
         line: 1,
         field: null,
         message: 'the CSV is empty: it needs a header row',
@@ -175,87 +134,30 @@ export class PeopleCsv {
     header.cells.forEach((name, i) => {
       const column = known.get(name.toLowerCase());
       if (!column) {
-        file.errors.push({
+        file.headerErrors.push({
           line: header.line,
           field: name,
           message: `unknown column; the columns are ${IMPORT_COLUMNS.join(', ')}`,
         });
       } else if (index.has(column)) {
-        file.errors.push({ line: header.line, field: column, message: 'column named twice' });
+        file.headerErrors.push({ line: header.line, field: column, message: 'column named twice' });
       } else {
         index.set(column, i);
       }
     });
     for (const column of IMPORT_COLUMNS) {
       if (!index.has(column))
-        file.errors.push({ line: header.line, field: column, message: 'missing column' });
+        file.headerErrors.push({ line: header.line, field: column, message: 'missing column' });
     }
     file.index = index;
     file.width = header.cells.length;
     return file;
   }
 
-  /** Reads the next slice into `pending`; false at the end of the text or on a problem. */
-  private readSlice(): boolean {
-    if (this.position >= this.csv.length || this.errors.length > 0) return false;
-    const end = sliceEnd(this.csv, this.position, SLICE_CHARACTERS);
-    const first = this.position === 0;
-    const lineBefore = this.line - 1;
-    let parsed: string[][];
-    try {
-      parsed = parse(this.csv.slice(this.position, end), {
-        bom: first,
-        relax_column_count: true,
-        trim: true,
-        // Bounds on what one record may cost, whatever the file holds.
-        max_record_size: MAX_RECORD_CHARACTERS,
-        on_record: (record: string[], context: { lines: number }) => {
-          if (record.length > MAX_RECORD_FIELDS) throw new TooManyFields(context.lines);
-          return record;
-        },
-      });
-    } catch (error) {
-      // Lines are counted from the slice's start: the file's line is that many further.
-      if (error instanceof TooManyFields) {
-        const line = lineBefore + error.line;
-        this.errors.push({
-          line,
-          field: null,
-          message: `line ${line} has more than ${MAX_RECORD_FIELDS} fields`,
-        });
-      } else if (error instanceof CsvError) {
-        const line = lineBefore + ((error as CsvError & { lines?: number }).lines ?? 1);
-        this.errors.push({
-          line,
-          field: null,
-          message: `the CSV cannot be read: ${error.message}`,
-        });
-      } else {
-        throw error;
-      }
-      this.pending = [];
-      return false;
-    }
-    this.position = end;
-    // Each record starts on the line after the previous one ended, and a record
-    // ends as many lines after its start as its quoted cells hold line breaks.
-    // Blank lines come as records of one empty cell and are skipped here.
-    for (const cells of parsed) {
-      if (!(cells.length === 1 && cells[0] === '')) this.pending.push({ cells, line: this.line });
-      this.line += 1;
-      for (const cell of cells) {
-        if (cell.includes('\n')) this.line += cell.split('\n').length - 1;
-      }
-    }
-    return true;
-  }
-
   /** The next `size` rows below the header (fewer at the end, none once read or refused). */
   nextRows(size: number): CsvRecord[] {
-    if (this.index.size === 0) return [];
-    while (this.pending.length < size && this.readSlice());
     if (this.errors.length > 0) return [];
-    const rows = this.pending.splice(0, size);
+    const rows = this.records.next(size);
     this.rowsRead += rows.length;
     return rows;
   }
