@@ -28,7 +28,8 @@ function generateCsv(rows: number): string {
     lines.push(
       [
         `Given${i % 997}`,
-        `"Family, ${i}"`,
+        // Names in no order, as a delegation's file lists them; the comma makes the cell quoted.
+        `"Family, ${(i * 7919) % 100_003}"`,
         dob,
         NATIONS[i % NATIONS.length],
         FUNCTIONS[i % FUNCTIONS.length],

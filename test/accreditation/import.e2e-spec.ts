@@ -47,7 +47,8 @@ describe('importing people from a CSV, through the gateway', () => {
 
   it('imports every row with a SUBMITTED accreditation, a card number and its history', async () => {
     const organisation = await given(system).organisation();
-    const csv = `\uFEFF${CSV_HEADER}\r\n${csvRow('IMP0001')}\r\n${csvRow('IMP0002', { venues: '*', zones: '*' })}\r\n${csvRow(
+    // Family names out of alphabetical order: card numbers follow the file's order all the same.
+    const csv = `\uFEFF${CSV_HEADER}\r\n${csvRow('IMP0001', { familyName: 'Zhang' })}\r\n${csvRow('IMP0002', { venues: '*', zones: '*' })}\r\n${csvRow(
       'IMP0003',
       { familyName: '"Nguyen, Thi"', category: 'E', function: 'Journalist' },
     )}\r\n`;
@@ -88,7 +89,15 @@ describe('importing people from a CSV, through the gateway', () => {
       assert.ok(isValidCardNumber(p.accreditation.cardNumber));
       assert.deepEqual(p.accreditation.history, [{ status: 'SUBMITTED', by: me }]);
     }
-    assert.equal(new Set([...byDocument.values()].map((p) => p.accreditation.cardNumber)).size, 3);
+    const cardNumbers = ['IMP0001', 'IMP0002', 'IMP0003'].map(
+      (document) => byDocument.get(document)!.accreditation.cardNumber,
+    );
+    assert.deepEqual(
+      cardNumbers,
+      [...cardNumbers].sort(),
+      'card numbers ascend in the order of the file',
+    );
+    assert.equal(new Set(cardNumbers).size, 3);
   });
 
   it('only validates on a dry run: nothing is written', async () => {

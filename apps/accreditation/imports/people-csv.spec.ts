@@ -221,7 +221,8 @@ describe('the bounds of an import', () => {
     const { rows, errors } = parsePeopleCsv(`${HEADER}\n${row()}\n${','.repeat(100_000)}\n`, ORG);
     assert.deepEqual(rows, []);
     assert.equal(errors.length, 1);
-    assert.match(errors[0].message, /more than 64 fields/);
+    assert.equal(errors[0].line, 3);
+    assert.match(errors[0].message, /line 3 has more than 64 fields/);
   });
 
   it('refuses a record longer than any row is', () => {
