@@ -102,7 +102,7 @@ await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const sections = results.map(
   (r) =>
-    `## ${sectionKey(r)}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs\n\n${figuresTable(r.figures)}\n`,
+    `## ${sectionKey(r)}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs${r.referenceMs === undefined ? '' : `, machine reference ${r.referenceMs.toFixed(0)} ms`}\n\n${figuresTable(r.figures)}\n`,
 );
 const resultsMd = path.join(REPO_ROOT, 'bench', 'results.md');
 // Formatted as the repository's Prettier check expects, so a committed run keeps lint green.
@@ -112,7 +112,9 @@ await writeFile(
   resultsMd,
   await format(
     `# Benchmark results\n\nWritten by \`npm run bench\` on ${os.hostname()} (${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB), Node ${process.version}.\n` +
-      `"embedded" is the PostgreSQL \`npm start\` runs; "TEST_DATABASE_URL" the server it named.\n\n${sections.join('\n')}` +
+      `"embedded" is the PostgreSQL \`npm start\` runs; "TEST_DATABASE_URL" the server it named. ` +
+      `The machine reference is a fixed piece of Node work timed at each benchmark's start (bench/support/machine-reference.ts; lower is faster): ` +
+      `the same machine's speed differs from day to day, so compare sections by it.\n\n${sections.join('\n')}` +
       (failed.length ? `\nFailed: ${failed.join(', ')}\n` : ''),
   ),
 );

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEPLOYED } from '#bench/support/deployed.js';
+import { machineReferenceMs } from '#bench/support/machine-reference.js';
 import { REPO_ROOT } from '#tools/paths.js';
 
 /**
@@ -30,6 +31,8 @@ export interface BenchResult {
   cpus: number;
   loadAtStart: number;
   loadAtEnd: number;
+  /** machineReferenceMs() at the start: the machine's speed that day (lower is faster). */
+  referenceMs?: number;
   figures: Figure[];
 }
 
@@ -59,10 +62,11 @@ export class BenchReport {
   private readonly started = performance.now();
   private readonly startedAt = new Date();
   private readonly loadAtStart = os.loadavg()[0];
+  private readonly referenceMs = machineReferenceMs();
 
   constructor(private readonly bench: string) {
     console.log(
-      `${bench}: ${os.cpus().length} CPUs, load average ${load()}, PostgreSQL at ${databaseLabel()}, ` +
+      `${bench}: ${os.cpus().length} CPUs, load average ${load()}, machine reference ${this.referenceMs.toFixed(0)} ms, PostgreSQL at ${databaseLabel()}, ` +
         (DEPLOYED
           ? 'services as deployed (NODE_ENV=production)'
           : 'development build (NODE_ENV is not production)'),
@@ -89,12 +93,13 @@ export class BenchReport {
       cpus: os.cpus().length,
       loadAtStart: this.loadAtStart,
       loadAtEnd: os.loadavg()[0],
+      referenceMs: this.referenceMs,
       figures: this.figures,
     };
     console.log('');
     console.log(figuresTable(result.figures));
     console.log(
-      `\nload average ${result.loadAtStart.toFixed(1)} at the start, ${result.loadAtEnd.toFixed(1)} at the end, on ${result.cpus} CPUs: figures mean little when it is well above the CPUs`,
+      `\nload average ${result.loadAtStart.toFixed(1)} at the start, ${result.loadAtEnd.toFixed(1)} at the end, on ${result.cpus} CPUs: figures mean little when it is well above the CPUs; machine reference ${result.referenceMs?.toFixed(0)} ms (a fixed piece of Node work: compare runs of different days by it)`,
     );
     await mkdir(RESULTS_DIR, { recursive: true });
     const file = `${this.bench}${process.env.BENCH_DATABASE_LABEL ? `.${process.env.BENCH_DATABASE_LABEL}` : ''}.json`;
