@@ -100,6 +100,38 @@ describe('importing people from a CSV, through the gateway', () => {
     assert.equal(new Set(cardNumbers).size, 3);
   });
 
+  it('writes a file of several chunks whole: every person, card numbers in the order of the file', async () => {
+    const organisation = await given(system).organisation();
+    // More rows than the first chunk the import writes (2,000), family names descending.
+    const rows = 2_600;
+    const csv = [
+      CSV_HEADER,
+      ...Array.from({ length: rows }, (_, i) =>
+        csvRow(`CHK${String(i).padStart(5, '0')}`, {
+          familyName: `Chunked${String(rows - i).padStart(5, '0')}`,
+        }),
+      ),
+    ].join('\n');
+    assert.deepEqual(await run(organisation.id, csv), { created: rows, dryRun: false, errors: [] });
+    const written = await db.query<{
+      document_number: string;
+      card_number: string;
+      events: number;
+    }>(
+      `SELECT p.document_number, a.card_number,
+              (SELECT count(*)::int FROM accreditation.accreditation_events e
+               WHERE e.accreditation_id = a.id) AS events
+       FROM accreditation.people p JOIN accreditation.accreditations a ON a.person_id = p.id
+       WHERE p.organisation_id = $1 ORDER BY p.document_number`,
+      [organisation.id],
+    );
+    assert.equal(written.rows.length, rows);
+    assert.ok(written.rows.every((r) => r.events === 1));
+    const cardNumbers = written.rows.map((r) => r.card_number);
+    assert.deepEqual(cardNumbers, [...cardNumbers].sort(), 'card numbers ascend in file order');
+    assert.equal(new Set(cardNumbers).size, rows);
+  });
+
   it('only validates on a dry run: nothing is written', async () => {
     const organisation = await given(system).organisation();
     const csv = `${CSV_HEADER}\n${csvRow('DRY0001')}\n${csvRow('DRY0002')}\n`;
