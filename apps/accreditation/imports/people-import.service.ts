@@ -3,7 +3,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccreditationStatus } from '#libs/accreditation/accreditation-status.js';
 import { cardNumberFor } from '#libs/accreditation/card-number.js';
-import { awaitedLater } from '#libs/common/awaited-later.js';
 import { BadUserInputError, ConflictError } from '#libs/common/errors.js';
 import { AccreditationSql } from '#libs/sql/accreditation.sql.js';
 import { VenuesService } from '#apps/accreditation/venues/venues.service.js';
@@ -13,6 +12,7 @@ import {
   type ImportContext,
   type ImportRow,
 } from '#apps/accreditation/imports/people-csv.js';
+import { StatementsInTurn } from '#apps/accreditation/imports/statements-in-turn.js';
 
 /** The largest CSV one call takes (the gateway refuses bodies over 16 MB): 100,000 people are about 12 MB. */
 export const MAX_IMPORT_CSV_BYTES = 15 * 1024 * 1024;
@@ -96,7 +96,7 @@ export class PeopleImportService {
         // While PostgreSQL inserts one chunk of people, the next is read and validated:
         // one statement at a time on the connection, the CPU work overlapping it. A row
         // found invalid later rolls the whole transaction back.
-        let inserting: Promise<unknown> | null = null;
+        const statements = new StatementsInTurn(manager);
         for (
           let records = file.nextRows(FIRST_CHUNK);
           records.length > 0;
@@ -113,22 +113,18 @@ export class PeopleImportService {
           errors.push(...chunk.errors);
           rows.push(...chunk.rows);
           if (dryRun || errors.length > 0) continue;
-          const parameters = peopleParameters(organisationId, chunk.rows);
-          await inserting;
-          // It may fail (a document number registered meanwhile) while the next chunk's
-          // look-up is awaited: that failure is met where it is awaited, not as a crash.
-          inserting = awaitedLater(
-            manager.query(AccreditationSql.imports.insertPeople, parameters),
+          await statements.send(
+            AccreditationSql.imports.insertPeople,
+            peopleParameters(organisationId, chunk.rows),
           );
-          await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
         }
         const refusal = refusalOf(file, errors, dryRun);
         if (refusal) {
-          await inserting;
+          await statements.done();
           throw refusal;
         }
         // Every row is valid: the accreditations follow the last people statement.
-        await this.insertAccreditations(manager, rows, request.by, inserting);
+        await this.insertAccreditations(statements, rows, request.by);
         return { created: rows.length, errors: [], dryRun };
       });
       this.mergeSearchIndexes();
@@ -197,24 +193,22 @@ export class PeopleImportService {
   /**
    * One SUBMITTED accreditation per person, with card numbers from the
    * sequence in bulk (taken only now that the import will commit, so a refused
-   * file spends no serials), and its first history event. `peopleWritten` is
-   * the last people statement, still in flight: the serials are taken and the
-   * first chunk's parameters built meanwhile, on a connection of their own (a
-   * sequence stands outside transactions), so PostgreSQL goes from the people
-   * to their accreditations without waiting (~0.2 s for 100,000 people).
+   * file spends no serials), and its first history event. The last people
+   * statement is still in flight: the serials are taken and the first chunk's
+   * parameters built meanwhile, on a connection of their own (a sequence stands
+   * outside transactions), so PostgreSQL goes from the people to their
+   * accreditations without waiting (~0.2 s for 100,000 people).
    */
   private async insertAccreditations(
-    manager: EntityManager,
+    statements: StatementsInTurn,
     rows: ImportRow[],
     by: string | null,
-    peopleWritten: Promise<unknown> | null,
   ) {
     const serials: { serial: string }[] = await this.dataSource.query(
       AccreditationSql.imports.cardSerials,
       [rows.length],
     );
     // Each chunk's parameters are built while PostgreSQL writes the previous one.
-    let writing = peopleWritten;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
       const column = (pick: (row: ImportRow) => string) => arrayLiteral(chunk.map(pick));
@@ -230,14 +224,10 @@ export class PeopleImportService {
         column((r) => r.input.accreditation.venues.join(';')),
         column((r) => r.input.accreditation.zones.join(';')),
       ];
-      await writing;
       // The accreditations and their first history events in one statement.
-      writing = awaitedLater(
-        manager.query(AccreditationSql.imports.insertAccreditations, parameters),
-      );
-      await new Promise((resolve) => setImmediate(resolve)); // lets the statement leave before the next chunk
+      await statements.send(AccreditationSql.imports.insertAccreditations, parameters);
     }
-    await writing;
+    await statements.done();
   }
 }
 
