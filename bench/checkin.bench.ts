@@ -8,8 +8,9 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { cpuSnapshot, cpuUsed, type CpuSnapshot } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
+import { JsonPoster } from '#bench/support/post-json.js';
 import { BenchReport } from '#bench/support/report.js';
-import { fetchAsGateway } from '#libs/auth/gateway-proof.js';
+import { gatewayProofHeaders } from '#libs/auth/gateway-proof.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { inspection } from '#test/inspection/support.js';
 import type { GivenPerson } from '#test/support/given.js';
@@ -52,6 +53,8 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 /** One scan: every person alternates IN and OUT, so every scan is admitted. */
 class Scanner {
   private readonly inside = new Map<string, boolean>();
+  /** One kept-alive connection per client (bench/support/post-json.ts). */
+  readonly http = new JsonPoster(CONCURRENCY);
   constructor(
     private readonly areaCode: string,
     private readonly token: string,
@@ -73,16 +76,20 @@ class Scanner {
         },
       },
     });
-    const authorization = { authorization: `Bearer ${this.token}` };
-    const res =
-      url === this.subgraph.url
-        ? await fetchAsGateway(this.subgraph.gatewaySecret, url, request, authorization)
-        : await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...authorization },
-            body: request,
-          });
-    const body = (await res.json()) as {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    if (url === this.subgraph.url) {
+      // The subgraph answers only requests signed as the gateway signs them.
+      Object.assign(
+        headers,
+        gatewayProofHeaders(this.subgraph.gatewaySecret, {
+          method: 'POST',
+          path: new URL(url).pathname,
+          body: request,
+        }),
+      );
+    }
+    const answer = await this.http.post(url, request, headers);
+    const body = answer.json as {
       data?: { checkIn: { decision: string } };
       errors?: unknown[];
     };
@@ -380,6 +387,7 @@ async function main() {
       console.log(`subgraph / pgbench: ${(subgraph / tps).toFixed(2)}x`);
       console.log(`gateway / subgraph: ${(gateway / subgraph).toFixed(2)}x`);
     }
+    scanner.http.close();
     await report.finish();
   } finally {
     await system.stop();
