@@ -187,6 +187,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         INSPECTION_URL: subgraphUrls.inspection,
         MOVEMENT_URL: subgraphUrls.movement,
         ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
+        // As the deployed gateway reads it (a benchmark compares both settings with it).
+        ...(process.env.FORWARD_WHOLE_OPERATIONS
+          ? { FORWARD_WHOLE_OPERATIONS: process.env.FORWARD_WHOLE_OPERATIONS }
+          : {}),
         ...options.gatewayEnv,
       }),
     );

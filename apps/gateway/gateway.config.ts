@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -80,6 +81,18 @@ export class GatewayConfig {
   @IsString()
   @MinLength(16)
   METRICS_TOKEN?: string;
+
+  /**
+   * An operation one subgraph answers whole is sent to it as written (apps/gateway/forwarding);
+   * `false` plans and resolves every operation in the runtime, as a comparison or a fallback.
+   */
+  @IsOptional()
+  // Read from the raw variable: implicit conversion would make the string "false" true.
+  @Transform(
+    ({ obj }: { obj: Record<string, unknown> }) => obj.FORWARD_WHOLE_OPERATIONS !== 'false',
+  )
+  @IsBoolean()
+  FORWARD_WHOLE_OPERATIONS: boolean = true;
 
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '').split(',').flatMap((o) => (o.trim() ? [o.trim()] : []));
