@@ -9,6 +9,7 @@ import {
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
+import { JsonPoster } from '#bench/support/post-json.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
@@ -368,6 +369,8 @@ try {
   ).rows.map((r) => r.id);
   if (people.length === 0) throw new Error('loaded only (BENCH_LOAD_ONLY)');
   const tracer = await given(system).user(['TRACER']);
+  // A lean client (bench/support/post-json.ts): the figures are the system's, not fetch's.
+  const http = new JsonPoster(1);
   const span = (DAYS - WINDOW_DAYS) * DAY;
   const samples = Array.from({ length: QUERIES + 20 }, () => {
     const from = new Date(
@@ -424,11 +427,15 @@ try {
     const serviceBefore = movementPid ? (cpuSecondsOf(movementPid) ?? 0) : 0;
     for (const sample of samples.slice(20)) {
       const started = performance.now();
-      const data = await tracer.query<{ contacts: { encounters?: unknown[] }[] }>(query, sample);
+      const answer = await http.post(system.url, JSON.stringify({ query, variables: sample }), {
+        authorization: `Bearer ${tracer.token}`,
+      });
       times.push(performance.now() - started);
+      const data = (answer.json as { data?: { contacts: { encounters?: unknown[] }[] } }).data;
+      if (!data) throw new Error(`contacts failed: ${JSON.stringify(answer.json)}`);
       contactsFound += data.contacts.length;
       for (const c of data.contacts) encountersFound += c.encounters?.length ?? 0;
-      bytes += JSON.stringify(data).length;
+      bytes += answer.bytes;
     }
     const cpu = cpuSpent(cpuBefore, await cpuSample(cpuDb, databaseName));
     const service = movementPid ? (cpuSecondsOf(movementPid) ?? 0) - serviceBefore : 0;
@@ -488,6 +495,7 @@ try {
 
   if (!process.env.BENCH_SKIP_VERIFY) await verifyAll(manager);
   await direct.end();
+  http.close();
   await report.finish();
 } finally {
   await system.stop();

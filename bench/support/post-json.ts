@@ -20,7 +20,7 @@ export class JsonPoster {
     url: string,
     body: string,
     headers: Record<string, string>,
-  ): Promise<{ status: number; json: unknown }> {
+  ): Promise<{ status: number; json: unknown; bytes: number }> {
     const target = new URL(url);
     return new Promise((resolve, reject) => {
       const request = http.request(
@@ -42,8 +42,9 @@ export class JsonPoster {
           response.on('error', reject);
           response.on('end', () => {
             try {
-              const text = Buffer.concat(chunks).toString('utf8');
-              resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) as unknown });
+              const body = Buffer.concat(chunks);
+              const json = JSON.parse(body.toString('utf8')) as unknown;
+              resolve({ status: response.statusCode ?? 0, json, bytes: body.length });
             } catch (error) {
               reject(error instanceof Error ? error : new Error(String(error)));
             }
