@@ -10,6 +10,9 @@ import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { inspection } from '#test/inspection/support.js';
 import { GraphQLClient } from '#test/support/graphql-client.js';
 
+/** A query text holding this is cut off by the proxy: the connection drops, nothing answers. */
+const DROP = '# the connection drops';
+
 /**
  * The inspection subgraph behind a pass-through that keeps the query text of every request
  * it carries: what a gateway sent it, byte for byte.
@@ -24,7 +27,12 @@ async function recordingProxy(
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       if (req.url === '/graphql' && req.method === 'POST') {
-        queries.push((JSON.parse(body.toString('utf8')) as { query: string }).query);
+        const query = (JSON.parse(body.toString('utf8')) as { query: string }).query;
+        queries.push(query);
+        if (query.includes(DROP)) {
+          req.socket.destroy();
+          return;
+        }
       }
       const upstream = httpRequest(
         new URL(req.url ?? '/', target),
@@ -147,5 +155,27 @@ describe('an operation one subgraph answers whole, through the gateway', () => {
     );
     assert.deepEqual(forwarded, planned);
     assert.equal(forwarded.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
+  });
+
+  it('sends a query again through the runtime when the subgraph drops it, a mutation never', async () => {
+    proxy.queries.length = 0;
+    const query = `${DROP}\n{ inspectionAreas { code } }`;
+    const read = await forwarding.request(query);
+    // The runtime's own text (without the comment) went through and answered.
+    assert.deepEqual(read.errors, undefined);
+    assert.ok(Array.isArray((read.data as { inspectionAreas?: unknown[] }).inspectionAreas));
+    assert.equal(proxy.queries.length, 2);
+    assert.equal(proxy.queries[0], query);
+
+    proxy.queries.length = 0;
+    const mutation = `${DROP}\nmutation($input: CheckInInput!) { checkIn(input: $input) { decision } }`;
+    const written = await forwarding.request(mutation, {
+      input: { id: randomUUID(), areaCode: 'ANY', direction: 'IN', cardNumber: 'ANY' },
+    });
+    // It may have been applied: it is not sent twice, and the caller is told it failed.
+    assert.equal(proxy.queries.length, 1);
+    assert.equal(written.data, null);
+    assert.equal(written.errors?.[0]?.extensions?.code, 'DOWNSTREAM_SERVICE_ERROR');
+    assert.equal(written.errors?.[0]?.extensions?.serviceName, 'inspection');
   });
 });

@@ -3,6 +3,7 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
+  OperationTypeNode,
   print,
   type DocumentNode,
   type ExecutionArgs,
@@ -20,6 +21,8 @@ import { soleSubgraphOf, SubgraphOwnership } from '#apps/gateway/forwarding/subg
 interface Route {
   subgraph: string | null;
   text: string;
+  /** A query may be sent again; a mutation only when the first attempt never left. */
+  query: boolean;
 }
 
 /**
@@ -50,6 +53,8 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
       route = {
         subgraph,
         text: subgraph ? (args.document.loc?.source.body ?? print(args.document)) : '',
+        query:
+          getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.QUERY,
       };
       byName.set(key, route);
     }
@@ -89,8 +94,9 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
         try {
           answer = await client.post(body, forwarded);
         } catch (error) {
-          // Nothing reached the subgraph: the runtime may send it and answers its failure.
-          if (error instanceof SubgraphUnreachable) {
+          // Nothing reached the subgraph, or reading changes nothing: the runtime sends it
+          // again and answers its failure as it always has.
+          if (error instanceof SubgraphUnreachable || route.query) {
             return executeFn(execArgs) as Promise<ExecutionResult>;
           }
           return failed(subgraph, error);
