@@ -8,9 +8,9 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { cpuSnapshot, cpuUsed, type CpuSnapshot } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
-import { JsonPoster } from '#bench/support/post-json.js';
 import { BenchReport } from '#bench/support/report.js';
 import { gatewayProofHeaders } from '#libs/auth/gateway-proof.js';
+import { KeptAlivePoster } from '#libs/common/kept-alive-poster.js';
 import { startSystem, type RunningSystem } from '#tools/in-process-system.js';
 import { inspection } from '#test/inspection/support.js';
 import type { GivenPerson } from '#test/support/given.js';
@@ -53,8 +53,8 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 /** One scan: every person alternates IN and OUT, so every scan is admitted. */
 class Scanner {
   private readonly inside = new Map<string, boolean>();
-  /** One kept-alive connection per client (bench/support/post-json.ts). */
-  readonly http = new JsonPoster(CONCURRENCY);
+  /** One kept-alive connection per client: the figures are the system's, not fetch's. */
+  readonly http = new KeptAlivePoster(CONCURRENCY);
   constructor(
     private readonly areaCode: string,
     private readonly token: string,
@@ -76,7 +76,10 @@ class Scanner {
         },
       },
     });
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${this.token}`,
+    };
     if (url === this.subgraph.url) {
       // The subgraph answers only requests signed as the gateway signs them.
       Object.assign(
@@ -89,7 +92,7 @@ class Scanner {
       );
     }
     const answer = await this.http.post(url, request, headers);
-    const body = answer.json as {
+    const body = JSON.parse(answer.body.toString('utf8')) as {
       data?: { checkIn: { decision: string } };
       errors?: unknown[];
     };

@@ -6,10 +6,10 @@ import {
   CONTACTS_STATEMENT,
   findContacts,
 } from '#libs/movement/contacts.js';
+import { KeptAlivePoster } from '#libs/common/kept-alive-poster.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
-import { JsonPoster } from '#bench/support/post-json.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
@@ -369,8 +369,8 @@ try {
   ).rows.map((r) => r.id);
   if (people.length === 0) throw new Error('loaded only (BENCH_LOAD_ONLY)');
   const tracer = await given(system).user(['TRACER']);
-  // A lean client (bench/support/post-json.ts): the figures are the system's, not fetch's.
-  const http = new JsonPoster(1);
+  // A lean client (libs/common/kept-alive-poster.ts): the figures are the system's, not fetch's.
+  const http = new KeptAlivePoster(1);
   const span = (DAYS - WINDOW_DAYS) * DAY;
   const samples = Array.from({ length: QUERIES + 20 }, () => {
     const from = new Date(
@@ -428,14 +428,18 @@ try {
     for (const sample of samples.slice(20)) {
       const started = performance.now();
       const answer = await http.post(system.url, JSON.stringify({ query, variables: sample }), {
+        'content-type': 'application/json',
         authorization: `Bearer ${tracer.token}`,
       });
+      const json = JSON.parse(answer.body.toString('utf8')) as {
+        data?: { contacts: { encounters?: unknown[] }[] };
+      };
       times.push(performance.now() - started);
-      const data = (answer.json as { data?: { contacts: { encounters?: unknown[] }[] } }).data;
-      if (!data) throw new Error(`contacts failed: ${JSON.stringify(answer.json)}`);
+      const data = json.data;
+      if (!data) throw new Error(`contacts failed: ${JSON.stringify(json)}`);
       contactsFound += data.contacts.length;
       for (const c of data.contacts) encountersFound += c.encounters?.length ?? 0;
-      bytes += answer.bytes;
+      bytes += answer.body.length;
     }
     const cpu = cpuSpent(cpuBefore, await cpuSample(cpuDb, databaseName));
     const service = movementPid ? (cpuSecondsOf(movementPid) ?? 0) - serviceBefore : 0;

@@ -1,6 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '#libs/auth/gateway-proof.js';
+import { gatewayProofHeaders } from '#libs/auth/gateway-proof.js';
+import { KeptAlivePoster, type PostedAnswer } from '#libs/common/kept-alive-poster.js';
 
 /** What the subgraph answered: the HTTP status and the GraphQL response it carried. */
 export interface SubgraphAnswer {
@@ -29,64 +28,52 @@ export type ForwardedHeaders = Partial<
  */
 export class SubgraphClient {
   private readonly target: URL;
-  private readonly agent: http.Agent;
-  private readonly transport: typeof http | typeof https;
+  private readonly poster = new KeptAlivePoster();
 
   constructor(
     url: string,
     private readonly secret: string,
   ) {
     this.target = new URL(url);
-    this.transport = this.target.protocol === 'https:' ? https : http;
-    this.agent = new this.transport.Agent({ keepAlive: true });
   }
 
-  post(body: string, forwarded: ForwardedHeaders): Promise<SubgraphAnswer> {
+  async post(body: string, forwarded: ForwardedHeaders): Promise<SubgraphAnswer> {
     const bytes = Buffer.from(body);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json',
-      'content-length': String(bytes.length),
-      [GATEWAY_PROOF_HEADER]: signGatewayProof(this.secret, {
+      ...gatewayProofHeaders(this.secret, {
         method: 'POST',
         path: this.target.pathname,
         body: bytes,
       }),
     };
     for (const [name, value] of Object.entries(forwarded)) if (value) headers[name] = value;
-    return new Promise((resolve, reject) => {
-      const request = this.transport.request(
-        this.target,
-        { method: 'POST', agent: this.agent, headers },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () => {
-            let parsed: SubgraphAnswer['body'] = null;
-            try {
-              const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-              if (value && typeof value === 'object') parsed = value;
-            } catch {
-              // Not a GraphQL response: answered below as the subgraph's failure.
-            }
-            resolve({ status: response.statusCode ?? 0, body: parsed });
-          });
-        },
-      );
-      request.on('error', (error: NodeJS.ErrnoException) => {
-        // Refused or unresolvable: the subgraph received nothing.
-        reject(
-          error.code === 'ECONNREFUSED' || error.code === 'ENOTFOUND'
-            ? new SubgraphUnreachable(error.message)
-            : error,
-        );
-      });
-      request.end(bytes);
-    });
+    let answer: PostedAnswer;
+    try {
+      answer = await this.poster.post(this.target, bytes, headers);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Refused or unresolvable: the subgraph received nothing.
+      if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
+        throw new SubgraphUnreachable((error as Error).message);
+      }
+      throw error;
+    }
+    return { status: answer.status, body: graphQLResponseIn(answer.body) };
   }
 
   close(): void {
-    this.agent.destroy();
+    this.poster.close();
+  }
+}
+
+/** The GraphQL response a body holds, or null when it is not one (answered as a failure). */
+function graphQLResponseIn(body: Buffer): SubgraphAnswer['body'] {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return value && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
   }
 }

@@ -153,66 +153,49 @@ export function soleSubgraphOf(
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return null;
 
-  let candidates: Set<string> | null = null;
-  const narrow = (owners: ReadonlySet<string>) => {
+  // The subgraphs that could still answer everything seen so far; none ends the walk.
+  let candidates: ReadonlySet<string> | null = null;
+  const keepOnly = (owners: ReadonlySet<string>) => {
     candidates = new Set([...(candidates ?? owners)].filter((graph) => owners.has(graph)));
-    return candidates.size > 0;
+    return candidates.size > 0 ? undefined : BREAK;
   };
-  let refused = false;
+  const refuse = () => keepOnly(NONE);
   const typeInfo = new TypeInfo(schema);
-  function checkInputType() {
+  // Every input type the operation names or writes a value of, down to the fields of input
+  // objects and enum literals.
+  const checkInputType = () => {
     const type = typeInfo.getInputType();
-    if (!type) {
-      refused = true;
-      return BREAK;
-    }
+    if (!type) return refuse();
     const named = getNamedType(type);
-    if (isSpecifiedScalarType(named)) return undefined;
-    if (!narrow(ownership.typeOwners(named.name))) {
-      refused = true;
-      return BREAK;
-    }
-    return undefined;
-  }
+    return isSpecifiedScalarType(named) ? undefined : keepOnly(ownership.typeOwners(named.name));
+  };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const name = node.name.value;
-        if (name === '__typename') return;
+        if (name === '__typename') return undefined;
         const parent = typeInfo.getParentType();
-        if (name.startsWith('__') || !parent || !narrow(ownership.fieldOwners(parent.name, name))) {
-          refused = true;
-          return BREAK;
-        }
+        if (name.startsWith('__') || !parent) return refuse();
+        return keepOnly(ownership.fieldOwners(parent.name, name));
       },
       InlineFragment(node) {
-        if (node.typeCondition && !narrow(ownership.typeOwners(node.typeCondition.name.value))) {
-          refused = true;
-          return BREAK;
-        }
+        return node.typeCondition
+          ? keepOnly(ownership.typeOwners(node.typeCondition.name.value))
+          : undefined;
       },
       FragmentDefinition(node) {
-        if (!narrow(ownership.typeOwners(node.typeCondition.name.value))) {
-          refused = true;
-          return BREAK;
-        }
+        return keepOnly(ownership.typeOwners(node.typeCondition.name.value));
       },
-      // Every input type the operation names or writes a value of, down to the fields of
-      // input objects and enum literals.
       VariableDefinition: checkInputType,
       Argument: checkInputType,
       ObjectField: checkInputType,
       Directive(node) {
         // @include and @skip mean the same everywhere; anything else (@defer) is the planner's.
-        if (node.name.value !== 'include' && node.name.value !== 'skip') {
-          refused = true;
-          return BREAK;
-        }
+        return node.name.value === 'include' || node.name.value === 'skip' ? undefined : refuse();
       },
     }),
   );
-  const found = candidates as Set<string> | null;
-  if (refused || !found || found.size !== 1) return null;
-  return [...found][0];
+  const found = candidates as ReadonlySet<string> | null;
+  return found?.size === 1 ? [...found][0] : null;
 }

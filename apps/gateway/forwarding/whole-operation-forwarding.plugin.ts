@@ -8,6 +8,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type OperationDefinitionNode,
 } from 'graphql';
 import {
   SubgraphClient,
@@ -17,12 +18,15 @@ import {
 } from '#apps/gateway/forwarding/subgraph-client.js';
 import { soleSubgraphOf, SubgraphOwnership } from '#apps/gateway/forwarding/subgraph-ownership.js';
 
-/** What is decided once per parsed document (the runtime caches documents by their text). */
+/**
+ * Where an operation goes, decided once per parsed document (the runtime caches documents
+ * by their text); null: through the runtime.
+ */
 interface Route {
-  subgraph: string | null;
+  subgraph: string;
+  client: SubgraphClient;
   text: string;
-  /** A query may be sent again; a mutation only when the first attempt never left. */
-  query: boolean;
+  operation: OperationDefinitionNode;
 }
 
 /**
@@ -41,24 +45,23 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
   const clients = new Map(
     [...ownership.endpoints.values()].map((e) => [e.name, new SubgraphClient(e.url, secret)]),
   );
-  const routes = new WeakMap<DocumentNode, Map<string, Route>>();
+  const routes = new WeakMap<DocumentNode, Map<string, Route | null>>();
 
-  const routeOf = (args: ExecutionArgs): Route => {
+  const routeOf = (args: ExecutionArgs): Route | null => {
     let byName = routes.get(args.document);
-    if (!byName) routes.set(args.document, (byName = new Map<string, Route>()));
+    if (!byName) routes.set(args.document, (byName = new Map<string, Route | null>()));
     const key = args.operationName ?? '';
-    let route = byName.get(key);
-    if (!route) {
-      const subgraph = soleSubgraphOf(ownership, args.schema, args.document, args.operationName);
-      route = {
-        subgraph,
-        text: subgraph ? (args.document.loc?.source.body ?? print(args.document)) : '',
-        query:
-          getOperationAST(args.document, args.operationName)?.operation === OperationTypeNode.QUERY,
-      };
-      byName.set(key, route);
-    }
-    return route;
+    if (!byName.has(key)) byName.set(key, decideRoute(args));
+    return byName.get(key) ?? null;
+  };
+
+  const decideRoute = (args: ExecutionArgs): Route | null => {
+    const subgraph = soleSubgraphOf(ownership, args.schema, args.document, args.operationName);
+    const client = subgraph ? clients.get(subgraph) : undefined;
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!subgraph || !client || !operation) return null;
+    const text = args.document.loc?.source.body ?? print(args.document);
+    return { subgraph, client, text, operation };
   };
 
   return {
@@ -67,20 +70,18 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
       // Only HTTP requests: subscriptions and socket operations keep the runtime's transport.
       if (!request?.headers) return;
       const route = routeOf(args);
-      const client = route.subgraph ? clients.get(route.subgraph) : undefined;
-      if (!route.subgraph || !client) return;
-      const subgraph = route.subgraph;
+      if (!route) return;
+      const { subgraph, client, operation } = route;
       const forwarded: ForwardedHeaders = {
         authorization: request.headers.get('authorization') ?? undefined,
         'x-request-id': request.headers.get('x-request-id') ?? undefined,
         'x-forwarded-for': request.headers.get('x-forwarded-for') ?? undefined,
       };
       setExecuteFn(async (execArgs: ExecutionArgs) => {
-        const operation = getOperationAST(execArgs.document, execArgs.operationName);
         const variables = execArgs.variableValues ?? {};
         const coerced = getVariableValues(
           execArgs.schema,
-          operation?.variableDefinitions ?? [],
+          operation.variableDefinitions ?? [],
           variables,
         );
         // Variables that do not fit: the runtime answers them with its own errors.
@@ -96,7 +97,11 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
         } catch (error) {
           // Nothing reached the subgraph, or reading changes nothing: the runtime sends it
           // again and answers its failure as it always has.
-          if (error instanceof SubgraphUnreachable || route.query) {
+          // A query may be sent again; a mutation only when the first attempt never left.
+          if (
+            error instanceof SubgraphUnreachable ||
+            operation.operation === OperationTypeNode.QUERY
+          ) {
             return executeFn(execArgs) as Promise<ExecutionResult>;
           }
           return failed(subgraph, error);
