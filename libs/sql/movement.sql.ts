@@ -27,10 +27,30 @@ function wholeMinutes(interval: string): string {
 }
 
 /**
- * The encounters of the meetings that pass `condition`: each person's overlaps with one
- * stay, merged where they touch (a run starts where the one before ends elsewhere).
+ * The meetings of the people `persons` (a query of person_id) with the subject's stays,
+ * as CONTACT_STEPS' `meetings` has them (stay, location, person_id, f, u), worked out again
+ * from the person index: each person's rows overlapping the window, joined to the subject's
+ * stays at the same place. For the few people whose encounters are needed, this reads a
+ * few dozen rows each instead of keeping every meeting of a week for a second pass.
  */
-function encountersOf(condition: string): string {
+function meetingsOf(persons: string): string {
+  return `(
+    SELECT p.stay, p.location, o.person_id, greatest(o.started_at, p.a) AS f,
+           least(coalesce(o.ended_at, 'infinity'), p.b) AS u
+    FROM (${persons}) w
+    CROSS JOIN LATERAL (
+      SELECT s.person_id, s.location, s.started_at, s.ended_at FROM movement.stays s
+      WHERE s.person_id = w.person_id AND s.started_at < $3::timestamptz
+        AND (s.ended_at IS NULL OR s.ended_at > $2::timestamptz)) o
+    JOIN subject p ON p.location = o.location
+    WHERE greatest(o.started_at, p.a) < least(coalesce(o.ended_at, 'infinity'), p.b))`;
+}
+
+/**
+ * The encounters of the people `persons` (a query of person_id): each person's overlaps with
+ * one stay, merged where they touch (a run starts where the one before ends elsewhere).
+ */
+function encountersOf(persons: string): string {
   return `(
     SELECT i.person_id, i.location, min(i.f) AS f, max(i.u) AS u,
            ${wholeMinutes('max(i.u) - min(i.f)')}::int AS minutes
@@ -38,7 +58,7 @@ function encountersOf(condition: string): string {
                         PARTITION BY r.person_id, r.stay ORDER BY r.f ROWS UNBOUNDED PRECEDING) AS island
           FROM (SELECT m.*, lag(m.u) OVER (PARTITION BY m.person_id, m.stay ORDER BY m.f)
                               IS DISTINCT FROM m.f AS starts
-                FROM meetings m WHERE ${condition}) r) i
+                FROM ${meetingsOf(persons)} m) r) i
     GROUP BY i.person_id, i.stay, i.location, i.island)`;
 }
 
@@ -54,7 +74,9 @@ function encountersOf(condition: string): string {
  * 2. meetings: for each of those stays and each class of stay length, everyone else's rows
  *    at that place that overlap it: one range of the (location, span_class, started_at)
  *    index, from its start less the class's longest stay to its end (the last class, open
- *    and very long stays, has no lower bound and holds few rows per place).
+ *    and very long stays, has no lower bound and holds few rows per place). Read once, by
+ *    `quick`, so PostgreSQL streams it into the aggregate: kept for a second pass (as
+ *    it was), a week's ~17,000 meetings went through a tuplestore, ~40 % of the statement.
  * 3. Encounters are the overlaps merged where they touch (gaps and islands), floored to
  *    whole minutes, and a contact's total is the sum of its encounters' minutes. One
  *    person's rows never overlap one another (each ends by the next ENTRY), nor do the
@@ -63,7 +85,8 @@ function encountersOf(condition: string): string {
  *    the same stay can (a double scan, or out and back in). `quick` sums everyone's overlaps
  *    as they are in one pass, with a bit per stay met; where a person has fewer bits than
  *    overlaps (two overlaps with one stay, or two stays on one bit), their islands are
- *    worked out exactly, a sort and a window over their few rows alone. Summing first and
+ *    worked out exactly, a sort and a window over their few rows alone (their meetings read
+ *    again from the person index: meetingsOf). Summing first and
  *    sorting only the few is what keeps a week at a Games venue (thousands of contacts,
  *    tens of thousands of overlaps) to a few milliseconds.
  * 4. totals: the contacts with at least minMinutes, most minutes first, the first `first`
@@ -91,7 +114,7 @@ subject AS MATERIALIZED (
         FROM subject_rows r) r
   GROUP BY r.stay
 ),
-meetings AS MATERIALIZED (
+meetings AS (
   SELECT p.stay, p.location, o.person_id, greatest(o.started_at, p.a) AS f,
          least(coalesce(o.ended_at, 'infinity'), p.b) AS u
   FROM subject p
@@ -113,14 +136,14 @@ quick AS (
   FROM meetings m GROUP BY m.person_id
 ),
 totals AS (
-  SELECT q.person_id, coalesce(x.total, q.total)::int AS total
+  SELECT q.person_id, x.total
   FROM quick q
-  LEFT JOIN (
-    SELECT e.person_id, sum(e.minutes) AS total
-    FROM ${encountersOf('m.person_id IN (SELECT person_id FROM quick WHERE bit_count(stays_met::bit(64)) < overlap_count)')} e
-    GROUP BY e.person_id) x USING (person_id)
-  WHERE coalesce(x.total, q.total) >= $4
-  ORDER BY total DESC, person_id LIMIT $5
+  -- The exact sum only where overlaps may touch: a subplan run for those few people alone.
+  CROSS JOIN LATERAL (SELECT CASE WHEN bit_count(q.stays_met::bit(64)) < q.overlap_count
+      THEN (SELECT sum(e.minutes) FROM ${encountersOf('SELECT q.person_id')} e)
+      ELSE q.total END::int AS total) x
+  WHERE x.total >= $4
+  ORDER BY x.total DESC, q.person_id LIMIT $5
 )`;
 
 export const MovementSql = {
@@ -215,7 +238,7 @@ SELECT person_id, total FROM totals ORDER BY total DESC, person_id`,
        */
       encounters: `${CONTACT_STEPS}
 SELECT t.person_id, t.total, e.location, e.f, e.u, e.minutes
-FROM totals t JOIN ${encountersOf('m.person_id IN (SELECT person_id FROM totals)')} e USING (person_id)
+FROM totals t CROSS JOIN LATERAL ${encountersOf('SELECT t.person_id')} e
 ORDER BY t.person_id`,
     },
   },
