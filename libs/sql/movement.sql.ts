@@ -27,6 +27,14 @@ function wholeMinutes(interval: string): string {
 }
 
 /**
+ * A meeting: another person's row `o` overlapping one of the subject's stays `p` at its
+ * place, clipped to that stay ([f, u)). `MEETING` is its columns, `MEETS` the overlap.
+ */
+const MEETING = `p.stay, p.location, o.person_id, greatest(o.started_at, p.a) AS f,
+         least(coalesce(o.ended_at, 'infinity'), p.b) AS u`;
+const MEETS = `greatest(o.started_at, p.a) < least(coalesce(o.ended_at, 'infinity'), p.b)`;
+
+/**
  * The meetings of the people `persons` (a query of person_id) with the subject's stays,
  * as CONTACT_STEPS' `meetings` has them (stay, location, person_id, f, u), worked out again
  * from the person index: each person's rows overlapping the window, joined to the subject's
@@ -35,15 +43,14 @@ function wholeMinutes(interval: string): string {
  */
 function meetingsOf(persons: string): string {
   return `(
-    SELECT p.stay, p.location, o.person_id, greatest(o.started_at, p.a) AS f,
-           least(coalesce(o.ended_at, 'infinity'), p.b) AS u
+    SELECT ${MEETING}
     FROM (${persons}) w
     CROSS JOIN LATERAL (
       SELECT s.person_id, s.location, s.started_at, s.ended_at FROM movement.stays s
       WHERE s.person_id = w.person_id AND s.started_at < $3::timestamptz
         AND (s.ended_at IS NULL OR s.ended_at > $2::timestamptz)) o
     JOIN subject p ON p.location = o.location
-    WHERE greatest(o.started_at, p.a) < least(coalesce(o.ended_at, 'infinity'), p.b))`;
+    WHERE ${MEETS})`;
 }
 
 /**
@@ -115,8 +122,7 @@ subject AS MATERIALIZED (
   GROUP BY r.stay
 ),
 meetings AS (
-  SELECT p.stay, p.location, o.person_id, greatest(o.started_at, p.a) AS f,
-         least(coalesce(o.ended_at, 'infinity'), p.b) AS u
+  SELECT ${MEETING}
   FROM subject p
   CROSS JOIN movement.stay_span_classes k
   CROSS JOIN LATERAL (
@@ -128,7 +134,7 @@ meetings AS (
     -- Kept a subquery (not flattened into a join), so each class is its own index range.
     OFFSET 0
   ) o
-  WHERE greatest(o.started_at, p.a) < least(coalesce(o.ended_at, 'infinity'), p.b)
+  WHERE ${MEETS}
 ),
 quick AS (
   SELECT m.person_id, sum(${wholeMinutes('m.u - m.f')}) AS total, count(*) AS overlap_count,
