@@ -36,10 +36,10 @@ const MEETS = `greatest(o.started_at, p.a) < least(coalesce(o.ended_at, 'infinit
 
 /**
  * The meetings of the people `persons` (a query of person_id) with the subject's stays,
- * as CONTACT_STEPS' `meetings` has them (stay, location, person_id, f, u), worked out again
+ * as contactSteps' `meetings` has them (stay, location, person_id, f, u), worked out again
  * from the person index: each person's rows overlapping the window, joined to the subject's
- * stays at the same place. For the few people whose encounters are needed, this reads a
- * few dozen rows each instead of keeping every meeting of a week for a second pass.
+ * stays at the same place. For the few people whose overlaps may touch, this reads a few
+ * dozen rows each instead of keeping every meeting of a week for a second pass.
  */
 function meetingsOf(persons: string): string {
   return `(
@@ -54,10 +54,10 @@ function meetingsOf(persons: string): string {
 }
 
 /**
- * The encounters of the people `persons` (a query of person_id): each person's overlaps with
- * one stay, merged where they touch (a run starts where the one before ends elsewhere).
+ * The encounters in `meetings` (a FROM item of meetings' columns): each person's overlaps
+ * with one stay, merged where they touch (a run starts where the one before ends elsewhere).
  */
-function encountersOf(persons: string): string {
+function encountersOf(meetings: string): string {
   return `(
     SELECT i.person_id, i.location, min(i.f) AS f, max(i.u) AS u,
            ${wholeMinutes('max(i.u) - min(i.f)')}::int AS minutes
@@ -65,7 +65,7 @@ function encountersOf(persons: string): string {
                         PARTITION BY r.person_id, r.stay ORDER BY r.f ROWS UNBOUNDED PRECEDING) AS island
           FROM (SELECT m.*, lag(m.u) OVER (PARTITION BY m.person_id, m.stay ORDER BY m.f)
                               IS DISTINCT FROM m.f AS starts
-                FROM ${meetingsOf(persons)} m) r) i
+                FROM ${meetings} m) r) i
     GROUP BY i.person_id, i.stay, i.location, i.island)`;
 }
 
@@ -81,9 +81,11 @@ function encountersOf(persons: string): string {
  * 2. meetings: for each of those stays and each class of stay length, everyone else's rows
  *    at that place that overlap it: one range of the (location, span_class, started_at)
  *    index, from its start less the class's longest stay to its end (the last class, open
- *    and very long stays, has no lower bound and holds few rows per place). Read once, by
- *    `quick`, so PostgreSQL streams it into the aggregate: kept for a second pass (as
- *    it was), a week's ~17,000 meetings went through a tuplestore, ~40 % of the statement.
+ *    and very long stays, has no lower bound and holds few rows per place). `meetings`
+ *    says whether these rows are streamed into the sums (the totals alone read them once:
+ *    a week's ~17,000 meetings kept in a tuplestore were ~40 % of the statement) or kept
+ *    for a second pass (the answer with encounters reads its contacts' from them: looking
+ *    each contact up again in the person index costs more where its pages are not cached).
  * 3. Encounters are the overlaps merged where they touch (gaps and islands), floored to
  *    whole minutes, and a contact's total is the sum of its encounters' minutes. One
  *    person's rows never overlap one another (each ends by the next ENTRY), nor do the
@@ -93,8 +95,7 @@ function encountersOf(persons: string): string {
  *    as they are in one pass, with a bit per stay met; where a person has fewer bits than
  *    overlaps (two overlaps with one stay, or two stays on one bit), their islands are
  *    worked out exactly, a sort and a window over their few rows alone (their meetings read
- *    again from the person index: meetingsOf). Summing first and
- *    sorting only the few is what keeps a week at a Games venue (thousands of contacts,
+ *    again from the person index: meetingsOf). Summing first and sorting only the few is what keeps a week at a Games venue (thousands of contacts,
  *    tens of thousands of overlaps) to a few milliseconds.
  * 4. totals: the contacts with at least minMinutes, most minutes first, the first `first`
  *    of them when asked (the rule, minMinutes included, is the same either way).
@@ -103,7 +104,8 @@ function encountersOf(persons: string): string {
  * a few bytes per contact, and the totals with every encounter of the contacts kept, which
  * can run to a hundred thousand rows for a week at a Games' venues.
  */
-const CONTACT_STEPS = `
+function contactSteps(meetings: 'streamed' | 'kept'): string {
+  return `
 WITH subject_rows AS (
   SELECT p.location, p.a, p.b,
          (lag(p.b) OVER w, lag(p.location) OVER w) IS DISTINCT FROM (p.a, p.location) AS starts
@@ -121,7 +123,7 @@ subject AS MATERIALIZED (
         FROM subject_rows r) r
   GROUP BY r.stay
 ),
-meetings AS (
+meetings AS ${meetings === 'kept' ? 'MATERIALIZED ' : ''}(
   SELECT ${MEETING}
   FROM subject p
   CROSS JOIN movement.stay_span_classes k
@@ -146,11 +148,12 @@ totals AS (
   FROM quick q
   -- The exact sum only where overlaps may touch: a subplan run for those few people alone.
   CROSS JOIN LATERAL (SELECT CASE WHEN bit_count(q.stays_met::bit(64)) < q.overlap_count
-      THEN (SELECT sum(e.minutes) FROM ${encountersOf('SELECT q.person_id')} e)
+      THEN (SELECT sum(e.minutes) FROM ${encountersOf(meetingsOf('SELECT q.person_id'))} e)
       ELSE q.total END::int AS total) x
   WHERE x.total >= $4
   ORDER BY x.total DESC, q.person_id LIMIT $5
 )`;
+}
 
 export const MovementSql = {
   events: {
@@ -234,17 +237,19 @@ export const MovementSql = {
        AND ($2::uuid IS NULL OR ${personScopeCondition('l.person_id', '$2::uuid')})
      GROUP BY l.location`,
     contacts: {
-      /** The contacts' totals alone, in answer order (parameters as CONTACT_STEPS says). */
-      totals: `${CONTACT_STEPS}
+      /** The contacts' totals alone, in answer order (parameters as contactSteps says). */
+      totals: `${contactSteps('streamed')}
 SELECT person_id, total FROM totals ORDER BY total DESC, person_id`,
       /**
        * The contacts with their encounters, in person order: the caller puts the answer in
        * order, faster than a sort of a hundred thousand rows in the database, which would
        * spill to disk.
        */
-      encounters: `${CONTACT_STEPS}
+      encounters: `${contactSteps('kept')}
 SELECT t.person_id, t.total, e.location, e.f, e.u, e.minutes
-FROM totals t CROSS JOIN LATERAL ${encountersOf('SELECT t.person_id')} e
+FROM totals t
+JOIN ${encountersOf('(SELECT * FROM meetings WHERE person_id IN (SELECT person_id FROM totals))')} e
+  USING (person_id)
 ORDER BY t.person_id`,
     },
   },
