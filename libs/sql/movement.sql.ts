@@ -95,8 +95,9 @@ function encountersOf(meetings: string): string {
  *    as they are in one pass, with a bit per stay met; where a person has fewer bits than
  *    overlaps (two overlaps with one stay, or two stays on one bit), their islands are
  *    worked out exactly, a sort and a window over their few rows alone (their meetings read
- *    again from the person index: meetingsOf). Summing first and sorting only the few is what keeps a week at a Games venue (thousands of contacts,
- *    tens of thousands of overlaps) to a few milliseconds.
+ *    again from the person index: meetingsOf). Summing first and sorting only the few is
+ *    what keeps a week at a Games venue (thousands of contacts, tens of thousands of
+ *    overlaps) to a few milliseconds.
  * 4. totals: the contacts with at least minMinutes, most minutes first, the first `first`
  *    of them when asked (the rule, minMinutes included, is the same either way).
  *

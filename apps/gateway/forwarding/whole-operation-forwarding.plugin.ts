@@ -95,9 +95,8 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
         try {
           answer = await client.post(body, forwarded);
         } catch (error) {
-          // Nothing reached the subgraph, or reading changes nothing: the runtime sends it
-          // again and answers its failure as it always has.
-          // A query may be sent again; a mutation only when the first attempt never left.
+          // A query may be sent again (reading changes nothing), a mutation only when nothing
+          // reached the subgraph: the runtime sends it and answers its failure as it always has.
           if (
             error instanceof SubgraphUnreachable ||
             operation.operation === OperationTypeNode.QUERY
