@@ -216,7 +216,14 @@ async function chainAndInsert(url: string): Promise<void> {
        SELECT indexname AS name, replace(indexdef, ' ON ONLY ', ' ON ') AS def FROM pg_indexes
        WHERE schemaname = 'movement' AND tablename = 'events' AND indexname <> 'events_pkey'`,
     );
+    await db.query(
+      `CREATE TABLE IF NOT EXISTS bench.primary_key AS
+       SELECT 'ALTER TABLE movement.events ADD CONSTRAINT events_pkey ' || pg_get_constraintdef(oid) AS def
+       FROM pg_constraint WHERE conrelid = 'movement.events'::regclass AND conname = 'events_pkey'`,
+    );
     const indexes = (await db.query<{ name: string; def: string }>(`SELECT * FROM bench.indexes`))
+      .rows;
+    const [primaryKey] = (await db.query<{ def: string }>(`SELECT def FROM bench.primary_key`))
       .rows;
     for (const index of indexes) await db.query(`DROP INDEX IF EXISTS movement.${index.name}`);
     await db.query(`ALTER TABLE movement.events DROP CONSTRAINT IF EXISTS events_pkey`);
@@ -267,7 +274,7 @@ async function chainAndInsert(url: string): Promise<void> {
       await Promise.all([worker(), worker()]);
     });
     await timed('primary key and indexes built', async () => {
-      await db.query(`ALTER TABLE movement.events ADD PRIMARY KEY (id, occurred_at)`);
+      await db.query(primaryKey.def);
       for (const index of indexes) await db.query(index.def);
     });
     await timed('idempotency keys and the presence projection', async () => {

@@ -27,6 +27,7 @@ import { UserPreferredLanguage1764300002200 } from './1764300002200-user-preferr
 import { MovementIngestIndexes1764300002400 } from './1764300002400-movement-ingest-indexes.js';
 import { ImportWritePath1764300002600 } from './1764300002600-import-write-path.js';
 import { DocumentNumberSearch1764300002800 } from './1764300002800-document-number-search.js';
+import { MovementLogKeys1764300002900 } from './1764300002900-movement-log-keys.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   MovementIngestIndexes1764300002400,
   ImportWritePath1764300002600,
   DocumentNumberSearch1764300002800,
+  MovementLogKeys1764300002900,
 ];
