@@ -1,10 +1,16 @@
 import { gatewayProofHeaders } from '#libs/auth/gateway-proof.js';
 import { KeptAlivePoster, type PostedAnswer } from '#libs/common/kept-alive-poster.js';
 
-/** What the subgraph answered: the HTTP status and the GraphQL response it carried. */
+/** What the subgraph answered: the HTTP status and its body as written (UTF-8). */
 export interface SubgraphAnswer {
   status: number;
-  body: { data?: Record<string, unknown> | null; errors?: SubgraphError[] } | null;
+  text: string;
+}
+
+/** A GraphQL response as a subgraph writes it. */
+export interface SubgraphResponse {
+  data?: Record<string, unknown> | null;
+  errors?: SubgraphError[];
 }
 
 export interface SubgraphError {
@@ -60,7 +66,7 @@ export class SubgraphClient {
       }
       throw error;
     }
-    return { status: answer.status, body: graphQLResponseIn(answer.body) };
+    return { status: answer.status, text: answer.body.toString('utf8') };
   }
 
   close(): void {
@@ -69,9 +75,9 @@ export class SubgraphClient {
 }
 
 /** The GraphQL response a body holds, or null when it is not one (answered as a failure). */
-function graphQLResponseIn(body: Buffer): SubgraphAnswer['body'] {
+export function graphQLResponseIn(text: string): SubgraphResponse | null {
   try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
+    const value: unknown = JSON.parse(text);
     return value && typeof value === 'object' ? value : null;
   } catch {
     return null;

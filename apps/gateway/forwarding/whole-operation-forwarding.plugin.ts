@@ -10,7 +10,9 @@ import {
   type ExecutionResult,
   type OperationDefinitionNode,
 } from 'graphql';
+import { holdsDataAlone, passedThrough } from '#apps/gateway/forwarding/passed-through.js';
 import {
+  graphQLResponseIn,
   SubgraphClient,
   SubgraphUnreachable,
   type ForwardedHeaders,
@@ -37,7 +39,8 @@ interface Route {
  * before execution is unchanged (parsing, validation against the supergraph, the limits, the
  * variables coerced here first: any problem is answered by the runtime as before), and the
  * subgraph's errors get what the runtime adds to them (a code when they have none, and the
- * subgraph's name). Operations that span subgraphs, subscriptions and introspection go
+ * subgraph's name); an answer of data alone is sent on as the subgraph wrote it
+ * (passed-through.ts). Operations that span subgraphs, subscriptions and introspection go
  * through the runtime.
  */
 export function useWholeOperationForwarding(supergraph: string, secret: string): GatewayPlugin {
@@ -116,7 +119,9 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
 
 /** The subgraph's answer as the runtime would give it. */
 function resultOf(subgraph: string, answer: SubgraphAnswer): ExecutionResult {
-  const body = answer.body;
+  // Data alone needs nothing added: answered as written.
+  if (answer.status === 200 && holdsDataAlone(answer.text)) return passedThrough(answer.text);
+  const body = graphQLResponseIn(answer.text);
   if (!body || (!('data' in body) && !Array.isArray(body.errors))) {
     return failed(subgraph, new Error(`the ${subgraph} service answered HTTP ${answer.status}`));
   }
