@@ -32,7 +32,25 @@ export class MovementIngestIndexes1764300002400 implements MigrationInterface {
     await q.query(
       `CREATE INDEX events_location_time_idx ON movement.events (location, occurred_at, id)`,
     );
-    await q.query(`
+    await q.query(APPEND_EVENTS);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    // The previous append_events comes back with migration 1764300002000 run again.
+    await q.query(`DROP INDEX movement.events_location_time_idx`);
+    await q.query(
+      `CREATE INDEX events_location_time_idx ON movement.events (location, occurred_at, id)
+         INCLUDE (person_id, kind, recorded_at)`,
+    );
+    await q.query(`DROP INDEX movement.events_person_time_idx`);
+    await q.query(
+      `CREATE INDEX events_person_time_idx ON movement.events (person_id, occurred_at, id) INCLUDE (kind)`,
+    );
+  }
+}
+
+/** append_events as this migration leaves it (migration 1764300002900 changes one statement). */
+export const APPEND_EVENTS = `
       CREATE OR REPLACE FUNCTION movement.append_events(
         ids uuid[], person_ids uuid[], locations text[], kinds text[],
         occurred_ats timestamptz[], sources text[])
@@ -218,19 +236,4 @@ export class MovementIngestIndexes1764300002400 implements MigrationInterface {
         RETURN QUERY
           SELECT e.id, e.chain, e.seq, recorded, e.hash
           FROM unnest(e_ids, e_chains, e_seqs, e_hashes) AS e(id, chain, seq, hash);
-      END $$`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    // The previous append_events comes back with migration 1764300002000 run again.
-    await q.query(`DROP INDEX movement.events_location_time_idx`);
-    await q.query(
-      `CREATE INDEX events_location_time_idx ON movement.events (location, occurred_at, id)
-         INCLUDE (person_id, kind, recorded_at)`,
-    );
-    await q.query(`DROP INDEX movement.events_person_time_idx`);
-    await q.query(
-      `CREATE INDEX events_person_time_idx ON movement.events (person_id, occurred_at, id) INCLUDE (kind)`,
-    );
-  }
-}
+      END $$`;
