@@ -7,6 +7,7 @@ import {
   findContacts,
 } from '#libs/movement/contacts.js';
 import { KeptAlivePoster } from '#libs/common/kept-alive-poster.js';
+import { createDataSource } from '#libs/database/data-source.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
@@ -332,7 +333,15 @@ try {
     max: 4,
     options: '-c jit=off',
   });
-  // What libs/movement expects of a manager: query() resolving to the rows.
+  // findContacts alone runs as the movement service runs it, through TypeORM.
+  const traceSource = createDataSource({
+    url: system.databaseUrl,
+    applicationName: 'bench-contacts',
+    entities: [],
+    poolSize: 2,
+  });
+  await traceSource.initialize();
+  // What libs/movement's verification expects of a manager: query() resolving to the rows.
   const manager = {
     query: async (sql: string, params?: unknown[]) =>
       (await direct.query(sql, params)).rows as unknown,
@@ -454,10 +463,17 @@ try {
     const sqlTimes: number[] = [];
     for (const sample of samples.slice(20)) {
       const started = performance.now();
-      await findContacts(manager, sample.personId, new Date(sample.from), new Date(sample.to), 15, {
-        first: answer.first,
-        encounters: answer.encounters,
-      });
+      await findContacts(
+        traceSource.manager,
+        sample.personId,
+        new Date(sample.from),
+        new Date(sample.to),
+        15,
+        {
+          first: answer.first,
+          encounters: answer.encounters,
+        },
+      );
       sqlTimes.push(performance.now() - started);
     }
     times.sort((x, y) => x - y);
@@ -495,17 +511,22 @@ try {
   await cpuDb.end();
   if (process.env.BENCH_EXPLAIN) {
     const s = samples[20];
+    const session = await direct.connect();
+    // As findContacts runs them (libs/movement/contacts.ts).
+    await session.query(`SET enable_sort = off`);
     for (const statement of [CONTACT_TOTALS_STATEMENT, CONTACTS_STATEMENT]) {
-      const plan = await direct.query<{ 'QUERY PLAN': string }>(
+      const plan = await session.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (ANALYZE, BUFFERS) ${statement}`,
         [s.personId, s.from, s.to, 15, null],
       );
       console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
     }
+    session.release(true);
   }
 
   if (!process.env.BENCH_SKIP_VERIFY) await verifyAll(manager);
   await direct.end();
+  await traceSource.destroy();
   http.close();
   await report.finish();
 } finally {

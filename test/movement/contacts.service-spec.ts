@@ -430,4 +430,20 @@ void describe('contacts', () => {
       ],
     );
   });
+
+  void it("leaves the planner's settings of the caller's transaction as they were", async () => {
+    const sorts = async (m: MovementTestDatabase['dataSource']['manager']) =>
+      (await m.query<{ s: string }[]>(`SELECT current_setting('enable_sort') AS s`))[0].s;
+    const from = new Date(Date.UTC(2020, 0, 1));
+    const to = new Date(from.getTime() + HOUR);
+    await db.dataSource.transaction(async (m) => {
+      await findContacts(m, people[0], from, to, 15);
+      assert.equal(await sorts(m), 'on');
+      await m.query(`SET LOCAL enable_sort = off`);
+      await findContacts(m, people[0], from, to, 15, { encounters: false });
+      assert.equal(await sorts(m), 'off');
+    });
+    await findContacts(db.dataSource.manager, people[0], from, to, 15);
+    assert.equal(await sorts(db.dataSource.manager), 'on');
+  });
 });
