@@ -7,7 +7,6 @@ import {
   findContacts,
 } from '#libs/movement/contacts.js';
 import { KeptAlivePoster } from '#libs/common/kept-alive-poster.js';
-import { createDataSource } from '#libs/database/data-source.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
@@ -333,15 +332,7 @@ try {
     max: 4,
     options: '-c jit=off',
   });
-  // findContacts alone runs as the movement service runs it, through TypeORM.
-  const traceSource = createDataSource({
-    url: system.databaseUrl,
-    applicationName: 'bench-contacts',
-    entities: [],
-    poolSize: 2,
-  });
-  await traceSource.initialize();
-  // What libs/movement's verification expects of a manager: query() resolving to the rows.
+  // What libs/movement expects of a manager: query() resolving to the rows.
   const manager = {
     query: async (sql: string, params?: unknown[]) =>
       (await direct.query(sql, params)).rows as unknown,
@@ -463,17 +454,10 @@ try {
     const sqlTimes: number[] = [];
     for (const sample of samples.slice(20)) {
       const started = performance.now();
-      await findContacts(
-        traceSource.manager,
-        sample.personId,
-        new Date(sample.from),
-        new Date(sample.to),
-        15,
-        {
-          first: answer.first,
-          encounters: answer.encounters,
-        },
-      );
+      await findContacts(manager, sample.personId, new Date(sample.from), new Date(sample.to), 15, {
+        first: answer.first,
+        encounters: answer.encounters,
+      });
       sqlTimes.push(performance.now() - started);
     }
     times.sort((x, y) => x - y);
@@ -512,9 +496,10 @@ try {
   if (process.env.BENCH_EXPLAIN) {
     const s = samples[20];
     const session = await direct.connect();
-    // As findContacts runs them (libs/movement/contacts.ts).
-    await session.query(`SET enable_sort = off`);
     for (const statement of [CONTACT_TOTALS_STATEMENT, CONTACTS_STATEMENT]) {
+      // The totals as findContacts runs them, with sorts disfavoured (migration 1764300003000).
+      const sorts = statement === CONTACT_TOTALS_STATEMENT ? 'off' : 'on';
+      await session.query(`SELECT set_config('enable_sort', $1, false)`, [sorts]);
       const plan = await session.query<{ 'QUERY PLAN': string }>(
         `EXPLAIN (ANALYZE, BUFFERS) ${statement}`,
         [s.personId, s.from, s.to, 15, null],
@@ -526,7 +511,6 @@ try {
 
   if (!process.env.BENCH_SKIP_VERIFY) await verifyAll(manager);
   await direct.end();
-  await traceSource.destroy();
   http.close();
   await report.finish();
 } finally {

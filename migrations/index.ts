@@ -28,6 +28,7 @@ import { MovementIngestIndexes1764300002400 } from './1764300002400-movement-ing
 import { ImportWritePath1764300002600 } from './1764300002600-import-write-path.js';
 import { DocumentNumberSearch1764300002800 } from './1764300002800-document-number-search.js';
 import { MovementLogKeys1764300002900 } from './1764300002900-movement-log-keys.js';
+import { ContactTotalsHashed1764300003000 } from './1764300003000-contact-totals-hashed.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ImportWritePath1764300002600,
   DocumentNumberSearch1764300002800,
   MovementLogKeys1764300002900,
+  ContactTotalsHashed1764300003000,
 ];

@@ -23,7 +23,7 @@ export interface ContactRecord {
  */
 const TOTALS_SQL = MovementSql.published.contacts.totals;
 const ENCOUNTERS_SQL = MovementSql.published.contacts.encounters;
-const SORTS = MovementSql.published.contacts;
+const TOTALS_HASHED_SQL = MovementSql.published.contacts.totalsHashed;
 
 interface TotalRow {
   person_id: string;
@@ -53,7 +53,7 @@ export interface ContactTraceOptions {
  * transaction.
  */
 export async function findContacts(
-  manager: EntityManager,
+  manager: Pick<EntityManager, 'query'>,
   personId: string,
   from: Date,
   to: Date,
@@ -62,24 +62,22 @@ export async function findContacts(
 ): Promise<ContactRecord[]> {
   const params = [personId, from, to, minMinutes, options.first ?? null];
   if (options.encounters === false) {
-    const totals: TotalRow[] = await withSortsDisfavoured(manager, (m) =>
-      m.query(TOTALS_SQL, params),
-    );
+    // Grouped by hashing, not by a sort the planner would choose for want of knowing how
+    // many people a venue holds (migration 1764300003000).
+    const totals: TotalRow[] = await manager.query(TOTALS_HASHED_SQL, [TOTALS_SQL, ...params]);
     return totals.map((row) => ({
       personId: row.person_id,
       totalMinutes: row.total,
       encounters: [],
     }));
   }
-  const rows: ContactRow[] = await withSortsDisfavoured(manager, (m) =>
-    m.query(ENCOUNTERS_SQL, params),
-  );
-  const byPerson = new Map<string, ContactRecord>();
+  const rows: ContactRow[] = await manager.query(ENCOUNTERS_SQL, params);
+  const contacts: ContactRecord[] = [];
   for (const row of rows) {
-    let contact = byPerson.get(row.person_id);
-    if (!contact) {
+    let contact = contacts[contacts.length - 1];
+    if (!contact || contact.personId !== row.person_id) {
       contact = { personId: row.person_id, totalMinutes: row.total, encounters: [] };
-      byPerson.set(row.person_id, contact);
+      contacts.push(contact);
     }
     contact.encounters.push({
       location: row.location,
@@ -88,7 +86,6 @@ export async function findContacts(
       minutes: row.minutes,
     });
   }
-  const contacts = [...byPerson.values()];
   for (const contact of contacts) {
     contact.encounters.sort(
       (a, b) =>
@@ -101,33 +98,6 @@ export async function findContacts(
       b.totalMinutes - a.totalMinutes ||
       (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
   );
-}
-
-/**
- * Runs a trace's statement with sorts disfavoured (`enable_sort` off for it alone). The
- * planner cannot know how many people the subject's places hold: it reckons each place
- * by the average one, and a week at a Games venue meets ~100 times more rows than that,
- * so it groups the week's ~17,000 meetings by person with a sort where hashing them is
- * ~10 ms faster (ARCHITECTURE.md, "Speed, ninth pass"). The statement's other sorts (the
- * subject's stays in time order, the answer's order) have no alternative and stay. The
- * setting is local to a transaction: the caller's, put back after the statement, or one
- * of its own.
- */
-async function withSortsDisfavoured<T>(
-  manager: EntityManager,
-  run: (manager: EntityManager) => Promise<T>,
-): Promise<T> {
-  if (manager.queryRunner?.isTransactionActive) {
-    const [{ previous }]: { previous: string }[] = await manager.query(SORTS.disfavourSorts);
-    const answer = await run(manager);
-    // On failure the caller's transaction is aborted, and its rollback puts the setting back.
-    await manager.query(SORTS.restoreSorts, [previous]);
-    return answer;
-  }
-  return manager.transaction(async (inner) => {
-    await inner.query(SORTS.disfavourSorts);
-    return run(inner);
-  });
 }
 
 /** The statement itself, for EXPLAIN in the benchmark and the architecture notes. */

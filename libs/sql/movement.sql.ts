@@ -242,22 +242,21 @@ export const MovementSql = {
       totals: `${contactSteps('streamed')}
 SELECT person_id, total FROM totals ORDER BY total DESC, person_id`,
       /**
-       * The contacts with their encounters, in no order: the caller groups them by person
-       * and puts the answer in order, faster than a sort of a hundred thousand rows in the
-       * database, which would spill to disk.
+       * The contacts with their encounters, in person order: the caller puts the answer in
+       * order, faster than a sort of a hundred thousand rows in the database, which would
+       * spill to disk.
        */
       encounters: `${contactSteps('kept')}
 SELECT t.person_id, t.total, e.location, e.f, e.u, e.minutes
 FROM totals t
 JOIN ${encountersOf('(SELECT * FROM meetings WHERE person_id IN (SELECT person_id FROM totals))')} e
-  USING (person_id)`,
+  USING (person_id)
+ORDER BY t.person_id`,
       /**
-       * Sorts disfavoured for the rest of the transaction (the trace's statement), and the
-       * setting as it was, to put back after it: see findContacts.
+       * `totals` run with sorts disfavoured (migration 1764300003000): $1 the statement,
+       * then its parameters.
        */
-      disfavourSorts: `SELECT current_setting('enable_sort') AS previous, set_config('enable_sort', 'off', true)`,
-      /** The setting as it was before disfavourSorts ($1). */
-      restoreSorts: `SELECT set_config('enable_sort', $1, true)`,
+      totalsHashed: `SELECT person_id, total FROM movement.contact_totals_hashed($1, $2, $3, $4, $5, $6)`,
     },
   },
 } as const;
