@@ -1,6 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 
+/** How long a free connection is kept when its server announces no keep-alive timeout. */
+const IDLE_CONNECTION_MS = 30_000;
+
 /** An HTTP answer, read whole. */
 export interface PostedAnswer {
   status: number;
@@ -12,14 +15,26 @@ export interface PostedAnswer {
  * whole. For callers that send many requests to the same few places (the gateway to its
  * subgraphs, a benchmark's load generator): Node's `fetch` (undici: web streams,
  * AbortSignals, a cloned Request per call) costs ~1 ms of CPU a request on this machine,
- * more than a small request itself. Free connections expire before the server's announced
- * keep-alive timeout (Node's agent reads the hint), so a reused one is not closed under it.
+ * more than a small request itself.
+ *
+ * A server closes a connection left idle past its keep-alive timeout, and a request written
+ * to it as it closes is lost ("socket hang up"): the gateway then cannot tell whether a
+ * mutation was applied, so it answers a failure rather than send it twice. Free
+ * connections are therefore closed here a second before the timeout the server announces
+ * (`Keep-Alive: timeout=5`), which Node 20's agent applies only when it has a timeout of
+ * its own.
  */
 export class KeptAlivePoster {
   private readonly agents: { 'http:': http.Agent; 'https:': https.Agent };
 
   constructor(maxSocketsPerHost = Infinity) {
-    const options = { keepAlive: true, maxSockets: maxSocketsPerHost };
+    const options = {
+      keepAlive: true,
+      maxSockets: maxSocketsPerHost,
+      // How long a free connection is kept when the server announces no timeout; with one
+      // announced, a second less than it. A request in progress is not cut by it.
+      timeout: IDLE_CONNECTION_MS,
+    };
     this.agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
   }
 
