@@ -177,5 +177,6 @@ describe('an operation one subgraph answers whole, through the gateway', () => {
     assert.equal(written.data, null);
     assert.equal(written.errors?.[0]?.extensions?.code, 'DOWNSTREAM_SERVICE_ERROR');
     assert.equal(written.errors?.[0]?.extensions?.serviceName, 'inspection');
+    assert.match(written.errors?.[0]?.message ?? '', /^the inspection service did not answer: /);
   });
 });

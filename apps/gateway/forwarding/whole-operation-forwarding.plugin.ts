@@ -106,7 +106,8 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
           ) {
             return executeFn(execArgs) as Promise<ExecutionResult>;
           }
-          return failed(subgraph, error);
+          const cause = error instanceof Error ? error.message : String(error);
+          return failed(subgraph, new Error(`the ${subgraph} service did not answer: ${cause}`));
         }
         return resultOf(subgraph, answer);
       });

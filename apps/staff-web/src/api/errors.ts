@@ -58,6 +58,11 @@ const ERROR_TEXT = defineMessages({
   },
   notFound: { id: 'error.notFound', defaultMessage: 'Not found: {message}' },
   conflict: { id: 'error.conflict', defaultMessage: 'Not possible now: {message}' },
+  downstream: {
+    id: 'error.downstream',
+    defaultMessage:
+      'A service did not answer, so this may or may not have been done. Check before trying again. ({message})',
+  },
   badInput: { id: 'error.badInput', defaultMessage: 'Please correct the input: {message}' },
 });
 
@@ -82,6 +87,9 @@ export function describeErrorIn(intl: IntlShape, error: CombinedError | undefine
       return intl.formatMessage(ERROR_TEXT.conflict, { message });
     case 'BAD_USER_INPUT':
       return intl.formatMessage(ERROR_TEXT.badInput, { message });
+    // The gateway lost a service's answer: a change may have been made or not.
+    case 'DOWNSTREAM_SERVICE_ERROR':
+      return intl.formatMessage(ERROR_TEXT.downstream, { message });
     default:
       return message;
   }
