@@ -107,7 +107,7 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
             return executeFn(execArgs) as Promise<ExecutionResult>;
           }
           const cause = error instanceof Error ? error.message : String(error);
-          return failed(subgraph, new Error(`the ${subgraph} service did not answer: ${cause}`));
+          return failed(subgraph, `the ${subgraph} service did not answer: ${cause}`);
         }
         return resultOf(subgraph, answer);
       });
@@ -124,7 +124,7 @@ function resultOf(subgraph: string, answer: SubgraphAnswer): ExecutionResult {
   if (answer.status === 200 && holdsDataAlone(answer.text)) return passedThrough(answer.text);
   const body = graphQLResponseIn(answer.text);
   if (!body || (!('data' in body) && !Array.isArray(body.errors))) {
-    return failed(subgraph, new Error(`the ${subgraph} service answered HTTP ${answer.status}`));
+    return failed(subgraph, `the ${subgraph} service answered HTTP ${answer.status}`);
   }
   const errors = (body.errors ?? []).map(
     (e) =>
@@ -141,10 +141,11 @@ function resultOf(subgraph: string, answer: SubgraphAnswer): ExecutionResult {
   return errors.length > 0 ? { errors, data: body.data ?? null } : { data: body.data ?? null };
 }
 
-function failed(subgraph: string, error: unknown): ExecutionResult {
+/** What went wrong with a subgraph's answer, as the runtime would report it. */
+function failed(subgraph: string, message: string): ExecutionResult {
   return {
     errors: [
-      new GraphQLError(error instanceof Error ? error.message : String(error), {
+      new GraphQLError(message, {
         extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: subgraph },
       }),
     ],
