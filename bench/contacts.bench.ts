@@ -11,6 +11,7 @@ import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
 import { BenchReport } from '#bench/support/report.js';
+import { timedAtSubgraph } from '#bench/support/timed-posts.js';
 import { startSystem } from '#tools/in-process-system.js';
 import { createTestDatabase } from '#test/support/database.js';
 import { given } from '#test/support/given.js';
@@ -20,7 +21,8 @@ import { given } from '#test/support/given.js';
  * million movement events (70,000 people, 14 days, 500 places), then
  * contacts() through the gateway for random people over 7-day windows, as three
  * answers (the totals alone, the first 100 with encounters, everything), with the CPU
- * each costs in PostgreSQL, the movement subgraph and the gateway, and
+ * each costs in PostgreSQL, the movement subgraph and the gateway, the same calls
+ * straight at the movement subgraph (what the gateway's hop adds), and
  * verifyMovementLog over all of it.
  *
  * The events are generated straight into PostgreSQL (INSERT ... SELECT over
@@ -460,8 +462,15 @@ try {
       });
       sqlTimes.push(performance.now() - started);
     }
+    const subgraphTimes = await timedAtSubgraph(
+      http,
+      system.subgraphUrls.movement,
+      system.env.GATEWAY_SECRET,
+      { query, variables: samples.slice(20), authorization: `Bearer ${tracer.token}` },
+    );
     times.sort((x, y) => x - y);
     sqlTimes.sort((x, y) => x - y);
+    subgraphTimes.sort((x, y) => x - y);
     const p50 = percentile(times, 50);
     const p99 = percentile(times, 99);
     console.log(
@@ -470,7 +479,8 @@ try {
         `per answer ${(contactsFound / QUERIES).toFixed(0)} contacts, ${(encountersFound / QUERIES).toFixed(0)} encounters, ` +
         `${(bytes / QUERIES / 1024).toFixed(0)} KiB of JSON; CPU per query: PostgreSQL ${perQuery(cpu.postgres)} ms, ` +
         `movement subgraph ${perQuery(service)} ms, gateway and client ${perQuery(cpu.node - service)} ms; ` +
-        `findContacts alone p50 ${percentile(sqlTimes, 50).toFixed(1)} ms, p99 ${percentile(sqlTimes, 99).toFixed(1)} ms`,
+        `findContacts alone p50 ${percentile(sqlTimes, 50).toFixed(1)} ms, p99 ${percentile(sqlTimes, 99).toFixed(1)} ms; ` +
+        `the movement subgraph alone p50 ${percentile(subgraphTimes, 50).toFixed(1)} ms`,
     );
     report.figure({
       measure: `contacts() ${answer.name}, through the gateway over ${events} events, p50`,
@@ -489,6 +499,11 @@ try {
     report.figure({
       measure: `contacts ${answer.name}, findContacts alone (SQL and rows), p50`,
       value: percentile(sqlTimes, 50),
+      unit: 'ms',
+    });
+    report.figure({
+      measure: `contacts ${answer.name}, the movement subgraph alone (signed as the gateway), p50`,
+      value: percentile(subgraphTimes, 50),
       unit: 'ms',
     });
   }

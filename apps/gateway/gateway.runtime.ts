@@ -1,6 +1,7 @@
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import type { Metrics } from '#libs/metrics/metrics.js';
+import { useAnswersAsWritten } from '#apps/gateway/forwarding/answered-as-written.plugin.js';
 import { useWholeOperationForwarding } from '#apps/gateway/forwarding/whole-operation-forwarding.plugin.js';
 import { useOperationMetrics } from '#apps/gateway/operation-metrics.plugin.js';
 import type { GatewayConfig } from '#apps/gateway/gateway.config.js';
@@ -39,9 +40,10 @@ export function createRuntime(
       ...(config.production ? [useHiddenSuggestions()] : []),
       useSocketCallerCredentials(),
       useSubgraphProof(config.GATEWAY_SECRET),
-      // Last: it replaces the runtime's execution for operations one subgraph answers whole.
+      // Last: forwarding replaces the runtime's execution for operations one subgraph answers
+      // whole, and an answer of data alone goes out as the subgraph's bytes.
       ...(config.FORWARD_WHOLE_OPERATIONS
-        ? [useWholeOperationForwarding(supergraph, config.GATEWAY_SECRET)]
+        ? [useWholeOperationForwarding(supergraph, config.GATEWAY_SECRET), useAnswersAsWritten()]
         : []),
     ],
     transports: { http: httpTransport, ws: signedWebSocketTransport(config.GATEWAY_SECRET) },

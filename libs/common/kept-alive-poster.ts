@@ -7,7 +7,7 @@ const IDLE_CONNECTION_MS = 30_000;
 /** An HTTP answer, read whole. */
 export interface PostedAnswer {
   status: number;
-  body: Buffer;
+  body: Buffer<ArrayBuffer>;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { gatewayProofHeaders } from '#libs/auth/gateway-proof.js';
 import { KeptAlivePoster, type PostedAnswer } from '#libs/common/kept-alive-poster.js';
 
-/** What the subgraph answered: the HTTP status and its body as written (UTF-8). */
+/** What the subgraph answered: the HTTP status and its body's bytes as written (UTF-8). */
 export interface SubgraphAnswer {
   status: number;
-  text: string;
+  body: Buffer<ArrayBuffer>;
 }
 
 /** A GraphQL response as a subgraph writes it. */
@@ -66,7 +66,7 @@ export class SubgraphClient {
       }
       throw error;
     }
-    return { status: answer.status, text: answer.body.toString('utf8') };
+    return { status: answer.status, body: answer.body };
   }
 
   close(): void {
@@ -75,9 +75,9 @@ export class SubgraphClient {
 }
 
 /** The GraphQL response a body holds, or null when it is not one (answered as a failure). */
-export function graphQLResponseIn(text: string): SubgraphResponse | null {
+export function graphQLResponseIn(body: Buffer): SubgraphResponse | null {
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(body.toString('utf8'));
     return value && typeof value === 'object' ? value : null;
   } catch {
     return null;

@@ -121,8 +121,8 @@ export function useWholeOperationForwarding(supergraph: string, secret: string):
 /** The subgraph's answer as the runtime would give it. */
 function resultOf(subgraph: string, answer: SubgraphAnswer): ExecutionResult {
   // Data alone needs nothing added: answered as written.
-  if (answer.status === 200 && holdsDataAlone(answer.text)) return passedThrough(answer.text);
-  const body = graphQLResponseIn(answer.text);
+  if (answer.status === 200 && holdsDataAlone(answer.body)) return passedThrough(answer.body);
+  const body = graphQLResponseIn(answer.body);
   if (!body || (!('data' in body) && !Array.isArray(body.errors))) {
     return failed(subgraph, `the ${subgraph} service answered HTTP ${answer.status}`);
   }
