@@ -28,6 +28,9 @@ export async function startService(
     // Kept so the gateway's proof can be checked against the very bytes it signed.
     rawBody: true,
   });
+  // A service answers the gateway's POSTs, which never ask again with If-None-Match: an ETag
+  // (a SHA-1 of every answer, ~1 ms for a contact trace with its encounters) is never used.
+  app.set('etag', false);
   const logger = app.get(Logger);
   // Only the gateway may call a service: its proof is checked before the body is read, and the
   // body against the proof once read.
