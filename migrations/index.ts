@@ -29,6 +29,7 @@ import { ImportWritePath1764300002600 } from './1764300002600-import-write-path.
 import { DocumentNumberSearch1764300002800 } from './1764300002800-document-number-search.js';
 import { MovementLogKeys1764300002900 } from './1764300002900-movement-log-keys.js';
 import { ContactTotalsHashed1764300003000 } from './1764300003000-contact-totals-hashed.js';
+import { ContactTotalsWithoutJit1764300003100 } from './1764300003100-contact-totals-without-jit.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   DocumentNumberSearch1764300002800,
   MovementLogKeys1764300002900,
   ContactTotalsHashed1764300003000,
+  ContactTotalsWithoutJit1764300003100,
 ];

@@ -6,6 +6,7 @@ import { compensationFor } from '#libs/movement/annulment.js';
 import { findContacts, type ContactRecord } from '#libs/movement/contacts.js';
 import { appendMovementEvents } from '#libs/movement/movement-log.js';
 import { MovementKind } from '#libs/movement/movement-kind.js';
+import { MovementSql } from '#libs/sql/movement.sql.js';
 import {
   bruteForceContacts,
   bruteForceStays,
@@ -445,5 +446,30 @@ void describe('contacts', () => {
     });
     await findContacts(db.dataSource.manager, people[0], from, to, 15, { encounters: false });
     assert.equal(await sorts(db.dataSource.manager), 'on');
+  });
+
+  void it('plans the totals with sorts disfavoured and without JIT, whatever the session has', async () => {
+    // The statement the function runs is the caller's: this one reports what it was planned under.
+    const probe = `SELECT NULL::uuid AS person_id,
+        (current_setting('enable_sort') = 'off')::int + 2 * (current_setting('jit') = 'off')::int AS total
+      WHERE $1::uuid IS NOT NULL OR $2::timestamptz IS NOT NULL OR $3::timestamptz IS NOT NULL
+         OR $4::int IS NOT NULL OR $5::int IS NOT NULL`;
+    await db.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL jit = on`);
+      const rows = await m.query<{ total: number }[]>(MovementSql.published.contacts.totalsHashed, [
+        probe,
+        people[0],
+        new Date(),
+        new Date(),
+        15,
+        null,
+      ]);
+      assert.deepEqual(
+        rows.map((r) => r.total),
+        [3],
+      );
+      const [{ jit }] = await m.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`);
+      assert.equal(jit, 'on', "the caller's setting is put back");
+    });
   });
 });
