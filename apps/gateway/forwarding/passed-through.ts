@@ -20,7 +20,7 @@ export function holdsDataAlone(body: Buffer): boolean {
   let end = body.length;
   while (end > 0 && isJsonWhitespace(body[end - 1])) end -= 1;
   return (
-    end >= DATA_FIRST.length + 1 &&
+    end >= DATA_FIRST.length + CLOSING.length &&
     body.subarray(0, DATA_FIRST.length).equals(DATA_FIRST) &&
     body.subarray(end - CLOSING.length, end).equals(CLOSING) &&
     !body.includes('"errors"') &&
