@@ -30,6 +30,7 @@ import { DocumentNumberSearch1764300002800 } from './1764300002800-document-numb
 import { MovementLogKeys1764300002900 } from './1764300002900-movement-log-keys.js';
 import { ContactTotalsHashed1764300003000 } from './1764300003000-contact-totals-hashed.js';
 import { ContactTotalsWithoutJit1764300003100 } from './1764300003100-contact-totals-without-jit.js';
+import { ContactEncountersHashed1764300003200 } from './1764300003200-contact-encounters-hashed.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   MovementLogKeys1764300002900,
   ContactTotalsHashed1764300003000,
   ContactTotalsWithoutJit1764300003100,
+  ContactEncountersHashed1764300003200,
 ];

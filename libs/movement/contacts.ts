@@ -18,12 +18,15 @@ export interface ContactRecord {
  * The contact trace runs as one statement (see ARCHITECTURE.md "Movement log" and
  * MovementSql.published.contacts in libs/sql/movement.sql.ts), over movement.stays, which
  * the appending transaction keeps. The inspection service runs it too (designations) and
- * may read the stays, not the chain. Two answers share its steps: the totals alone, which
- * is what most readers ask for, and the totals with every encounter of the contacts kept.
+ * may read the stays, not the chain. Three answers share its steps: the totals alone, which
+ * is what most readers ask for, the first contacts with their encounters, and every contact
+ * with their encounters.
  */
 const TOTALS_SQL = MovementSql.published.contacts.totals;
 const ENCOUNTERS_SQL = MovementSql.published.contacts.encounters;
+const FIRST_WITH_ENCOUNTERS_SQL = MovementSql.published.contacts.firstWithEncounters;
 const TOTALS_HASHED_SQL = MovementSql.published.contacts.totalsHashed;
+const FIRST_WITH_ENCOUNTERS_HASHED_SQL = MovementSql.published.contacts.firstWithEncountersHashed;
 
 interface TotalRow {
   person_id: string;
@@ -71,13 +74,23 @@ export async function findContacts(
       encounters: [],
     }));
   }
-  const rows: ContactRow[] = await manager.query(ENCOUNTERS_SQL, params);
-  const contacts: ContactRecord[] = [];
+  // The first contacts' encounters are read again from the person index, a few dozen rows
+  // each, planned as the totals are (migration 1764300003200); every contact's, from the
+  // window's meetings kept for a second pass (ARCHITECTURE.md, "Speed, eleventh pass").
+  const rows: ContactRow[] =
+    options.first == null
+      ? await manager.query(ENCOUNTERS_SQL, params)
+      : await manager.query(FIRST_WITH_ENCOUNTERS_HASHED_SQL, [
+          FIRST_WITH_ENCOUNTERS_SQL,
+          ...params,
+        ]);
+  // The rows come in no order: grouped by person here, then put in the answer's order.
+  const byPerson = new Map<string, ContactRecord>();
   for (const row of rows) {
-    let contact = contacts[contacts.length - 1];
-    if (!contact || contact.personId !== row.person_id) {
+    let contact = byPerson.get(row.person_id);
+    if (!contact) {
       contact = { personId: row.person_id, totalMinutes: row.total, encounters: [] };
-      contacts.push(contact);
+      byPerson.set(row.person_id, contact);
     }
     contact.encounters.push({
       location: row.location,
@@ -86,6 +99,7 @@ export async function findContacts(
       minutes: row.minutes,
     });
   }
+  const contacts = [...byPerson.values()];
   for (const contact of contacts) {
     contact.encounters.sort(
       (a, b) =>

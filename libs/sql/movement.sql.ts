@@ -38,8 +38,9 @@ const MEETS = `greatest(o.started_at, p.a) < least(coalesce(o.ended_at, 'infinit
  * The meetings of the people `persons` (a query of person_id) with the subject's stays,
  * as contactSteps' `meetings` has them (stay, location, person_id, f, u), worked out again
  * from the person index: each person's rows overlapping the window, joined to the subject's
- * stays at the same place. For the few people whose overlaps may touch, this reads a few
- * dozen rows each instead of keeping every meeting of a week for a second pass.
+ * stays at the same place. For the few people whose overlaps may touch, and for the first
+ * contacts whose encounters are asked, this reads a few dozen rows each instead of keeping
+ * every meeting of a week for a second pass.
  */
 function meetingsOf(persons: string): string {
   return `(
@@ -84,8 +85,8 @@ function encountersOf(meetings: string): string {
  *    and very long stays, has no lower bound and holds few rows per place). `meetings`
  *    says whether these rows are streamed into the sums (the totals alone read them once:
  *    a week's ~17,000 meetings kept in a tuplestore were ~40 % of the statement) or kept
- *    for a second pass (the answer with encounters reads its contacts' from them: looking
- *    each contact up again in the person index costs more where its pages are not cached).
+ *    for a second pass (the answer with every contact's encounters reads them from there:
+ *    looking thousands of contacts up again in the person index costs more).
  * 3. Encounters are the overlaps merged where they touch (gaps and islands), floored to
  *    whole minutes, and a contact's total is the sum of its encounters' minutes. One
  *    person's rows never overlap one another (each ends by the next ENTRY), nor do the
@@ -101,9 +102,10 @@ function encountersOf(meetings: string): string {
  * 4. totals: the contacts with at least minMinutes, most minutes first, the first `first`
  *    of them when asked (the rule, minMinutes included, is the same either way).
  *
- * Two answers share these steps: the totals alone, which is what most readers ask for and
- * a few bytes per contact, and the totals with every encounter of the contacts kept, which
- * can run to a hundred thousand rows for a week at a Games' venues.
+ * Three answers share these steps: the totals alone, which is what most readers ask for
+ * and a few bytes per contact; the first contacts with their encounters, each contact's
+ * read again from the person index; and every contact with their encounters, read from the
+ * meetings kept, which can run to a hundred thousand rows for a week at a Games' venues.
  */
 function contactSteps(meetings: 'streamed' | 'kept'): string {
   return `
@@ -253,10 +255,28 @@ JOIN ${encountersOf('(SELECT * FROM meetings WHERE person_id IN (SELECT person_i
   USING (person_id)
 ORDER BY t.person_id`,
       /**
+       * The first contacts with their encounters, in no order (the caller orders them): the
+       * totals streamed as `totals` has them, then each of those contacts' encounters worked
+       * out again from the person index (meetingsOf), a few dozen rows each, instead of
+       * keeping every meeting of the window for a second pass as `encounters` does (for the
+       * first hundred at the Games load, ~30 % less of PostgreSQL's time: ARCHITECTURE.md,
+       * "Speed, eleventh pass").
+       */
+      firstWithEncounters: `${contactSteps('streamed')}
+SELECT t.person_id, t.total, e.location, e.f, e.u, e.minutes
+FROM totals t
+CROSS JOIN LATERAL ${encountersOf(meetingsOf('SELECT t.person_id'))} e`,
+      /**
        * `totals` run with sorts disfavoured (migration 1764300003000): $1 the statement,
        * then its parameters.
        */
       totalsHashed: `SELECT person_id, total FROM movement.contact_totals_hashed($1, $2, $3, $4, $5, $6)`,
+      /**
+       * `firstWithEncounters` run with sorts disfavoured (migration 1764300003200): $1 the
+       * statement, then its parameters.
+       */
+      firstWithEncountersHashed: `SELECT person_id, total, location, f, u, minutes
+       FROM movement.contact_encounters_hashed($1, $2, $3, $4, $5, $6)`,
     },
   },
 } as const;

@@ -437,39 +437,59 @@ void describe('contacts', () => {
       (await m.query<{ s: string }[]>(`SELECT current_setting('enable_sort') AS s`))[0].s;
     const from = new Date(Date.UTC(2020, 0, 1));
     const to = new Date(from.getTime() + HOUR);
+    // The answers run through a function that disfavours sorts: the totals, the first contacts.
+    const answers = [{ encounters: false }, { first: 10 }];
     await db.dataSource.transaction(async (m) => {
-      await findContacts(m, people[0], from, to, 15, { encounters: false });
-      assert.equal(await sorts(m), 'on');
+      for (const options of answers) {
+        await findContacts(m, people[0], from, to, 15, options);
+        assert.equal(await sorts(m), 'on');
+      }
       await m.query(`SET LOCAL enable_sort = off`);
-      await findContacts(m, people[0], from, to, 15, { encounters: false });
-      assert.equal(await sorts(m), 'off');
+      for (const options of answers) {
+        await findContacts(m, people[0], from, to, 15, options);
+        assert.equal(await sorts(m), 'off');
+      }
     });
-    await findContacts(db.dataSource.manager, people[0], from, to, 15, { encounters: false });
-    assert.equal(await sorts(db.dataSource.manager), 'on');
+    for (const options of answers) {
+      await findContacts(db.dataSource.manager, people[0], from, to, 15, options);
+      assert.equal(await sorts(db.dataSource.manager), 'on');
+    }
   });
 
-  void it('plans the totals with sorts disfavoured and without JIT, whatever the session has', async () => {
-    // The statement the function runs is the caller's: this one reports what it was planned under.
-    const probe = `SELECT NULL::uuid AS person_id,
-        (current_setting('enable_sort') = 'off')::int + 2 * (current_setting('jit') = 'off')::int AS total
-      WHERE $1::uuid IS NOT NULL OR $2::timestamptz IS NOT NULL OR $3::timestamptz IS NOT NULL
-         OR $4::int IS NOT NULL OR $5::int IS NOT NULL`;
+  void it('plans the totals and the first contacts with sorts disfavoured and without JIT, whatever the session has', async () => {
+    // The statement each function runs is the caller's: these report what they were planned under.
+    const planned = `(current_setting('enable_sort') = 'off')::int + 2 * (current_setting('jit') = 'off')::int AS total`;
+    const usesEveryParameter = `WHERE $1::uuid IS NOT NULL OR $2::timestamptz IS NOT NULL
+      OR $3::timestamptz IS NOT NULL OR $4::int IS NOT NULL OR $5::int IS NOT NULL`;
+    const probes = [
+      [
+        MovementSql.published.contacts.totalsHashed,
+        `SELECT NULL::uuid AS person_id, ${planned} ${usesEveryParameter}`,
+      ],
+      [
+        MovementSql.published.contacts.firstWithEncountersHashed,
+        `SELECT NULL::uuid AS person_id, ${planned}, NULL::text AS location,
+           NULL::timestamptz AS f, NULL::timestamptz AS u, 0 AS minutes ${usesEveryParameter}`,
+      ],
+    ];
     await db.dataSource.transaction(async (m) => {
       await m.query(`SET LOCAL jit = on`);
-      const rows = await m.query<{ total: number }[]>(MovementSql.published.contacts.totalsHashed, [
-        probe,
-        people[0],
-        new Date(),
-        new Date(),
-        15,
-        null,
-      ]);
-      assert.deepEqual(
-        rows.map((r) => r.total),
-        [3],
-      );
-      const [{ jit }] = await m.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`);
-      assert.equal(jit, 'on', "the caller's setting is put back");
+      for (const [runner, probe] of probes) {
+        const rows = await m.query<{ total: number }[]>(runner, [
+          probe,
+          people[0],
+          new Date(),
+          new Date(),
+          15,
+          null,
+        ]);
+        assert.deepEqual(
+          rows.map((r) => r.total),
+          [3],
+        );
+        const [{ jit }] = await m.query<{ jit: string }[]>(`SELECT current_setting('jit') AS jit`);
+        assert.equal(jit, 'on', "the caller's setting is put back");
+      }
     });
   });
 });

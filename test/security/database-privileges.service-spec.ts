@@ -76,6 +76,8 @@ const FUNCTIONS: Record<string, ServiceName[]> = {
   'movement.ensure_partitions(timestamp with time zone)': ['movement'],
   'movement.contact_totals_hashed(text,uuid,timestamp with time zone,timestamp with time zone,integer,integer)':
     ['inspection', 'movement'],
+  'movement.contact_encounters_hashed(text,uuid,timestamp with time zone,timestamp with time zone,integer,integer)':
+    ['inspection', 'movement'],
   'inspection.check_in(uuid[],text[],text[],text[],text[],integer[],uuid[],timestamp with time zone[],text[],text[],text[])':
     ['inspection'],
   'inspection.gate_reasons(text,text,integer,boolean,text,integer,timestamp with time zone,timestamp with time zone,text[],text[],text,text,boolean,text,timestamp with time zone,text,timestamp with time zone)':
@@ -280,7 +282,7 @@ void describe('the services’ database roles', () => {
     await refused(movement, `SELECT * FROM accreditation.find_card('1', true)`);
     await refused(movement, `SELECT accreditation.activate_on_arrival(gen_random_uuid(), 'x')`);
     await refused(inspection, `SELECT movement.ensure_partitions(now())`);
-    // The contact totals' runner runs its statement with its caller's rights only.
+    // The contact trace's runners run their statement with their caller's rights only.
     await refused(
       inspection,
       `SELECT * FROM movement.contact_totals_hashed('SELECT person_id, 1 FROM movement.events', NULL, NULL, NULL, NULL, NULL)`,
@@ -288,6 +290,14 @@ void describe('the services’ database roles', () => {
     await refused(
       accreditation,
       `SELECT * FROM movement.contact_totals_hashed('SELECT NULL::uuid, 1', NULL, NULL, NULL, NULL, NULL)`,
+    );
+    await refused(
+      inspection,
+      `SELECT * FROM movement.contact_encounters_hashed('SELECT person_id, 1, location, occurred_at, occurred_at, 0 FROM movement.events', NULL, NULL, NULL, NULL, NULL)`,
+    );
+    await refused(
+      accreditation,
+      `SELECT * FROM movement.contact_encounters_hashed('SELECT NULL::uuid, 1, NULL, NULL::timestamptz, NULL::timestamptz, 0', NULL, NULL, NULL, NULL, NULL)`,
     );
     // Annulments are added, never changed or taken back.
     await refused(inspection, `UPDATE inspection.check_in_annulments SET reason = 'rewritten'`);
