@@ -21,17 +21,7 @@ export class ContactTotalsHashed1764300003000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const { inspection: ins, movement: mov } = await migrationRoles(q);
-    await q.query(`
-      CREATE FUNCTION movement.contact_totals_hashed(
-        statement text, subject uuid, window_from timestamptz, window_to timestamptz,
-        least_minutes integer, first_contacts integer)
-      RETURNS TABLE (person_id uuid, total integer)
-      LANGUAGE plpgsql STABLE SECURITY INVOKER
-      SET enable_sort = off SET search_path = pg_catalog, pg_temp AS $$
-      BEGIN
-        RETURN QUERY EXECUTE statement
-          USING subject, window_from, window_to, least_minutes, first_contacts;
-      END $$`);
+    await q.query(contactTraceRunner('contact_totals_hashed', 'person_id uuid, total integer', ''));
     await q.query(
       `REVOKE EXECUTE ON FUNCTION movement.contact_totals_hashed(text, uuid, timestamptz, timestamptz, integer, integer) FROM PUBLIC`,
     );
@@ -45,4 +35,23 @@ export class ContactTotalsHashed1764300003000 implements MigrationInterface {
       `DROP FUNCTION movement.contact_totals_hashed(text, uuid, timestamptz, timestamptz, integer, integer)`,
     );
   }
+}
+
+/**
+ * A function that runs a contact trace's statement, passed by its caller, with sorts
+ * disfavoured (and `settings` more) for that call alone, with its caller's rights: `name`
+ * in schema movement, answering rows of `returns`.
+ */
+export function contactTraceRunner(name: string, returns: string, settings: string): string {
+  return `
+      CREATE FUNCTION movement.${name}(
+        statement text, subject uuid, window_from timestamptz, window_to timestamptz,
+        least_minutes integer, first_contacts integer)
+      RETURNS TABLE (${returns})
+      LANGUAGE plpgsql STABLE SECURITY INVOKER
+      SET enable_sort = off ${settings}SET search_path = pg_catalog, pg_temp AS $$
+      BEGIN
+        RETURN QUERY EXECUTE statement
+          USING subject, window_from, window_to, least_minutes, first_contacts;
+      END $$`;
 }

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { migrationRoles } from '#libs/database/roles.js';
+import { contactTraceRunner } from './1764300003000-contact-totals-hashed.js';
 
 const ENCOUNTERS_FUNCTION =
   'movement.contact_encounters_hashed(text, uuid, timestamptz, timestamptz, integer, integer)';
@@ -18,18 +19,13 @@ export class ContactEncountersHashed1764300003200 implements MigrationInterface 
 
   async up(q: QueryRunner): Promise<void> {
     const { inspection: ins, movement: mov } = await migrationRoles(q);
-    await q.query(`
-      CREATE FUNCTION movement.contact_encounters_hashed(
-        statement text, subject uuid, window_from timestamptz, window_to timestamptz,
-        least_minutes integer, first_contacts integer)
-      RETURNS TABLE (person_id uuid, total integer, location text, f timestamptz,
-                     u timestamptz, minutes integer)
-      LANGUAGE plpgsql STABLE SECURITY INVOKER
-      SET enable_sort = off SET jit = off SET search_path = pg_catalog, pg_temp AS $$
-      BEGIN
-        RETURN QUERY EXECUTE statement
-          USING subject, window_from, window_to, least_minutes, first_contacts;
-      END $$`);
+    await q.query(
+      contactTraceRunner(
+        'contact_encounters_hashed',
+        'person_id uuid, total integer, location text, f timestamptz, u timestamptz, minutes integer',
+        'SET jit = off ',
+      ),
+    );
     await q.query(`REVOKE EXECUTE ON FUNCTION ${ENCOUNTERS_FUNCTION} FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION ${ENCOUNTERS_FUNCTION} TO ${ins}, ${mov}`);
   }

@@ -282,23 +282,21 @@ void describe('the services’ database roles', () => {
     await refused(movement, `SELECT * FROM accreditation.find_card('1', true)`);
     await refused(movement, `SELECT accreditation.activate_on_arrival(gen_random_uuid(), 'x')`);
     await refused(inspection, `SELECT movement.ensure_partitions(now())`);
-    // The contact trace's runners run their statement with their caller's rights only.
-    await refused(
-      inspection,
-      `SELECT * FROM movement.contact_totals_hashed('SELECT person_id, 1 FROM movement.events', NULL, NULL, NULL, NULL, NULL)`,
-    );
-    await refused(
-      accreditation,
-      `SELECT * FROM movement.contact_totals_hashed('SELECT NULL::uuid, 1', NULL, NULL, NULL, NULL, NULL)`,
-    );
-    await refused(
-      inspection,
-      `SELECT * FROM movement.contact_encounters_hashed('SELECT person_id, 1, location, occurred_at, occurred_at, 0 FROM movement.events', NULL, NULL, NULL, NULL, NULL)`,
-    );
-    await refused(
-      accreditation,
-      `SELECT * FROM movement.contact_encounters_hashed('SELECT NULL::uuid, 1, NULL, NULL::timestamptz, NULL::timestamptz, 0', NULL, NULL, NULL, NULL, NULL)`,
-    );
+    // The contact trace's runners run their statement with their caller's rights only: the
+    // inspection service may not read the log's events, the accreditation service not run them.
+    for (const [runner, fromEvents, alone] of [
+      ['contact_totals_hashed', 'person_id, 1', 'NULL::uuid, 1'],
+      [
+        'contact_encounters_hashed',
+        'person_id, 1, location, occurred_at, occurred_at, 0',
+        'NULL::uuid, 1, NULL, NULL::timestamptz, NULL::timestamptz, 0',
+      ],
+    ]) {
+      const call = (statement: string) =>
+        `SELECT * FROM movement.${runner}('${statement}', NULL, NULL, NULL, NULL, NULL)`;
+      await refused(inspection, call(`SELECT ${fromEvents} FROM movement.events`));
+      await refused(accreditation, call(`SELECT ${alone}`));
+    }
     // Annulments are added, never changed or taken back.
     await refused(inspection, `UPDATE inspection.check_in_annulments SET reason = 'rewritten'`);
     await refused(inspection, `DELETE FROM inspection.check_in_annulments`);
