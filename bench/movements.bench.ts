@@ -17,7 +17,9 @@ import { createTestDatabase } from '#test/support/database.js';
  * log is verified (verifyMovementLog) and the replay of a batch is timed.
  *
  * Environment: BENCH_EVENTS (200000), BENCH_BATCH (5000), BENCH_CONCURRENCY
- * (4), BENCH_PEOPLE (20000), SUPERGRAPH_PATH (serve a freshly composed supergraph).
+ * (4), BENCH_PEOPLE (20000), SUPERGRAPH_PATH (serve a freshly composed supergraph),
+ * BENCH_DATABASE_URL (append to the log of a database loaded and kept earlier, such as
+ * the contacts benchmark's Games of ~10 M events, its people's cards used), BENCH_SKIP_VERIFY.
  * The services run as deployed (bench/support/deployed.ts).
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200_000);
@@ -41,7 +43,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const report = new BenchReport('movements');
-const database = await createTestDatabase('movements_bench');
+const reuse = process.env.BENCH_DATABASE_URL;
+const database = reuse
+  ? { url: reuse, drop: () => Promise.resolve() }
+  : await createTestDatabase('movements_bench');
 const system = await startSystem({
   label: 'movements_bench',
   databaseUrl: database.url,
@@ -52,29 +57,12 @@ try {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   const databaseName = new URL(database.url).pathname.slice(1);
-  const [org] = (
-    await db.query<{ id: string }>(
-      `INSERT INTO accreditation.organisations (code, name, type) VALUES ('BENCH', 'Benchmark', 'OTHER') RETURNING id`,
-    )
+  const people = reuse ? await keptPeople(db) : await seedPeople(db);
+  const [{ logged }] = (
+    await db.query<{ logged: string }>(`SELECT count(*) AS logged FROM movement.events`)
   ).rows;
-  const people = (
-    await db.query<{ id: string; card_number: string }>(
-      `WITH p AS (
-         INSERT INTO accreditation.people
-           (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
-         SELECT $1, 'Given', 'Family ' || g, date '1990-01-01', 'CHN', 'Driver', 'M' || g
-         FROM generate_series(1, $2) g
-         RETURNING id, document_number)
-       INSERT INTO accreditation.accreditations
-         (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-       SELECT id, 'M' || substr(document_number, 2), 'Aa', 'ACTIVE', now() - interval '1 day',
-              now() + interval '30 days', '{*}', '{*}'
-       FROM p
-       RETURNING person_id AS id, card_number`,
-      [org.id, PEOPLE],
-    )
-  ).rows;
-  report.progress(`seeded ${people.length} people with cards`);
+  report.progress(`${people.length} people with cards; ${logged} events in the log already`);
+  report.figure({ measure: 'events in the log before the run', value: Number(logged), unit: '' });
 
   const key = await system.admin.query<{ createApiKey: { secret: string } }>(
     `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
@@ -203,21 +191,66 @@ try {
     `replay of a batch of ${BATCH} already recorded: ${replay.toFixed(0)} ms (nothing written)`,
   );
 
-  const verifyStarted = performance.now();
-  const verification = await system.admin.query<{
-    verifyMovementLog: { valid: boolean; eventsChecked: number };
-  }>(`{ verifyMovementLog { valid eventsChecked } }`);
-  console.log(
-    `verifyMovementLog: ${verification.verifyMovementLog.eventsChecked} events in ` +
-      `${((performance.now() - verifyStarted) / 1000).toFixed(1)} s, valid: ${verification.verifyMovementLog.valid}`,
-  );
-  report.figure({
-    measure: `verifyMovementLog over ${verification.verifyMovementLog.eventsChecked} events`,
-    value: (performance.now() - verifyStarted) / 1000,
-    unit: 's',
-  });
+  // Skipped on a kept log of millions of events, which takes minutes to verify.
+  if (!process.env.BENCH_SKIP_VERIFY) {
+    const verifyStarted = performance.now();
+    const verification = await system.admin.query<{
+      verifyMovementLog: { valid: boolean; eventsChecked: number };
+    }>(`{ verifyMovementLog { valid eventsChecked } }`);
+    console.log(
+      `verifyMovementLog: ${verification.verifyMovementLog.eventsChecked} events in ` +
+        `${((performance.now() - verifyStarted) / 1000).toFixed(1)} s, valid: ${verification.verifyMovementLog.valid}`,
+    );
+    report.figure({
+      measure: `verifyMovementLog over ${verification.verifyMovementLog.eventsChecked} events`,
+      value: (performance.now() - verifyStarted) / 1000,
+      unit: 's',
+    });
+  }
   await report.finish();
 } finally {
   await system.stop();
   await database.drop();
+}
+
+interface BenchPerson {
+  id: string;
+  card_number: string;
+}
+
+/** A fresh database's people: one organisation, each person with an active card. */
+async function seedPeople(db: pg.Client): Promise<BenchPerson[]> {
+  const [org] = (
+    await db.query<{ id: string }>(
+      `INSERT INTO accreditation.organisations (code, name, type) VALUES ('BENCH', 'Benchmark', 'OTHER') RETURNING id`,
+    )
+  ).rows;
+  return (
+    await db.query<{ id: string; card_number: string }>(
+      `WITH p AS (
+         INSERT INTO accreditation.people
+           (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
+         SELECT $1, 'Given', 'Family ' || g, date '1990-01-01', 'CHN', 'Driver', 'M' || g
+         FROM generate_series(1, $2) g
+         RETURNING id, document_number)
+       INSERT INTO accreditation.accreditations
+         (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
+       SELECT id, 'M' || substr(document_number, 2), 'Aa', 'ACTIVE', now() - interval '1 day',
+              now() + interval '30 days', '{*}', '{*}'
+       FROM p
+       RETURNING person_id AS id, card_number`,
+      [org.id, PEOPLE],
+    )
+  ).rows;
+}
+
+/** A kept database's people with an active card, as many as BENCH_PEOPLE. */
+async function keptPeople(db: pg.Client): Promise<BenchPerson[]> {
+  return (
+    await db.query<BenchPerson>(
+      `SELECT person_id AS id, card_number FROM accreditation.accreditations
+       WHERE status = 'ACTIVE' ORDER BY card_number LIMIT $1`,
+      [PEOPLE],
+    )
+  ).rows;
 }

@@ -19,7 +19,9 @@ import { REPO_ROOT } from '#tools/paths.js';
  * others' kept (bench/results.json holds every section's figures, each with
  * its own date and load). BENCH_ON=embedded or BENCH_ON=TEST_DATABASE_URL runs
  * them on that database alone (a contacts run reusing a loaded database with
- * BENCH_DATABASE_URL must not be reported as the other one's).
+ * BENCH_DATABASE_URL must not be reported as the other one's). BENCH_EMBEDDED_URL names an
+ * embedded server already running, such as one kept with a contacts load (the Games' ten
+ * million events take minutes to load), in place of a fresh one.
  */
 const only = process.argv.slice(2);
 const RESULTS_JSON = path.join(REPO_ROOT, 'bench', 'results.json');
@@ -53,6 +55,8 @@ const targets: { label: string; url: () => Promise<{ url: string; stop(): Promis
   {
     label: 'embedded',
     url: async () => {
+      const running = process.env.BENCH_EMBEDDED_URL;
+      if (running) return { url: running, stop: async () => {} };
       const dir = await mkdtemp(path.join(os.tmpdir(), 'games-bench-pg-'));
       const pg = await startEmbeddedPostgres(dir, 'postgres_bench');
       return {
