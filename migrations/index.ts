@@ -31,6 +31,7 @@ import { MovementLogKeys1764300002900 } from './1764300002900-movement-log-keys.
 import { ContactTotalsHashed1764300003000 } from './1764300003000-contact-totals-hashed.js';
 import { ContactTotalsWithoutJit1764300003100 } from './1764300003100-contact-totals-without-jit.js';
 import { ContactEncountersHashed1764300003200 } from './1764300003200-contact-encounters-hashed.js';
+import { StaysVacuumedOften1764300003300 } from './1764300003300-stays-vacuumed-often.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ContactTotalsHashed1764300003000,
   ContactTotalsWithoutJit1764300003100,
   ContactEncountersHashed1764300003200,
+  StaysVacuumedOften1764300003300,
 ];
