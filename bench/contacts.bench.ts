@@ -10,10 +10,10 @@ import { KeptAlivePoster } from '#libs/common/kept-alive-poster.js';
 import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
+import { benchDatabase } from '#bench/support/bench-database.js';
 import { BenchReport } from '#bench/support/report.js';
 import { timedAtSubgraph } from '#bench/support/timed-posts.js';
 import { startSystem } from '#tools/in-process-system.js';
-import { createTestDatabase } from '#test/support/database.js';
 import { given } from '#test/support/given.js';
 
 /**
@@ -318,10 +318,7 @@ async function chainAndInsert(url: string): Promise<void> {
 }
 
 const report = new BenchReport('contacts');
-const reuse = process.env.BENCH_DATABASE_URL;
-const database = reuse
-  ? { url: reuse, drop: () => Promise.resolve() }
-  : await createTestDatabase('contacts_bench');
+const database = await benchDatabase('contacts_bench');
 const system = await startSystem({
   label: 'contacts_bench',
   databaseUrl: database.url,
@@ -530,7 +527,7 @@ try {
   await report.finish();
 } finally {
   await system.stop();
-  if (process.env.BENCH_KEEP && !reuse) console.log(`kept ${database.url}`);
+  if (process.env.BENCH_KEEP && !database.kept) console.log(`kept ${database.url}`);
   else await database.drop();
 }
 

@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cpuSample, cpuSpent } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
+import { benchDatabase } from '#bench/support/bench-database.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
-import { createTestDatabase } from '#test/support/database.js';
 
 /**
  * `npm run bench:movements`: the whole system on a fresh database; a
@@ -43,10 +43,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const report = new BenchReport('movements');
-const reuse = process.env.BENCH_DATABASE_URL;
-const database = reuse
-  ? { url: reuse, drop: () => Promise.resolve() }
-  : await createTestDatabase('movements_bench');
+const database = await benchDatabase('movements_bench');
 const system = await startSystem({
   label: 'movements_bench',
   databaseUrl: database.url,
@@ -57,12 +54,12 @@ try {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   const databaseName = new URL(database.url).pathname.slice(1);
-  const people = reuse ? await keptPeople(db) : await seedPeople(db);
+  const people = database.kept ? await keptPeople(db) : await seedPeople(db);
   const [{ logged }] = (
     await db.query<{ logged: string }>(`SELECT count(*) AS logged FROM movement.events`)
   ).rows;
   report.progress(`${people.length} people with cards; ${logged} events in the log already`);
-  report.figure({ measure: 'events in the log before the run', value: Number(logged), unit: '' });
+  report.figure({ measure: 'the log before the run', value: Number(logged), unit: 'events' });
 
   const key = await system.admin.query<{ createApiKey: { secret: string } }>(
     `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
@@ -226,7 +223,7 @@ async function seedPeople(db: pg.Client): Promise<BenchPerson[]> {
     )
   ).rows;
   return (
-    await db.query<{ id: string; card_number: string }>(
+    await db.query<BenchPerson>(
       `WITH p AS (
          INSERT INTO accreditation.people
            (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
