@@ -11,6 +11,7 @@ import { verifyMovementLog } from '#libs/movement/verify.js';
 import { cpuSample, cpuSecondsOf, cpuSpent, servicePid } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
 import { benchDatabase } from '#bench/support/bench-database.js';
+import { seedPeopleWithCards } from '#bench/support/bench-people.js';
 import { BenchReport } from '#bench/support/report.js';
 import { timedAtSubgraph } from '#bench/support/timed-posts.js';
 import { startSystem } from '#tools/in-process-system.js';
@@ -136,25 +137,13 @@ async function load(url: string, start: Date): Promise<void> {
       `loading ${PEOPLE} people and ${PEOPLE * DAYS * 10} events from ${start.toISOString()}`,
     );
     await timed('people with accreditations', async () => {
-      const [org] = (
-        await db.query<{ id: string }>(
-          `INSERT INTO accreditation.organisations (code, name, type) VALUES ('BENCH', 'Benchmark', 'OTHER') RETURNING id`,
-        )
-      ).rows;
-      await db.query(
-        `WITH p AS (
-           INSERT INTO accreditation.people
-             (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
-           SELECT $1, 'Given', 'Family ' || g, date '1990-01-01', 'CHN', 'Athlete', 'B' || g
-           FROM generate_series(1, $2) g
-           RETURNING id, document_number)
-         INSERT INTO accreditation.accreditations
-           (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-         SELECT id, 'B' || substr(document_number, 2), 'Aa', 'ACTIVE', now() - interval '60 days',
-                now() + interval '60 days', '{*}', '{*}'
-         FROM p`,
-        [org.id, PEOPLE],
-      );
+      await seedPeopleWithCards(db, {
+        count: PEOPLE,
+        prefix: 'B',
+        function: 'Athlete',
+        validDaysBefore: 60,
+        validDaysAfter: 60,
+      });
     });
     await db.query(`CREATE SCHEMA bench`);
     await timed('events generated (staging, with recording order and canonical text)', async () => {

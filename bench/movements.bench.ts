@@ -5,6 +5,7 @@ import pg from 'pg';
 import { cpuSample, cpuSpent } from '#bench/support/cpu.js';
 import { deployedEnvironment } from '#bench/support/deployed.js';
 import { benchDatabase } from '#bench/support/bench-database.js';
+import { type BenchPerson, seedPeopleWithCards } from '#bench/support/bench-people.js';
 import { BenchReport } from '#bench/support/report.js';
 import { startSystem } from '#tools/in-process-system.js';
 
@@ -54,7 +55,15 @@ try {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   const databaseName = new URL(database.url).pathname.slice(1);
-  const people = database.kept ? await keptPeople(db) : await seedPeople(db);
+  const people = database.kept
+    ? await keptPeople(db)
+    : await seedPeopleWithCards(db, {
+        count: PEOPLE,
+        prefix: 'M',
+        function: 'Driver',
+        validDaysBefore: 1,
+        validDaysAfter: 30,
+      });
   const [{ logged }] = (
     await db.query<{ logged: string }>(`SELECT count(*) AS logged FROM movement.events`)
   ).rows;
@@ -208,37 +217,6 @@ try {
 } finally {
   await system.stop();
   await database.drop();
-}
-
-interface BenchPerson {
-  id: string;
-  card_number: string;
-}
-
-/** A fresh database's people: one organisation, each person with an active card. */
-async function seedPeople(db: pg.Client): Promise<BenchPerson[]> {
-  const [org] = (
-    await db.query<{ id: string }>(
-      `INSERT INTO accreditation.organisations (code, name, type) VALUES ('BENCH', 'Benchmark', 'OTHER') RETURNING id`,
-    )
-  ).rows;
-  return (
-    await db.query<BenchPerson>(
-      `WITH p AS (
-         INSERT INTO accreditation.people
-           (organisation_id, given_name, family_name, date_of_birth, nationality, function, document_number)
-         SELECT $1, 'Given', 'Family ' || g, date '1990-01-01', 'CHN', 'Driver', 'M' || g
-         FROM generate_series(1, $2) g
-         RETURNING id, document_number)
-       INSERT INTO accreditation.accreditations
-         (person_id, card_number, category, status, valid_from, valid_until, venues, zones)
-       SELECT id, 'M' || substr(document_number, 2), 'Aa', 'ACTIVE', now() - interval '1 day',
-              now() + interval '30 days', '{*}', '{*}'
-       FROM p
-       RETURNING person_id AS id, card_number`,
-      [org.id, PEOPLE],
-    )
-  ).rows;
 }
 
 /** A kept database's people with an active card, as many as BENCH_PEOPLE. */
