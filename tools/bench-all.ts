@@ -106,7 +106,7 @@ await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, 2)}\n`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const sections = results.map(
   (r) =>
-    `## ${sectionKey(r)}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs${r.referenceMs === undefined ? '' : `, machine reference ${r.referenceMs.toFixed(0)} ms`}\n\n${figuresTable(r.figures)}\n`,
+    `## ${sectionKey(r)}\n\n${r.startedAt}, ${r.seconds.toFixed(0)} s, load average ${r.loadAtStart.toFixed(1)} → ${r.loadAtEnd.toFixed(1)} on ${r.cpus} CPUs${r.referenceMs === undefined ? '' : `, machine reference ${r.referenceMs.toFixed(0)} ms`}${r.hugePages ? `, ${r.hugePages}` : ''}\n\n${figuresTable(r.figures)}\n`,
 );
 const resultsMd = path.join(REPO_ROOT, 'bench', 'results.md');
 // Formatted as the repository's Prettier check expects, so a committed run keeps lint green.

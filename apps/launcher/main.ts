@@ -75,7 +75,7 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   const database = await launcherDatabase(dataDir, process.env);
   postgres = database.postgres;
-  if (postgres) log(`embedded PostgreSQL started, data in ${dataDir}`);
+  if (postgres) log(`embedded PostgreSQL started, data in ${dataDir}, ${postgres.memory}`);
   const { MOVEMENT_CHECKPOINT_KEY, ...secrets } = await loadOrCreateSecrets(dataDir, process.env);
   const applied = await runMigrations(database.roles.owner);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);

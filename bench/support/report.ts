@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEPLOYED } from '#bench/support/deployed.js';
 import { machineReferenceMs } from '#bench/support/machine-reference.js';
+import { hugePagesLabel } from '#libs/database/shared-memory.js';
 import { REPO_ROOT } from '#tools/paths.js';
 
 /**
@@ -33,6 +34,8 @@ export interface BenchResult {
   loadAtEnd: number;
   /** machineReferenceMs() at the start: the machine's speed that day (lower is faster). */
   referenceMs?: number;
+  /** The machine's huge pages at the start (libs/database/shared-memory.ts says why). */
+  hugePages?: string;
   figures: Figure[];
 }
 
@@ -63,10 +66,11 @@ export class BenchReport {
   private readonly startedAt = new Date();
   private readonly loadAtStart = os.loadavg()[0];
   private readonly referenceMs = machineReferenceMs();
+  private readonly hugePages = hugePagesLabel();
 
   constructor(private readonly bench: string) {
     console.log(
-      `${bench}: ${os.cpus().length} CPUs, load average ${load()}, machine reference ${this.referenceMs.toFixed(0)} ms, PostgreSQL at ${databaseLabel()}, ` +
+      `${bench}: ${os.cpus().length} CPUs, load average ${load()}, machine reference ${this.referenceMs.toFixed(0)} ms, ${this.hugePages}, PostgreSQL at ${databaseLabel()}, ` +
         (DEPLOYED
           ? 'services as deployed (NODE_ENV=production)'
           : 'development build (NODE_ENV is not production)'),
@@ -94,6 +98,7 @@ export class BenchReport {
       loadAtStart: this.loadAtStart,
       loadAtEnd: os.loadavg()[0],
       referenceMs: this.referenceMs,
+      hugePages: this.hugePages,
       figures: this.figures,
     };
     console.log('');

