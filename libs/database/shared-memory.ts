@@ -41,8 +41,10 @@ function meminfoValue(meminfo: string, key: string): number {
 /** The plan for a machine whose /proc/meminfo reads `meminfo` ('' where there is none). */
 export function sharedMemoryPlan(meminfo: string): SharedMemoryPlan {
   const totalMb = meminfoValue(meminfo, 'MemTotal') / 1024;
-  const hugeFreeMb =
-    (meminfoValue(meminfo, 'HugePages_Free') * meminfoValue(meminfo, 'Hugepagesize')) / 1024;
+  // Pages another server has mapped but not yet touched still count as free: not for us.
+  const unclaimed =
+    meminfoValue(meminfo, 'HugePages_Free') - meminfoValue(meminfo, 'HugePages_Rsvd');
+  const hugeFreeMb = (unclaimed * meminfoValue(meminfo, 'Hugepagesize')) / 1024;
   if (hugeFreeMb < LEAST_HUGE_MB) {
     return {
       settings: {},
