@@ -11,8 +11,7 @@ import { readFileSync } from 'node:fs';
  * (ARCHITECTURE.md, "Speed, thirteenth pass"). Huge pages must be reserved by the machine's
  * administrator (README, "Memory"); when they are, the embedded server takes a quarter of
  * the memory in shared buffers on them, so the log's hot indexes stay in them. Without them
- * a larger pool measured no faster (each new backend then faults in every 4 kB page it
- * touches), so PostgreSQL's default stays.
+ * a larger pool measured no faster, so PostgreSQL's default stays.
  */
 export interface SharedMemoryPlan {
   /** Server settings to pass as `-c name=value`. */
@@ -38,13 +37,19 @@ function meminfoValue(meminfo: string, key: string): number {
   return match ? Number(match[1]) : 0;
 }
 
+/** So many huge pages (a count of /proc/meminfo) in MB. */
+function hugePagesMb(meminfo: string, pages: number): number {
+  return (pages * meminfoValue(meminfo, 'Hugepagesize')) / 1024;
+}
+
 /** The plan for a machine whose /proc/meminfo reads `meminfo` ('' where there is none). */
 export function sharedMemoryPlan(meminfo: string): SharedMemoryPlan {
   const totalMb = meminfoValue(meminfo, 'MemTotal') / 1024;
   // Pages another server has mapped but not yet touched still count as free: not for us.
-  const unclaimed =
-    meminfoValue(meminfo, 'HugePages_Free') - meminfoValue(meminfo, 'HugePages_Rsvd');
-  const hugeFreeMb = (unclaimed * meminfoValue(meminfo, 'Hugepagesize')) / 1024;
+  const hugeFreeMb = hugePagesMb(
+    meminfo,
+    meminfoValue(meminfo, 'HugePages_Free') - meminfoValue(meminfo, 'HugePages_Rsvd'),
+  );
   if (hugeFreeMb < LEAST_HUGE_MB) {
     return {
       settings: {},
@@ -71,10 +76,10 @@ export function machineMeminfo(): string {
 
 /** The machine's huge pages, reserved and held, for a benchmark's header. */
 export function hugePagesLabel(meminfo = machineMeminfo()): string {
-  const sizeMb = meminfoValue(meminfo, 'Hugepagesize') / 1024;
   const total = meminfoValue(meminfo, 'HugePages_Total');
   if (total === 0) return 'no huge pages reserved';
   const held =
     total - meminfoValue(meminfo, 'HugePages_Free') + meminfoValue(meminfo, 'HugePages_Rsvd');
-  return `huge pages ${Math.round(total * sizeMb)} MB reserved, ${Math.round(held * sizeMb)} MB held`;
+  const mb = (pages: number) => Math.round(hugePagesMb(meminfo, pages));
+  return `huge pages ${mb(total)} MB reserved, ${mb(held)} MB held`;
 }
